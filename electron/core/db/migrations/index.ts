@@ -1,0 +1,25 @@
+// The ordered list of migrations and the runner that applies the pending ones.
+import type Database from 'better-sqlite3';
+import { m001 } from './001-profile';
+import type { Migration } from './types';
+
+export const migrations: readonly Migration[] = [m001];
+
+export const LATEST_VERSION = migrations.length;
+
+export function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Applies every migration above the current version, each in its own transaction. */
+export function migrate(db: Database.Database, list: readonly Migration[] = migrations): number {
+  const from = schemaVersion(db);
+  for (const m of list) {
+    if (m.version <= from) continue;
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+  return schemaVersion(db);
+}

@@ -1,0 +1,25 @@
+// The only way into the core: (channel, raw input) -> validate -> handler -> Result.
+import type { z } from 'zod';
+import { isChannelName } from '../shared/channels';
+import { contract } from '../shared/contract';
+import { AppError, fail, type Result } from '../shared/errors';
+import type { HandlerContext, HandlerTable } from './handlers/types';
+
+function describeIssues(error: z.ZodError): string[] {
+  return error.issues.slice(0, 20).map((i) => (i.path.length ? `${i.path.join('.')}：${i.message}` : i.message));
+}
+
+export async function dispatch(handlers: HandlerTable, ctx: HandlerContext, channel: unknown, raw: unknown): Promise<Result<unknown>> {
+  if (!isChannelName(channel)) return fail('UNKNOWN_CHANNEL', `不支持的操作“${String(channel).slice(0, 60)}”。`);
+  const parsed = contract[channel].input.safeParse(raw);
+  if (!parsed.success) return fail('INVALID_INPUT', undefined, describeIssues(parsed.error));
+  try {
+    const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => unknown;
+    const data = await handler(parsed.data, ctx);
+    return { ok: true, data: data ?? null };
+  } catch (e) {
+    if (e instanceof AppError) return { ok: false, error: e.toData() };
+    console.error(`[core] ${channel} failed`, e);
+    return fail('INTERNAL');
+  }
+}

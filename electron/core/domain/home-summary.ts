@@ -1,0 +1,23 @@
+// What the home page asks the user to look at, from plain records.
+import type { DistrictProfile } from '../../shared/schemas/profile';
+import type { HomeSummary, OpenItem, ReviewDue, UpcomingDrill } from '../../shared/schemas/home';
+
+export interface HomeInputs {
+  today: string;
+  profile: DistrictProfile;
+  reviewDue: ReviewDue[];
+  upcomingDrills: UpcomingDrill[];
+  openItems: OpenItem[];
+}
+
+export function homeSummary(i: HomeInputs): HomeSummary {
+  const p = i.profile;
+  return {
+    today: i.today,
+    profileComplete: Boolean(p.districtName && p.governmentName && p.emergencyBureau),
+    reviewDue: [...i.reviewDue].sort((a, b) => a.nextReviewDate.localeCompare(b.nextReviewDate)),
+    upcomingDrills: [...i.upcomingDrills].sort((a, b) => a.date.localeCompare(b.date)),
+    // Overdue first, then by deadline.
+    openItems: [...i.openItems].sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.deadline.localeCompare(b.deadline)),
+  };
+}

@@ -1,0 +1,26 @@
+// The names of every channel and pushed event: the preload's allow-list, kept free of zod.
+
+export const channelNames = [
+  'app.status',
+  'app.list-backups',
+  'app.restore-backup',
+  'profile.get',
+  'profile.save',
+  'home.summary',
+  'dialog.open-file',
+  'dialog.save-file',
+] as const;
+
+export type ChannelName = (typeof channelNames)[number];
+
+export const eventNames = ['menu.command', 'data.changed'] as const;
+
+export type EventName = (typeof eventNames)[number];
+
+export function isChannelName(value: unknown): value is ChannelName {
+  return typeof value === 'string' && (channelNames as readonly string[]).includes(value);
+}
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && (eventNames as readonly string[]).includes(value);
+}

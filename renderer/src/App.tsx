@@ -1,0 +1,80 @@
+// The shell: left navigation, the page for the current route, and the database guard.
+import { AppstoreOutlined, AuditOutlined, CalendarOutlined, FileTextOutlined, HomeOutlined, PlayCircleOutlined, SettingOutlined } from '@ant-design/icons';
+import { Alert, Layout, Menu, Spin, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import type { AppStatus } from '@shared/schemas/app';
+import { errorText, onEvent, request } from './api/client';
+import { Upcoming } from './components/Upcoming';
+import { DatabaseProblem } from './features/app/DatabaseProblem';
+import { HomePage } from './features/home/HomePage';
+import { SettingsPage } from './features/settings/SettingsPage';
+import { nav, t, type RouteKey } from './i18n/zh-CN';
+import { navigate, useRoute } from './route';
+
+const icons: Record<RouteKey, React.ReactNode> = {
+  home: <HomeOutlined />,
+  plans: <FileTextOutlined />,
+  drills: <CalendarOutlined />,
+  scripts: <PlayCircleOutlined />,
+  evaluation: <AuditOutlined />,
+  templates: <AppstoreOutlined />,
+  settings: <SettingOutlined />,
+};
+
+function Page({ route }: { route: RouteKey }) {
+  switch (route) {
+    case 'home':
+      return <HomePage />;
+    case 'settings':
+      return <SettingsPage />;
+    case 'plans':
+      return <Upcoming title={nav.plans} description="依据上位预案模板编制、修订和管理本区专项应急预案" />;
+    case 'drills':
+      return <Upcoming title={nav.drills} description="编排年度演练计划，检查演练频次是否符合要求" />;
+    case 'scripts':
+      return <Upcoming title={nav.scripts} description="编写演练脚本，现场实施并记录演练过程" />;
+    case 'evaluation':
+      return <Upcoming title={nav.evaluation} description="演练评估、问题清单与整改跟踪" />;
+    case 'templates':
+      return <Upcoming title={nav.templates} description="浏览市级预案模板及其修订版本" />;
+  }
+}
+
+export function App() {
+  const route = useRoute();
+  const [status, setStatus] = useState<AppStatus>();
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    request('app.status').then(setStatus, (e: unknown) => setError(errorText(e)));
+  }, []);
+  useEffect(
+    () =>
+      onEvent('menu.command', ({ command }) => {
+        if (command === 'navigate:home') navigate('home');
+        if (command === 'navigate:settings') navigate('settings');
+      }),
+    [],
+  );
+  if (error) return <Alert type="error" showIcon message="无法启动" description={error} style={{ margin: 48 }} />;
+  if (!status) return <Spin style={{ margin: 48 }} />;
+  if (status.database.state !== 'ready') return <DatabaseProblem status={status} onRestored={setStatus} />;
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+        <Typography.Title level={5} style={{ padding: '16px 16px 8px', margin: 0 }}>
+          {t.appName}
+        </Typography.Title>
+        {status.shell === 'browser' && <Tag style={{ marginLeft: 16, marginBottom: 8 }}>{t.browserMode}</Tag>}
+        <Menu
+          mode="inline"
+          selectedKeys={[route.key]}
+          onClick={(e) => navigate(e.key as RouteKey)}
+          items={(Object.keys(nav) as RouteKey[]).map((key) => ({ key, icon: icons[key], label: nav[key], 'data-testid': `nav-${key}` }))}
+        />
+      </Layout.Sider>
+      <Layout.Content style={{ padding: 24, background: '#fff' }}>
+        <Page route={route.key} />
+      </Layout.Content>
+    </Layout>
+  );
+}

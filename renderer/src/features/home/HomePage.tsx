@@ -1,0 +1,87 @@
+// 工作台: what needs attention now, from real data, with empty states that say what to do first.
+import { Alert, Button, Card, Col, Empty, List, Row, Tag, Typography } from 'antd';
+import { request } from '../../api/client';
+import { PageHeader } from '../../components/PageHeader';
+import { useLoad } from '../../components/use-load';
+import { navigate } from '../../route';
+
+export function HomePage() {
+  const { data, error } = useLoad(() => request('home.summary'));
+  if (error) return <Alert type="error" showIcon message="加载失败" description={error} />;
+  if (!data) return null;
+  return (
+    <div>
+      <PageHeader title="工作台" sub={`今天是 ${data.today}`} />
+      {!data.profileComplete && (
+        <Alert
+          style={{ marginBottom: 16 }}
+          type="info"
+          showIcon
+          data-testid="profile-incomplete"
+          message="请先填写区情信息"
+          description="区名、人民政府名称和应急管理部门会自动填入预案模板中的占位符。"
+          action={<Button onClick={() => navigate('settings')}>前往设置</Button>}
+        />
+      )}
+      <Row gutter={16}>
+        <Col span={8}>
+          <Card title="待评估的预案" data-testid="card-review-due">
+            {data.reviewDue.length === 0 ? (
+              <Empty description="暂无临近评估期的预案。先在“预案库”中依据模板创建预案。">
+                <Button onClick={() => navigate('plans')}>打开预案库</Button>
+              </Empty>
+            ) : (
+              <List
+                dataSource={data.reviewDue}
+                renderItem={(p) => (
+                  <List.Item onClick={() => navigate('plans', p.planId)} style={{ cursor: 'pointer' }}>
+                    <Typography.Text>{p.title}</Typography.Text>
+                    <Tag color={p.daysLeft < 0 ? 'red' : 'orange'}>{p.daysLeft < 0 ? `已逾期 ${-p.daysLeft} 天` : `${p.daysLeft} 天后`}</Tag>
+                  </List.Item>
+                )}
+              />
+            )}
+          </Card>
+        </Col>
+        <Col span={8}>
+          <Card title="近期演练" data-testid="card-upcoming-drills">
+            {data.upcomingDrills.length === 0 ? (
+              <Empty description="暂无已安排的演练。先在“演练计划”中编排年度演练。">
+                <Button onClick={() => navigate('drills')}>打开演练计划</Button>
+              </Empty>
+            ) : (
+              <List
+                dataSource={data.upcomingDrills}
+                renderItem={(d) => (
+                  <List.Item>
+                    <Typography.Text>{d.name}</Typography.Text>
+                    <Tag>{d.date}</Tag>
+                  </List.Item>
+                )}
+              />
+            )}
+          </Card>
+        </Col>
+        <Col span={8}>
+          <Card title="未完成的整改事项" data-testid="card-open-items">
+            {data.openItems.length === 0 ? (
+              <Empty description="暂无整改事项。演练评估发现的问题会在这里跟踪到销号。">
+                <Button onClick={() => navigate('evaluation')}>打开评估与整改</Button>
+              </Empty>
+            ) : (
+              <List
+                dataSource={data.openItems}
+                renderItem={(i) => (
+                  <List.Item>
+                    <Typography.Text>{i.description}</Typography.Text>
+                    <Tag color={i.overdue ? 'red' : 'blue'}>{i.deadline}</Tag>
+                  </List.Item>
+                )}
+              />
+            )}
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}
