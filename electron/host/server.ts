@@ -56,20 +56,16 @@ function refuse(res: http.ServerResponse, status: number, message: string): void
   send(res, status, JSON.stringify(fail(status === 413 ? 'TOO_LARGE' : 'FORBIDDEN', message)));
 }
 
+/** Reads the body; past the limit it drains the rest unread and answers null, so a reply can still be sent. */
 function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > limit) {
-        resolve(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
+      if (size <= limit) chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

@@ -4,7 +4,7 @@ import { afterEach } from 'vitest';
 import { createCore, type Core, type CoreOptions } from '../../electron/core/create-core';
 import { tempDir } from './temp-dir';
 
-export const REPO = path.resolve(__dirname, '..', '..');
+export const REPO = path.resolve(import.meta.dirname, '..', '..');
 export const TEMPLATES_DIR = path.join(REPO, 'templates');
 
 const open: Core[] = [];

@@ -4,7 +4,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import { backupDatabase } from './backup';
-import { LATEST_VERSION, migrate, schemaVersion, type Migration } from './migrations/index';
+import { LATEST_VERSION, migrate, schemaVersion } from './migrations/index';
+import type { Migration } from './migrations/types';
 import { migrations as allMigrations } from './migrations/index';
 
 export const DB_FILE = 'workbench.db';

@@ -34,6 +34,7 @@ export const openFileSchema = z.object({ title: text(60).optional(), filters: z.
 // 100 MB of base64 is far above any export; the transports cap bodies below this anyway.
 export const saveFileSchema = z
   .object({
+    // eslint-disable-next-line no-control-regex -- file names must not hold control characters
     suggestedName: z.string().min(1).max(200).regex(/^[^\\/:*?"<>|\u0000-\u001f]+$/, '文件名含有不允许的字符'),
     filters: z.array(fileFilter).max(5),
     dataBase64: z.string().max(140_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容编码不正确'),

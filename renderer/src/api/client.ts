@@ -8,7 +8,7 @@ function api() {
   return window.workbench;
 }
 
-export function call<C extends ChannelName>(channel: C, ...input: Input<C> extends undefined ? [Input<C>?] : [Input<C>]): Promise<Result<Output<C>>> {
+export function call<C extends ChannelName>(channel: C, ...input: undefined extends Input<C> ? [Input<C>?] : [Input<C>]): Promise<Result<Output<C>>> {
   return api().invoke(channel, input[0]) as Promise<Result<Output<C>>>;
 }
 
@@ -19,7 +19,7 @@ export class ApiError extends Error {
   }
 }
 
-export async function request<C extends ChannelName>(channel: C, ...input: Input<C> extends undefined ? [Input<C>?] : [Input<C>]): Promise<Output<C>> {
+export async function request<C extends ChannelName>(channel: C, ...input: undefined extends Input<C> ? [Input<C>?] : [Input<C>]): Promise<Output<C>> {
   const r = await call(channel, ...input);
   if (!r.ok) throw new ApiError(r.error);
   return r.data;

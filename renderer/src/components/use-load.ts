@@ -3,8 +3,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { errorText, onEvent } from '../api/client';
 
 export interface Loaded<T> {
-  data: T | undefined;
-  error: string | undefined;
+  data?: T;
+  error?: string;
   loading: boolean;
   reload: () => void;
 }

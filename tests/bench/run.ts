@@ -1,0 +1,11 @@
+// `npm run bench`: runs every benchmark module and writes test-results/bench.json.
+import path from 'node:path';
+import { benchHostStart } from './host-start';
+import { writeReport, type Figures } from './report';
+
+const REPO = path.resolve(import.meta.dirname, '..', '..');
+
+const figures: Figures = {
+  ...(await benchHostStart()),
+};
+writeReport(REPO, figures);

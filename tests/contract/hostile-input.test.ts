@@ -1,0 +1,113 @@
+// Hostile and malformed calls are refused with typed errors, change nothing, and both transports agree.
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/create-core';
+import { makeCore } from '../helpers/core';
+import { makeHost, rawRequest, rpc } from '../helpers/host';
+
+const goodProfile = {
+  districtName: '小店区',
+  governmentName: '太原市小店区人民政府',
+  emergencyBureau: '太原市小店区应急管理局',
+  departments: [{ id: 'd1', name: '区应急管理局', contact: '张三', title: '局长', phone: '0351-1234567', duty: '综合协调' }],
+};
+
+const hostile: [string, string, unknown][] = [
+  ['unknown channel', 'db.exec', { sql: 'DROP TABLE departments' }],
+  ['prototype key as channel', '__proto__', {}],
+  ['constructor as channel', 'constructor', {}],
+  ['path-like channel', '../app.status', {}],
+  ['wrong types', 'profile.save', { ...goodProfile, districtName: 42 }],
+  ['missing fields', 'profile.save', { districtName: '小店区' }],
+  ['extra fields', 'profile.save', { ...goodProfile, isAdmin: true }],
+  ['huge string', 'profile.save', { ...goodProfile, governmentName: '政'.repeat(1_000_000) }],
+  ['too many rows', 'profile.save', { ...goodProfile, departments: Array.from({ length: 5000 }, (_, i) => ({ ...goodProfile.departments[0], id: `d${i}`, name: `部门${i}` })) }],
+  ['control characters', 'profile.save', { ...goodProfile, districtName: '小店\u0000区' }],
+  ['duplicate departments', 'profile.save', { ...goodProfile, departments: [goodProfile.departments[0], { ...goodProfile.departments[0], id: 'd2' }] }],
+  ['bad id', 'profile.save', { ...goodProfile, departments: [{ ...goodProfile.departments[0], id: "1' OR '1'='1" }] }],
+  ['prototype pollution', 'profile.save', JSON.parse('{"__proto__": {"polluted": true}, "districtName": "x"}')],
+  ['array instead of object', 'profile.save', [goodProfile]],
+  ['null input', 'profile.save', null],
+  ['input to a no-input channel', 'app.status', { anything: 1 }],
+  ['traversal in backup name', 'app.restore-backup', { name: '../../workbench.db' }],
+  ['no dialogs in the browser', 'dialog.save-file', { suggestedName: '预案.docx', filters: [], dataBase64: 'AAAA' }],
+];
+
+async function snapshot(core: Core): Promise<string> {
+  const db = core.context.store.get();
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
+  return JSON.stringify(tables.map((t) => [t.name, db.prepare(`SELECT * FROM "${t.name}"`).all()]));
+}
+
+describe('hostile input', () => {
+  it.each(hostile)('%s: refused, nothing changed, same result over HTTP and in-process', async (_label, channel, input) => {
+    const core = await makeCore();
+    expect((await core.call('profile.save', goodProfile)).ok).toBe(true);
+    const host = await makeHost(core);
+    const before = await snapshot(core);
+    const direct = await core.call(channel, input);
+    const overHttp = await rpc(host, channel, input);
+    expect(direct.ok).toBe(false);
+    expect(overHttp.status).toBe(200);
+    expect(overHttp.json).toEqual(direct);
+    expect(await snapshot(core)).toBe(before);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('stores SQL-looking text literally and harms nothing', async () => {
+    const core = await makeCore();
+    const host = await makeHost(core);
+    const sqlish = "'); DROP TABLE departments; --";
+    const saved = await rpc(host, 'profile.save', { ...goodProfile, districtName: sqlish, departments: [{ ...goodProfile.departments[0], name: 'x" OR 1=1 --' }] });
+    expect(saved.json).toMatchObject({ ok: true, data: { districtName: sqlish } });
+    expect(await core.call('profile.get', {})).toMatchObject({ ok: true, data: { districtName: sqlish, departments: [{ name: 'x" OR 1=1 --' }] } });
+  });
+
+  it('gives valid input the same result on both transports', async () => {
+    const core = await makeCore();
+    const host = await makeHost(core);
+    const direct = await core.call('profile.save', goodProfile);
+    const overHttp = await rpc(host, 'profile.save', goodProfile);
+    expect(overHttp.json).toEqual(direct);
+    expect(direct).toMatchObject({ ok: true, data: goodProfile });
+  });
+});
+
+describe('browser host guards', () => {
+  it('refuses calls without the launch token, from another origin, or with a foreign Host', async () => {
+    const host = await makeHost(await makeCore());
+    expect((await rpc(host, 'app.status', {}, { 'x-workbench-token': 'guess' })).status).toBe(403);
+    expect((await rpc(host, 'app.status', {}, { origin: 'http://evil.example' })).status).toBe(403);
+    const noOrigin = await rawRequest(host, { method: 'POST', path: '/rpc/app.status', headers: { 'content-type': 'application/json', 'x-workbench-token': host.token } }, '{}');
+    expect(noOrigin.status).toBe(403);
+    const rebinding = await rawRequest(host, { method: 'GET', path: '/', headers: { host: 'evil.example:80' } });
+    expect(rebinding.status).toBe(403);
+    expect((await rpc(host, 'app.status', '{}', { 'content-type': 'text/plain' })).status).toBe(403);
+  });
+
+  it('caps body size and says so in Chinese', async () => {
+    const host = await makeHost(await makeCore());
+    const r = await rpc(host, 'profile.save', { blob: 'x'.repeat(33 * 1024 * 1024) });
+    expect(r.status).toBe(413);
+    expect(r.json).toMatchObject({ ok: false, error: { code: 'TOO_LARGE' } });
+  });
+
+  it('answers malformed JSON with a typed error', async () => {
+    const host = await makeHost(await makeCore());
+    expect((await rpc(host, 'profile.save', '{"districtName": ')).json).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '请求内容不是有效的 JSON。' } });
+  });
+
+  it('serves nothing outside the renderer folder', async () => {
+    const host = await makeHost(await makeCore());
+    const r = await rawRequest(host, { method: 'GET', path: '/..%2f..%2fpackage.json' });
+    expect(r.status).toBe(403);
+    expect(r.body).not.toContain('"dependencies"');
+    expect((await rawRequest(host, { method: 'DELETE', path: '/' })).status).toBe(405);
+  });
+
+  it('injects the token into the page it serves, with a strict CSP', async () => {
+    const host = await makeHost(await makeCore());
+    const res = await fetch(host.url);
+    expect(await res.text()).toContain(`<meta name="workbench-token" content="${host.token}"`);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+  });
+});
