@@ -56,6 +56,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 export const test = base.extend<{ host: HostProcess }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured object
   host: async ({}, use) => {
     const host = await startHostProcess(freshDataDir());
     await use(host);
