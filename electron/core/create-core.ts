@@ -8,13 +8,18 @@ import { dispatch } from './dispatch';
 import { CoreEvents } from './events';
 import { appHandlers } from './handlers/app';
 import { homeHandlers } from './handlers/home';
+import { planHandlers } from './handlers/plans';
 import { profileHandlers } from './handlers/profile';
+import { templateHandlers } from './handlers/templates';
+import { TemplateCatalog } from './templates/catalog';
 import type { HandlerContext, HandlerTable, Platform } from './handlers/types';
 
 export const handlers: HandlerTable = {
   ...appHandlers,
   ...profileHandlers,
   ...homeHandlers,
+  ...templateHandlers,
+  ...planHandlers,
 };
 
 export interface CoreOptions {
@@ -57,6 +62,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     version: opts.version,
     dataDir: opts.dataDir,
     templatesDir: opts.templatesDir,
+    templates: new TemplateCatalog(opts.templatesDir),
   };
   return {
     call: (channel, input) => dispatch(handlers, context, channel, input),

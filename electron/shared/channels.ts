@@ -9,6 +9,17 @@ export const channelNames = [
   'home.summary',
   'dialog.open-file',
   'dialog.save-file',
+  'template.list',
+  'template.get',
+  'template.reload',
+  'plan.list',
+  'plan.create',
+  'plan.get',
+  'plan.save',
+  'plan.update-meta',
+  'plan.fill-placeholder',
+  'plan.duplicate',
+  'plan.archive',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -5,6 +5,24 @@ import { noInput } from './schemas/common';
 import { backupNameSchema, openFileSchema, saveFileSchema, type AppStatus, type BackupInfo, type OpenedFile } from './schemas/app';
 import { profileSchema, type DistrictProfile } from './schemas/profile';
 import type { HomeSummary } from './schemas/home';
+import {
+  fillPlaceholderSchema,
+  planArchiveSchema,
+  planCreateSchema,
+  planIdSchema,
+  planListSchema,
+  planMetaSchema,
+  planSaveSchema,
+  templateRefSchema,
+  type PlanDetail,
+  type PlanSummary,
+} from './schemas/plan';
+import type { TemplateProblem, TemplateRevision, TemplateSummary } from './schemas/template';
+
+export interface TemplateList {
+  templates: TemplateSummary[];
+  problems: TemplateProblem[];
+}
 
 /** A phantom value that carries an output type through `typeof contract`. */
 const out = <T>() => undefined as unknown as T;
@@ -18,6 +36,17 @@ export const contract = {
   'home.summary': { input: noInput, output: out<HomeSummary>() },
   'dialog.open-file': { input: openFileSchema, output: out<OpenedFile | null>() },
   'dialog.save-file': { input: saveFileSchema, output: out<{ path: string } | null>() },
+  'template.list': { input: noInput, output: out<TemplateList>() },
+  'template.get': { input: templateRefSchema, output: out<TemplateRevision>() },
+  'template.reload': { input: noInput, output: out<TemplateList>() },
+  'plan.list': { input: planListSchema, output: out<PlanSummary[]>() },
+  'plan.create': { input: planCreateSchema, output: out<PlanSummary>() },
+  'plan.get': { input: planIdSchema, output: out<PlanDetail>() },
+  'plan.save': { input: planSaveSchema, output: out<PlanSummary>() },
+  'plan.update-meta': { input: planMetaSchema, output: out<PlanDetail>() },
+  'plan.fill-placeholder': { input: fillPlaceholderSchema, output: out<PlanDetail>() },
+  'plan.duplicate': { input: planIdSchema, output: out<PlanSummary>() },
+  'plan.archive': { input: planArchiveSchema, output: out<PlanSummary>() },
 } satisfies Record<ChannelName, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

@@ -1,13 +1,26 @@
 // The home page summary channel.
-import { localDate } from '../clock';
+import { daysBetween, localDate } from '../clock';
 import { getProfile } from '../db/repos/profile-repo';
 import { homeSummary } from '../domain/home-summary';
+import type Database from 'better-sqlite3';
+import type { ReviewDue } from '../../shared/schemas/home';
 import type { Handlers } from './types';
+
+/** Plans whose periodic evaluation falls due within this many days are shown (overdue ones always). */
+export const REVIEW_WARNING_DAYS = 90;
+
+function reviewDue(db: Database.Database, today: string): ReviewDue[] {
+  const rows = db.prepare('SELECT id, title, next_review_date AS d FROM plans WHERE archived_at IS NULL AND next_review_date IS NOT NULL').all() as { id: string; title: string; d: string }[];
+  return rows
+    .map((r) => ({ planId: r.id, title: r.title, nextReviewDate: r.d, daysLeft: daysBetween(today, r.d) }))
+    .filter((r) => r.daysLeft <= REVIEW_WARNING_DAYS);
+}
 
 export const homeHandlers: Handlers<'home.summary'> = {
   'home.summary': (_input, ctx) => {
     const db = ctx.store.get();
-    // Plans, drills and improvement items join this summary as their stores land.
-    return homeSummary({ today: localDate(ctx.clock.now()), profile: getProfile(db), reviewDue: [], upcomingDrills: [], openItems: [] });
+    const today = localDate(ctx.clock.now());
+    // Drills and improvement items join this summary as their stores land.
+    return homeSummary({ today, profile: getProfile(db), reviewDue: reviewDue(db, today), upcomingDrills: [], openItems: [] });
   },
 };

@@ -5,6 +5,7 @@ import type { OpenedFile, Shell } from '../../shared/schemas/app';
 import type { Clock } from '../clock';
 import type { Store } from '../db/store';
 import type { CoreEvents } from '../events';
+import type { TemplateCatalog } from '../templates/catalog';
 
 /** OS features the shell provides; the browser host has none and says so. */
 export interface Platform {
@@ -21,6 +22,7 @@ export interface HandlerContext {
   version: string;
   dataDir: string;
   templatesDir: string;
+  templates: TemplateCatalog;
 }
 
 export type Handler<C extends ChannelName> = (input: ParsedInput<C>, ctx: HandlerContext) => Output<C> | Promise<Output<C>>;

@@ -1,9 +1,10 @@
 // The ordered list of migrations and the runner that applies the pending ones.
 import type Database from 'better-sqlite3';
 import { m001 } from './001-profile';
+import { m002 } from './002-plans';
 import type { Migration } from './types';
 
-export const migrations: readonly Migration[] = [m001];
+export const migrations: readonly Migration[] = [m001, m002];
 
 export const LATEST_VERSION = migrations.length;
 

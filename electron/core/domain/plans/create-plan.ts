@@ -1,0 +1,35 @@
+// A new district plan from a municipal template revision: placeholders filled, lineage on every section.
+import { DOC_SCHEMA, type NumberingStyle, type PlanDocument } from '../../../shared/doc-model';
+import type { DistrictProfile } from '../../../shared/schemas/profile';
+import type { TemplateRevision } from '../../../shared/schemas/template';
+import { defaultValues, fillBlocks, fillString } from './placeholders';
+
+export interface NewPlan {
+  title: string;
+  leadUnit: string;
+  hazard: string;
+  category: string;
+  doc: PlanDocument;
+}
+
+export function createPlanFromTemplate(t: TemplateRevision, profile: DistrictProfile, numbering: NumberingStyle, newSectionId: () => string): NewPlan {
+  const values = defaultValues(t.placeholders, profile);
+  const sections = t.clauses.map((c) => {
+    const body = fillBlocks(c.body, values);
+    return {
+      id: newSectionId(),
+      level: c.level,
+      kind: c.kind,
+      title: c.title,
+      body,
+      lineage: { templateId: t.meta.id, revision: t.meta.revision, clauseId: c.id, baseTitle: c.title, baseBody: body },
+    };
+  });
+  return {
+    title: fillString(t.meta.districtTitle, values),
+    leadUnit: fillString(t.meta.leadDepartment, values),
+    hazard: t.meta.hazard,
+    category: t.meta.category,
+    doc: { schema: DOC_SCHEMA, numbering, placeholders: values, sections },
+  };
+}

@@ -1,0 +1,46 @@
+// Placeholder values: defaults from the district profile, and filling chips with text.
+import { placeholderKeys, text, type BlockJSON, type InlineJSON, type PlaceholderValue, type PlanSection } from '../../../shared/doc-model';
+import type { DistrictProfile } from '../../../shared/schemas/profile';
+import type { TemplatePlaceholder } from '../../../shared/schemas/template';
+
+export function defaultValues(declared: TemplatePlaceholder[], profile: DistrictProfile): PlaceholderValue[] {
+  return declared.map((p) => ({ key: p.key, label: p.label, value: (p.profile ? profile[p.profile] : '') || p.default || '' }));
+}
+
+function lookup(values: PlaceholderValue[]): (key: string) => string | undefined {
+  const map = new Map(values.filter((v) => v.value).map((v) => [v.key, v.value]));
+  return (key) => map.get(key);
+}
+
+function fillInline(nodes: InlineJSON[], get: (key: string) => string | undefined): InlineJSON[] {
+  return nodes.map((n) => {
+    const value = n.type === 'placeholder' ? get(n.key) : undefined;
+    return value === undefined ? n : text(value);
+  });
+}
+
+/** Replaces every chip that has a value with plain text; chips without a value stay chips. */
+export function fillBlocks(blocks: BlockJSON[], values: PlaceholderValue[]): BlockJSON[] {
+  const get = lookup(values);
+  return blocks.map((b): BlockJSON => {
+    if (b.type === 'paragraph') return { ...b, children: fillInline(b.children, get) };
+    if (b.type === 'list') return { ...b, children: b.children.map((li) => ({ ...li, children: fillInline(li.children, get) })) };
+    return {
+      ...b,
+      children: b.children.map((r) => ({ ...r, children: r.children.map((c) => ({ ...c, children: c.children.map((p) => ({ ...p, children: fillInline(p.children, get) })) })) })),
+    };
+  });
+}
+
+/** `{{key}}` in a plain string (titles, lead unit) filled where a value exists. */
+export function fillString(s: string, values: PlaceholderValue[]): string {
+  const get = lookup(values);
+  return s.replace(/\{\{([^{}]+)\}\}/g, (whole, key: string) => get(key) ?? whole);
+}
+
+/** Keys whose chips are still in the document. */
+export function unfilledKeys(sections: PlanSection[]): string[] {
+  const keys = new Set<string>();
+  for (const s of sections) for (const k of placeholderKeys(s.body)) keys.add(k);
+  return [...keys];
+}

@@ -1,0 +1,117 @@
+// Plan library and editor channels: create from a template, list, open, save chapters, fill placeholders.
+import type { BlockJSON, PlanSection } from '../../shared/doc-model';
+import { AppError } from '../../shared/errors';
+import type { PlanDetail, PlanSummary } from '../../shared/schemas/plan';
+import type { Clock } from '../clock';
+import { getProfile } from '../db/repos/profile-repo';
+import * as repo from '../db/repos/plan-repo';
+import { createPlanFromTemplate } from '../domain/plans/create-plan';
+import { newId } from '../domain/plans/ids';
+import { fillBlocks } from '../domain/plans/placeholders';
+import type { HandlerContext, Handlers } from './types';
+
+function summary(ctx: HandlerContext, r: repo.PlanRow): PlanSummary {
+  const t = r.template_id && r.template_revision ? ctx.templates.all().templates.find((x) => x.meta.id === r.template_id && x.meta.revision === r.template_revision) : undefined;
+  return {
+    id: r.id,
+    code: r.code,
+    title: r.title,
+    hazard: r.hazard,
+    category: r.category,
+    leadUnit: r.lead_unit,
+    status: r.status,
+    templateId: r.template_id,
+    templateRevision: r.template_revision,
+    templateTitle: t ? t.meta.title : null,
+    publishedDate: r.published_date,
+    nextReviewDate: r.next_review_date,
+    archived: r.archived_at !== null,
+    unfilledPlaceholders: (JSON.parse(r.unfilled_json) as string[]).length,
+    charCount: r.char_count,
+    updatedAt: r.updated_at,
+  };
+}
+
+function detail(ctx: HandlerContext, id: string): PlanDetail {
+  const db = ctx.store.get();
+  const row = repo.getPlanRow(db, id);
+  return { ...summary(ctx, row), doc: repo.getPlanDocument(db, row), cursorSectionId: row.cursor_section_id };
+}
+
+function changed(ctx: HandlerContext): void {
+  ctx.events.emit('data.changed', { area: 'plans' });
+}
+
+function year(clock: Clock): number {
+  return clock.now().getFullYear();
+}
+
+export const planHandlers: Handlers<
+  'plan.list' | 'plan.create' | 'plan.get' | 'plan.save' | 'plan.update-meta' | 'plan.fill-placeholder' | 'plan.duplicate' | 'plan.archive'
+> = {
+  'plan.list': (input, ctx) => repo.listPlanRows(ctx.store.get(), input?.includeArchived ?? false).map((r) => summary(ctx, r)),
+
+  'plan.create': (input, ctx) => {
+    const db = ctx.store.get();
+    const t = ctx.templates.get(input.templateId, input.revision);
+    const made = createPlanFromTemplate(t, getProfile(db), input.numbering ?? 'decimal', () => newId('s'));
+    const id = newId('p');
+    repo.insertPlan(db, { id, code: repo.nextPlanCode(db, year(ctx.clock)), templateId: t.meta.id, templateRevision: t.meta.revision, ...made }, ctx.clock.now());
+    changed(ctx);
+    return summary(ctx, repo.getPlanRow(db, id));
+  },
+
+  'plan.get': (input, ctx) => detail(ctx, input.id),
+
+  'plan.save': (input, ctx) => {
+    const db = ctx.store.get();
+    // The schema checked every block's structure; the loose Lexical fields ride along untouched.
+    const chapters = input.chapters.map((c) => ({ id: c.id, sections: c.sections.map((s) => ({ ...s, body: s.body as unknown as BlockJSON[] }) as PlanSection) }));
+    repo.saveChapters(db, input.id, chapters, input.chapterOrder, input.cursorSectionId, ctx.clock.now());
+    return summary(ctx, repo.getPlanRow(db, input.id));
+  },
+
+  'plan.update-meta': (input, ctx) => {
+    const { id, ...patch } = input;
+    repo.updatePlanMeta(ctx.store.get(), id, patch, ctx.clock.now());
+    changed(ctx);
+    return detail(ctx, id);
+  },
+
+  'plan.fill-placeholder': (input, ctx) => {
+    const db = ctx.store.get();
+    const current = detail(ctx, input.id);
+    const declared = current.doc.placeholders.find((p) => p.key === input.key);
+    const placeholders = declared
+      ? current.doc.placeholders.map((p) => (p.key === input.key ? { ...p, value: input.value } : p))
+      : [...current.doc.placeholders, { key: input.key, label: input.key, value: input.value }];
+    const only = [{ key: input.key, label: input.key, value: input.value }];
+    const touched = current.doc.sections
+      .map((s) => ({ before: s, after: { ...s, body: fillBlocks(s.body, only) } }))
+      .filter(({ before, after }) => JSON.stringify(before.body) !== JSON.stringify(after.body))
+      .map(({ after }) => after);
+    repo.replaceSections(db, input.id, touched, placeholders, ctx.clock.now());
+    changed(ctx);
+    return detail(ctx, input.id);
+  },
+
+  'plan.duplicate': (input, ctx) => {
+    const db = ctx.store.get();
+    const src = detail(ctx, input.id);
+    const id = newId('p');
+    repo.insertPlan(
+      db,
+      { id, code: repo.nextPlanCode(db, year(ctx.clock)), title: `${src.title}（副本）`, hazard: src.hazard, category: src.category, leadUnit: src.leadUnit, templateId: src.templateId, templateRevision: src.templateRevision, doc: src.doc },
+      ctx.clock.now(),
+    );
+    changed(ctx);
+    return summary(ctx, repo.getPlanRow(db, id));
+  },
+
+  'plan.archive': (input, ctx) => {
+    if (!input.id) throw new AppError('INVALID_INPUT');
+    repo.setArchived(ctx.store.get(), input.id, input.archived, ctx.clock.now());
+    changed(ctx);
+    return summary(ctx, repo.getPlanRow(ctx.store.get(), input.id));
+  },
+};

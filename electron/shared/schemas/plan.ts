@@ -1,0 +1,125 @@
+// Plan channels' shapes: library rows, the opened plan, and the validated document pieces a save carries.
+import { z } from 'zod';
+import type { NumberingStyle, PlanDocument } from '../doc-model';
+import { idSchema, isoDate, text } from './common';
+
+export const PLAN_STATUSES = ['draft', 'consultation', 'review', 'published', 'abolished'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+export const planStatusLabels: Record<PlanStatus, string> = {
+  draft: '草稿',
+  consultation: '征求意见',
+  review: '送审',
+  published: '已发布',
+  abolished: '已废止',
+};
+
+export interface PlanSummary {
+  id: string;
+  code: string;
+  title: string;
+  hazard: string;
+  category: string;
+  leadUnit: string;
+  status: PlanStatus;
+  templateId: string | null;
+  templateRevision: string | null;
+  templateTitle: string | null;
+  publishedDate: string | null;
+  nextReviewDate: string | null;
+  archived: boolean;
+  unfilledPlaceholders: number;
+  charCount: number;
+  updatedAt: string;
+}
+
+export interface PlanDetail extends PlanSummary {
+  doc: PlanDocument;
+  cursorSectionId: string | null;
+}
+
+// ---- document pieces, validated at the boundary ------------------------------------------------
+// Lexical adds fields of its own (column widths, styles); loose objects keep them, known fields are checked.
+
+const MAX_TEXT = 200_000;
+const textNode = z.looseObject({ type: z.literal('text'), text: z.string().max(MAX_TEXT), format: z.number().int().min(0).max(2047) });
+const placeholderNode = z.looseObject({ type: z.literal('placeholder'), key: z.string().min(1).max(40) });
+const lineBreakNode = z.looseObject({ type: z.literal('linebreak') });
+const inline = z.discriminatedUnion('type', [textNode, placeholderNode, lineBreakNode]);
+const paragraphNode = z.looseObject({ type: z.literal('paragraph'), children: z.array(inline).max(5000) });
+const listNode = z.looseObject({
+  type: z.literal('list'),
+  listType: z.enum(['bullet', 'number']),
+  children: z.array(z.looseObject({ type: z.literal('listitem'), children: z.array(inline).max(5000) })).max(2000),
+});
+const tableNode = z.looseObject({
+  type: z.literal('table'),
+  children: z
+    .array(
+      z.looseObject({
+        type: z.literal('tablerow'),
+        children: z.array(z.looseObject({ type: z.literal('tablecell'), children: z.array(paragraphNode).max(200) })).max(60),
+      }),
+    )
+    .max(2000),
+});
+export const blockSchema = z.discriminatedUnion('type', [paragraphNode, listNode, tableNode]);
+
+const lineageSchema = z
+  .object({
+    templateId: z.string().max(80),
+    revision: z.string().max(40),
+    clauseId: z.string().max(120),
+    baseTitle: z.string().max(500),
+    baseBody: z.array(blockSchema).max(5000),
+  })
+  .strict();
+
+export const sectionSchema = z
+  .object({
+    id: idSchema,
+    level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+    kind: z.enum(['body', 'annex']),
+    title: text(500),
+    body: z.array(blockSchema).max(5000),
+    lineage: lineageSchema.optional(),
+  })
+  .strict();
+
+export const chapterSchema = z
+  .object({ id: idSchema, sections: z.array(sectionSchema).min(1).max(2000) })
+  .strict()
+  .refine((c) => c.sections[0]!.id === c.id && c.sections[0]!.level === 1, '每章须以该章的一级标题开头')
+  .refine((c) => c.sections.slice(1).every((s) => s.level > 1), '一章中只能有一个一级标题');
+
+export const numberingSchema = z.enum(['official', 'decimal']) satisfies z.ZodType<NumberingStyle>;
+
+export const planSaveSchema = z
+  .object({
+    id: idSchema,
+    chapters: z.array(chapterSchema).max(200),
+    chapterOrder: z.array(idSchema).min(1).max(200),
+    cursorSectionId: idSchema.nullable().optional(),
+  })
+  .strict();
+
+export const planCreateSchema = z
+  .object({ templateId: z.string().min(1).max(80), revision: z.string().min(1).max(40), numbering: numberingSchema.optional() })
+  .strict();
+
+export const planMetaSchema = z
+  .object({
+    id: idSchema,
+    code: text(40).optional(),
+    title: text(120).refine((s) => s.length > 0, '预案名称不能为空').optional(),
+    leadUnit: text(60).optional(),
+    numbering: numberingSchema.optional(),
+    publishedDate: isoDate.nullable().optional(),
+    nextReviewDate: isoDate.nullable().optional(),
+  })
+  .strict();
+
+export const planIdSchema = z.object({ id: idSchema }).strict();
+export const planListSchema = z.object({ includeArchived: z.boolean().optional() }).strict().optional();
+export const planArchiveSchema = z.object({ id: idSchema, archived: z.boolean() }).strict();
+export const fillPlaceholderSchema = z.object({ id: idSchema, key: z.string().min(1).max(40), value: text(200) }).strict();
+export const templateRefSchema = z.object({ id: z.string().min(1).max(80), revision: z.string().min(1).max(40) }).strict();

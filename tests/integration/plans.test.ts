@@ -1,0 +1,132 @@
+// Plans from the shipped templates: placeholders, lineage, chapter saves, duplicates and archive.
+import { describe, expect, it } from 'vitest';
+import { blocksText, type PlanSection } from '../../electron/shared/doc-model';
+import type { PlanDetail, PlanSummary } from '../../electron/shared/schemas/plan';
+import type { Core } from '../../electron/core/create-core';
+import { makeCore } from '../helpers/core';
+
+const profile = { districtName: '小店区', governmentName: '太原市小店区人民政府', emergencyBureau: '太原市小店区应急管理局', departments: [] };
+
+async function data<T>(p: Promise<{ ok: boolean; data?: unknown; error?: unknown }>): Promise<T> {
+  const r = await p;
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.data as T;
+}
+
+async function newPlan(core: Core, templateId = 'forest-fire', revision = '2019'): Promise<PlanDetail> {
+  const s = await data<PlanSummary>(core.call('plan.create', { templateId, revision }));
+  return data<PlanDetail>(core.call('plan.get', { id: s.id }));
+}
+
+function chapterOf(plan: PlanDetail, firstId: string): PlanSection[] {
+  const i = plan.doc.sections.findIndex((s) => s.id === firstId);
+  const rest = plan.doc.sections.slice(i + 1);
+  const end = rest.findIndex((s) => s.level === 1);
+  return [plan.doc.sections[i]!, ...(end < 0 ? rest : rest.slice(0, end))];
+}
+
+describe('plan creation from a template', () => {
+  it('fills placeholders from the district profile, lists the rest, and records lineage on every section', async () => {
+    const core = await makeCore();
+    await data(core.call('profile.save', profile));
+    const plan = await newPlan(core);
+    expect(plan.title).toBe('小店区森林火灾应急预案');
+    expect(plan.code).toMatch(/^ZXYA-2026-001$/);
+    expect(plan.templateTitle).toBeTruthy();
+    const text = plan.doc.sections.map((s) => blocksText(s.body)).join('\n');
+    expect(text).toContain('小店区');
+    expect(text).not.toContain('{{区名}}');
+    for (const s of plan.doc.sections) {
+      expect(s.lineage).toMatchObject({ templateId: 'forest-fire', revision: '2019' });
+      expect(s.lineage!.baseBody).toEqual(s.body);
+    }
+    const ids = plan.doc.sections.map((s) => s.lineage!.clauseId);
+    expect(ids).toContain('response.level-4.trigger');
+    expect(new Set(plan.doc.sections.map((s) => s.id)).size).toBe(plan.doc.sections.length);
+  });
+
+  it('keeps placeholders as chips when the profile is empty, and fills them all on request', async () => {
+    const core = await makeCore();
+    const plan = await newPlan(core);
+    expect(plan.unfilledPlaceholders).toBeGreaterThan(0);
+    expect(plan.title).toContain('{{区名}}');
+    const filled = await data<PlanDetail>(core.call('plan.fill-placeholder', { id: plan.id, key: '区名', value: '迎泽区' }));
+    expect(filled.doc.sections.map((s) => blocksText(s.body)).join('')).not.toContain('{{区名}}');
+    expect(filled.doc.placeholders.find((p) => p.key === '区名')!.value).toBe('迎泽区');
+    expect(filled.unfilledPlaceholders).toBe(plan.unfilledPlaceholders - 1);
+  });
+
+  it('creates a plan from every shipped template revision', async () => {
+    const core = await makeCore();
+    const list = await data<{ templates: { id: string; revision: string }[]; problems: unknown[] }>(core.call('template.list', {}));
+    expect(list.problems).toEqual([]);
+    expect(list.templates.length).toBeGreaterThanOrEqual(8);
+    for (const t of list.templates) await newPlan(core, t.id, t.revision);
+    const plans = await data<PlanSummary[]>(core.call('plan.list', {}));
+    expect(plans).toHaveLength(list.templates.length);
+    expect(plans.every((p) => p.charCount > 3000)).toBe(true);
+  });
+
+  it('refuses an unknown template with a Chinese message', async () => {
+    const core = await makeCore();
+    expect(await core.call('plan.create', { templateId: 'no-such', revision: '2020' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
+
+describe('saving chapters', () => {
+  it('replaces only the saved chapter, keeps the others, and survives reopening the store', async () => {
+    const core = await makeCore();
+    const plan = await newPlan(core);
+    const order = plan.doc.sections.filter((s) => s.level === 1).map((s) => s.id);
+    const chapter = chapterOf(plan, order[0]!);
+    const edited = chapter.map((s, i) => (i === 1 ? { ...s, body: [{ ...s.body[0]!, children: [{ type: 'text', text: '改写后的编制目的。', format: 0, detail: 0, mode: 'normal', style: '', version: 1 }] }] } : s));
+    await data(core.call('plan.save', { id: plan.id, chapters: [{ id: order[0], sections: edited }], chapterOrder: order, cursorSectionId: edited[1]!.id }));
+    const again = await data<PlanDetail>(core.call('plan.get', { id: plan.id }));
+    expect(blocksText(again.doc.sections[1]!.body)).toBe('改写后的编制目的。');
+    expect(again.doc.sections.length).toBe(plan.doc.sections.length);
+    expect(again.doc.sections.slice(chapter.length)).toEqual(plan.doc.sections.slice(chapter.length));
+    expect(again.cursorSectionId).toBe(edited[1]!.id);
+    // Lineage still points at the template text the section started from.
+    expect(again.doc.sections[1]!.lineage!.baseBody).toEqual(plan.doc.sections[1]!.body);
+  });
+
+  it('moves a chapter by its order alone, and a section between chapters when both are saved', async () => {
+    const core = await makeCore();
+    const plan = await newPlan(core);
+    const order = plan.doc.sections.filter((s) => s.level === 1).map((s) => s.id);
+    const swapped = [order[1]!, order[0]!, ...order.slice(2)];
+    await data(core.call('plan.save', { id: plan.id, chapters: [], chapterOrder: swapped }));
+    const moved = await data<PlanDetail>(core.call('plan.get', { id: plan.id }));
+    expect(moved.doc.sections[0]!.id).toBe(order[1]);
+
+    const a = chapterOf(moved, order[1]!);
+    const b = chapterOf(moved, order[0]!);
+    const last = a[a.length - 1]!;
+    await data(core.call('plan.save', { id: plan.id, chapters: [{ id: a[0]!.id, sections: a.slice(0, -1) }, { id: b[0]!.id, sections: [...b, last] }], chapterOrder: swapped }));
+    const after = await data<PlanDetail>(core.call('plan.get', { id: plan.id }));
+    expect(chapterOf(after, order[0]!).map((s) => s.id)).toContain(last.id);
+    expect(after.doc.sections.length).toBe(plan.doc.sections.length);
+  });
+
+  it('refuses a save that would drop a chapter not carried in it', async () => {
+    const core = await makeCore();
+    const plan = await newPlan(core);
+    const order = plan.doc.sections.filter((s) => s.level === 1).map((s) => s.id);
+    const r = await core.call('plan.save', { id: plan.id, chapters: [], chapterOrder: order.slice(1) });
+    expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect((await data<PlanDetail>(core.call('plan.get', { id: plan.id }))).doc.sections.length).toBe(plan.doc.sections.length);
+  });
+
+  it('duplicates and archives without deleting', async () => {
+    const core = await makeCore();
+    const plan = await newPlan(core);
+    const copy = await data<PlanSummary>(core.call('plan.duplicate', { id: plan.id }));
+    expect(copy.title).toBe(`${plan.title}（副本）`);
+    expect(copy.code).not.toBe(plan.code);
+    await data(core.call('plan.archive', { id: plan.id, archived: true }));
+    expect((await data<PlanSummary[]>(core.call('plan.list', {}))).map((p) => p.id)).toEqual([copy.id]);
+    const all = await data<PlanSummary[]>(core.call('plan.list', { includeArchived: true }));
+    expect(all.find((p) => p.id === plan.id)!.archived).toBe(true);
+    expect((await data<PlanDetail>(core.call('plan.get', { id: plan.id }))).doc.sections.length).toBe(plan.doc.sections.length);
+  });
+});
