@@ -16,6 +16,7 @@ export const channelNames = [
   'plan.create',
   'plan.get',
   'plan.save',
+  'plan.move-section',
   'plan.update-meta',
   'plan.fill-placeholder',
   'plan.duplicate',

@@ -7,6 +7,7 @@ import { getProfile } from '../db/repos/profile-repo';
 import * as repo from '../db/repos/plan-repo';
 import { createPlanFromTemplate } from '../domain/plans/create-plan';
 import { newId } from '../domain/plans/ids';
+import { moveSection } from '../domain/plans/move-section';
 import { fillBlocks } from '../domain/plans/placeholders';
 import type { HandlerContext, Handlers } from './types';
 
@@ -47,7 +48,7 @@ function year(clock: Clock): number {
 }
 
 export const planHandlers: Handlers<
-  'plan.list' | 'plan.create' | 'plan.get' | 'plan.save' | 'plan.update-meta' | 'plan.fill-placeholder' | 'plan.duplicate' | 'plan.archive'
+  'plan.list' | 'plan.create' | 'plan.get' | 'plan.save' | 'plan.move-section' | 'plan.update-meta' | 'plan.fill-placeholder' | 'plan.duplicate' | 'plan.archive'
 > = {
   'plan.list': (input, ctx) => repo.listPlanRows(ctx.store.get(), input?.includeArchived ?? false).map((r) => summary(ctx, r)),
 
@@ -69,6 +70,12 @@ export const planHandlers: Handlers<
     const chapters = input.chapters.map((c) => ({ id: c.id, sections: c.sections.map((s) => ({ ...s, body: s.body as unknown as BlockJSON[] }) as PlanSection) }));
     repo.saveChapters(db, input.id, chapters, input.chapterOrder, input.cursorSectionId, ctx.clock.now());
     return summary(ctx, repo.getPlanRow(db, input.id));
+  },
+
+  'plan.move-section': (input, ctx) => {
+    const current = detail(ctx, input.id);
+    repo.replaceAllSections(ctx.store.get(), input.id, moveSection(current.doc.sections, input.sectionId, input.beforeId), ctx.clock.now());
+    return detail(ctx, input.id);
   },
 
   'plan.update-meta': (input, ctx) => {

@@ -123,3 +123,4 @@ export const planListSchema = z.object({ includeArchived: z.boolean().optional()
 export const planArchiveSchema = z.object({ id: idSchema, archived: z.boolean() }).strict();
 export const fillPlaceholderSchema = z.object({ id: idSchema, key: z.string().min(1).max(40), value: text(200) }).strict();
 export const templateRefSchema = z.object({ id: z.string().min(1).max(80), revision: z.string().min(1).max(40) }).strict();
+export const moveSectionSchema = z.object({ id: idSchema, sectionId: idSchema, beforeId: idSchema.nullable() }).strict();

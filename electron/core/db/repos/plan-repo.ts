@@ -197,3 +197,16 @@ export function nextPlanCode(db: Database.Database, year: number): string {
 export function planIdsByTemplate(db: Database.Database): { id: string; title: string; template_id: string; template_revision: string }[] {
   return db.prepare('SELECT id, title, template_id, template_revision FROM plans WHERE template_id IS NOT NULL AND archived_at IS NULL').all() as never;
 }
+
+/** Rewrites every section of the plan in the given order (outline moves: rare, and O(plan) is fine then). */
+export function replaceAllSections(db: Database.Database, planId: string, sections: PlanSection[], now: Date): void {
+  db.transaction(() => {
+    const row = getPlanRow(db, planId);
+    if (row.status === 'published' || row.status === 'abolished') throw new AppError('CONFLICT', '已发布或已废止的预案不能直接修改，请先创建新的修订稿。');
+    db.prepare('DELETE FROM plan_sections WHERE plan_id = ?').run(planId);
+    const chapters = chaptersOf(sections);
+    for (const c of chapters) insertSections(db, planId, c.id, c.sections);
+    db.prepare('UPDATE plans SET chapters_json = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(chapters.map((c) => c.id)), now.toISOString(), planId);
+    refreshTotals(db, planId);
+  })();
+}
