@@ -52,7 +52,7 @@ describe('openDatabase', () => {
 
   it('backs up before migrating an older database, then migrates it', async () => {
     const dir = tempDir();
-    (await openDatabase({ dataDir: dir, now, migrations: migrations.slice(0, 1) })).close();
+    (await openDatabase({ dataDir: dir, now, migrations })).close();
     const extra = { version: LATEST_VERSION + 1, name: 'test-extra', up: (db: Database.Database) => db.exec('CREATE TABLE extra (x)') };
     const db = await openDatabase({ dataDir: dir, now, migrations: [...migrations, extra] });
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION + 1);
