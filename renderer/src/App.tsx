@@ -7,6 +7,9 @@ import { errorText, onEvent, request } from './api/client';
 import { Upcoming } from './components/Upcoming';
 import { DatabaseProblem } from './features/app/DatabaseProblem';
 import { HomePage } from './features/home/HomePage';
+import { PlanEditorPage } from './features/plans/PlanEditorPage';
+import { PlansPage } from './features/plans/PlansPage';
+import { TemplatesPage } from './features/templates/TemplatesPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { nav, t, type RouteKey } from './i18n/zh-CN';
 import { navigate, useRoute } from './route';
@@ -21,14 +24,14 @@ const icons: Record<RouteKey, React.ReactNode> = {
   settings: <SettingOutlined />,
 };
 
-function Page({ route }: { route: RouteKey }) {
+function Page({ route, params }: { route: RouteKey; params: string[] }) {
   switch (route) {
     case 'home':
       return <HomePage />;
     case 'settings':
       return <SettingsPage />;
     case 'plans':
-      return <Upcoming title={nav.plans} description="依据上位预案模板编制、修订和管理本区专项应急预案" />;
+      return params[0] ? <PlanEditorPage key={params[0]} id={params[0]} /> : <PlansPage />;
     case 'drills':
       return <Upcoming title={nav.drills} description="编排年度演练计划，检查演练频次是否符合要求" />;
     case 'scripts':
@@ -36,7 +39,7 @@ function Page({ route }: { route: RouteKey }) {
     case 'evaluation':
       return <Upcoming title={nav.evaluation} description="演练评估、问题清单与整改跟踪" />;
     case 'templates':
-      return <Upcoming title={nav.templates} description="浏览市级预案模板及其修订版本" />;
+      return <TemplatesPage />;
   }
 }
 
@@ -73,7 +76,7 @@ export function App() {
         />
       </Layout.Sider>
       <Layout.Content style={{ padding: 24, background: '#fff' }}>
-        <Page route={route.key} />
+        <Page route={route.key} params={route.params} />
       </Layout.Content>
     </Layout>
   );

@@ -98,6 +98,8 @@ export const planSaveSchema = z
     id: idSchema,
     chapters: z.array(chapterSchema).max(200),
     chapterOrder: z.array(idSchema).min(1).max(200),
+    /** Chapters the planner deleted on purpose; any other chapter missing from the order is refused. */
+    removeChapters: z.array(idSchema).max(200).optional(),
     cursorSectionId: idSchema.nullable().optional(),
   })
   .strict();

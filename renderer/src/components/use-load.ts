@@ -23,6 +23,8 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[] = []): Loaded
     return () => {
       live = false;
     };
+    // The caller names what `load` depends on in `deps`, as with useEffect.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [tick, ...deps]);
   useEffect(() => onEvent('data.changed', reload), [reload]);
   return { ...state, reload };

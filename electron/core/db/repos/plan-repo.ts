@@ -128,7 +128,7 @@ export interface ChapterSave {
  * Replaces the given chapters' sections and sets the chapter order. A chapter in the order that is
  * neither saved nor stored, or a stored chapter missing from the order, is refused: a save never drops text.
  */
-export function saveChapters(db: Database.Database, planId: string, chapters: ChapterSave[], order: string[], cursor: string | null | undefined, now: Date): void {
+export function saveChapters(db: Database.Database, planId: string, chapters: ChapterSave[], order: string[], cursor: string | null | undefined, now: Date, removed: string[] = []): void {
   db.transaction(() => {
     const row = getPlanRow(db, planId);
     if (row.status === 'published' || row.status === 'abolished') throw new AppError('CONFLICT', '已发布或已废止的预案不能直接修改，请先创建新的修订稿。');
@@ -139,11 +139,14 @@ export function saveChapters(db: Database.Database, planId: string, chapters: Ch
     for (const c of saved) if (!order.includes(c)) throw new AppError('INVALID_INPUT', '保存的章不在章节顺序中。');
     // A chapter may leave the order only when its sections were moved into saved chapters (merged away).
     const incomingIds = new Set(chapters.flatMap((c) => c.sections.map((s) => s.id)));
+    for (const c of removed) if (order.includes(c) || saved.has(c)) throw new AppError('INVALID_INPUT', '删除的章不能同时出现在章节顺序中。');
     for (const c of stored) {
-      if (order.includes(c)) continue;
+      if (order.includes(c) || removed.includes(c)) continue;
       const left = (db.prepare('SELECT id FROM plan_sections WHERE plan_id = ? AND chapter_id = ?').all(planId, c) as { id: string }[]).filter((r) => !incomingIds.has(r.id));
       if (left.length) throw new AppError('CONFLICT', '保存会丢失未包含在内的章节内容，已拒绝。');
     }
+    const delChapter = db.prepare('DELETE FROM plan_sections WHERE plan_id = ? AND chapter_id = ?');
+    for (const c of removed) delChapter.run(planId, c);
     const del = db.prepare('DELETE FROM plan_sections WHERE plan_id = ? AND (chapter_id = ? OR id = ?)');
     for (const c of chapters) for (const s of c.sections) del.run(planId, c.id, s.id);
     for (const c of chapters) insertSections(db, planId, c.id, c.sections);

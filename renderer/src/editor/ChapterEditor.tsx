@@ -1,0 +1,71 @@
+// One Lexical editor per chapter: typing, undo and autosave cost O(chapter), not O(plan).
+import { ListItemNode, ListNode } from '@lexical/list';
+import { LexicalComposer } from '@lexical/react/LexicalComposer';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { ListPlugin } from '@lexical/react/LexicalListPlugin';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
+import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
+import type { LexicalEditor } from 'lexical';
+import { memo, useEffect } from 'react';
+import { chapterToState } from '@shared/chapter-json';
+import type { PlanSection } from '@shared/doc-model';
+import { PlaceholderNode } from './nodes/PlaceholderNode';
+import { SectionHeadingNode } from './nodes/SectionHeadingNode';
+import { NumberingPlugin } from './plugins/NumberingPlugin';
+import { PasteCleanupPlugin } from './plugins/PasteCleanupPlugin';
+import { ReportPlugin, type ChapterReports } from './plugins/ReportPlugin';
+import { theme } from './theme';
+
+export const EDITOR_NODES = [SectionHeadingNode, PlaceholderNode, ListNode, ListItemNode, TableNode, TableRowNode, TableCellNode];
+
+export interface ChapterEditorProps {
+  chapterId: string;
+  sections: PlanSection[];
+  numbers: ReadonlyMap<string, string>;
+  reports: ChapterReports;
+  register(chapterId: string, editor: LexicalEditor | null): void;
+  readOnly?: boolean;
+}
+
+function Register({ chapterId, register }: Pick<ChapterEditorProps, 'chapterId' | 'register'>) {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => {
+    register(chapterId, editor);
+    return () => register(chapterId, null);
+  }, [editor, chapterId, register]);
+  return null;
+}
+
+export const ChapterEditor = memo(function ChapterEditor({ chapterId, sections, numbers, reports, register, readOnly }: ChapterEditorProps) {
+  const initialConfig = {
+    namespace: `chapter-${chapterId}`,
+    nodes: EDITOR_NODES,
+    theme,
+    editable: !readOnly,
+    editorState: JSON.stringify(chapterToState(sections)),
+    onError(error: Error) {
+      console.error('[editor]', error);
+    },
+  };
+  return (
+    <LexicalComposer initialConfig={initialConfig}>
+      <div className="chapter" data-chapter-id={chapterId}>
+        <RichTextPlugin
+          contentEditable={<ContentEditable className="chapter-editable" spellCheck={false} aria-label="预案正文" data-testid={`chapter-${chapterId}`} />}
+          ErrorBoundary={LexicalErrorBoundary}
+        />
+      </div>
+      <HistoryPlugin />
+      <ListPlugin />
+      <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} />
+      <PasteCleanupPlugin />
+      <NumberingPlugin numbers={numbers} />
+      <ReportPlugin chapterId={chapterId} reports={reports} />
+      <Register chapterId={chapterId} register={register} />
+    </LexicalComposer>
+  );
+});

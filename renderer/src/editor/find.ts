@@ -1,0 +1,56 @@
+// Find and replace across the chapter editors (matches within one text run; runs are merged by Lexical).
+import { $getNodeByKey, $getRoot, $isTextNode, type LexicalEditor } from 'lexical';
+
+export interface Match {
+  chapterId: string;
+  nodeKey: string;
+  offset: number;
+  length: number;
+}
+
+export function findMatches(editors: [string, LexicalEditor][], query: string): Match[] {
+  if (!query) return [];
+  const out: Match[] = [];
+  for (const [chapterId, editor] of editors) {
+    editor.getEditorState().read(() => {
+      for (const node of $getRoot().getAllTextNodes()) {
+        const text = node.getTextContent();
+        for (let i = text.indexOf(query); i >= 0; i = text.indexOf(query, i + query.length)) out.push({ chapterId, nodeKey: node.getKey(), offset: i, length: query.length });
+      }
+    });
+  }
+  return out;
+}
+
+export function selectMatch(editor: LexicalEditor, m: Match): void {
+  editor.update(() => {
+    const node = $getNodeByKey(m.nodeKey);
+    if ($isTextNode(node)) node.select(m.offset, m.offset + m.length);
+  });
+  editor.focus();
+  editor.getElementByKey(m.nodeKey)?.scrollIntoView({ block: 'center' });
+}
+
+export function replaceMatch(editor: LexicalEditor, m: Match, replacement: string): void {
+  editor.update(() => {
+    const node = $getNodeByKey(m.nodeKey);
+    if ($isTextNode(node) && node.getTextContent().slice(m.offset, m.offset + m.length).length === m.length) node.spliceText(m.offset, m.length, replacement, true);
+  });
+}
+
+/** Replaces every occurrence in one editor, as one undoable step; returns how many. */
+export function replaceAll(editor: LexicalEditor, query: string, replacement: string): number {
+  let count = 0;
+  if (!query) return 0;
+  editor.update(() => {
+    for (const node of $getRoot().getAllTextNodes()) {
+      const text = node.getTextContent();
+      const parts = text.split(query);
+      if (parts.length > 1) {
+        count += parts.length - 1;
+        node.setTextContent(parts.join(replacement));
+      }
+    }
+  });
+  return count;
+}

@@ -1,0 +1,56 @@
+// Tells the plan editor what changed in this chapter: dirty content, its headings (when they change), the cursor's section.
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { $getRoot, $getSelection, $isRangeSelection, type LexicalNode } from 'lexical';
+import { useEffect, useRef } from 'react';
+import type { OutlineEntry } from '@shared/chapter-json';
+import { $isSectionHeadingNode } from '../nodes/SectionHeadingNode';
+
+export interface ChapterReports {
+  onDirty(chapterId: string): void;
+  onOutline(chapterId: string, outline: OutlineEntry[]): void;
+  onCursor(chapterId: string, sectionId: string): void;
+}
+
+function $outline(): OutlineEntry[] {
+  return $getRoot()
+    .getChildren()
+    .filter($isSectionHeadingNode)
+    .map((h) => ({ id: h.getSectionId(), level: h.getLevel(), kind: h.getKind(), title: h.getTextContent() }));
+}
+
+/** The section the cursor is in: the nearest heading at or above the cursor's top-level block. */
+function $cursorSection(): string | null {
+  const sel = $getSelection();
+  if (!$isRangeSelection(sel)) return null;
+  let node: LexicalNode | null = sel.anchor.getNode().getTopLevelElement();
+  while (node && !$isSectionHeadingNode(node)) node = node.getPreviousSibling();
+  return node && $isSectionHeadingNode(node) ? node.getSectionId() : null;
+}
+
+export function ReportPlugin({ chapterId, reports }: { chapterId: string; reports: ChapterReports }) {
+  const [editor] = useLexicalComposerContext();
+  const lastOutline = useRef('');
+  const lastCursor = useRef('');
+  useEffect(() => {
+    lastOutline.current = JSON.stringify(editor.getEditorState().read($outline));
+    return editor.registerUpdateListener(({ editorState, dirtyElements, dirtyLeaves, prevEditorState }) => {
+      if (prevEditorState.isEmpty()) return;
+      editorState.read(() => {
+        const cursor = $cursorSection();
+        if (cursor && cursor !== lastCursor.current) {
+          lastCursor.current = cursor;
+          reports.onCursor(chapterId, cursor);
+        }
+        if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
+        reports.onDirty(chapterId);
+        const outline = $outline();
+        const sig = JSON.stringify(outline);
+        if (sig !== lastOutline.current) {
+          lastOutline.current = sig;
+          reports.onOutline(chapterId, outline);
+        }
+      });
+    });
+  }, [editor, chapterId, reports]);
+  return null;
+}

@@ -1,0 +1,184 @@
+// The plan editor: one continuous, Word-like page made of chapter editors, with outline and side panels.
+import { Alert, App as AntApp, Button, Popconfirm, Select, Space, Spin, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { placeholderKeys, type PlanSection } from '@shared/doc-model';
+import { planStatusLabels, type PlanDetail } from '@shared/schemas/plan';
+import { errorText, request } from '../../api/client';
+import { ChapterEditor } from '../../editor/ChapterEditor';
+import { focusSection, setBlockType } from '../../editor/commands';
+import { PlaceholderContext, type PlaceholderActions } from '../../editor/nodes/PlaceholderChip';
+import { navigate } from '../../route';
+import { EditorToolbar } from './EditorToolbar';
+import { FindBar } from './FindBar';
+import { OutlinePanel, type OutlineItem } from './OutlinePanel';
+import { LineagePanel, PlaceholderList } from './SidePanel';
+import { usePlanSession, type SaveState } from './use-plan-session';
+
+const saveLabels: Record<SaveState, string> = { saved: '已保存', dirty: '有未保存的修改', saving: '正在保存…', error: '保存失败，将重试' };
+
+export function PlanEditorPage({ id }: { id: string }) {
+  const [plan, setPlan] = useState<PlanDetail>();
+  const [version, setVersion] = useState(0);
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    request('plan.get', { id }).then(setPlan, (e: unknown) => setError(errorText(e)));
+  }, [id]);
+  const replace = useCallback((p: PlanDetail) => {
+    setPlan(p);
+    setVersion((v) => v + 1);
+  }, []);
+  if (error) return <Alert type="error" showIcon message="无法打开预案" description={error} action={<Button onClick={() => navigate('plans')}>返回预案库</Button>} />;
+  if (!plan) return <Spin />;
+  return <PlanWorkspace key={version} plan={plan} onReplace={replace} onMeta={setPlan} />;
+}
+
+function PlanWorkspace({ plan, onReplace, onMeta }: { plan: PlanDetail; onReplace: (p: PlanDetail) => void; onMeta: (p: PlanDetail) => void }) {
+  const { message } = AntApp.useApp();
+  const [charCount, setCharCount] = useState(plan.charCount);
+  const [finding, setFinding] = useState(false);
+  const activeChapter = useRef<string | null>(null);
+  const onSaved = useCallback((chars: number) => setCharCount(chars), []);
+  const onError = useCallback((text: string) => message.error({ content: text, key: 'save-error' }), [message]);
+  const s = usePlanSession(plan, onSaved, onError);
+  const readOnly = plan.status === 'published' || plan.status === 'abolished';
+
+  const unfilled = useMemo(() => [...new Set(plan.doc.sections.flatMap((x) => placeholderKeys(x.body)))], [plan]);
+  const outlineItems: OutlineItem[] = useMemo(() => s.order.flatMap((c) => (s.outlines.get(c) ?? []).map((h) => ({ ...h, number: s.numbers.get(h.id) ?? '' }))), [s.order, s.outlines, s.numbers]);
+  const chapterOf = useCallback((sectionId: string) => s.order.find((c) => (s.outlines.get(c) ?? []).some((h) => h.id === sectionId)), [s.order, s.outlines]);
+  const active = useCallback(() => s.editors.current.get(activeChapter.current ?? s.order[0] ?? ''), [s.editors, s.order]);
+  const editorList = useCallback(() => s.order.flatMap((c) => { const e = s.editors.current.get(c); return e ? [[c, e] as [string, typeof e]] : []; }), [s.order, s.editors]);
+
+  const jump = useCallback(
+    (sectionId: string) => {
+      const c = chapterOf(sectionId);
+      const e = c && s.editors.current.get(c);
+      if (e) {
+        activeChapter.current = c!;
+        focusSection(e, sectionId);
+      }
+    },
+    [chapterOf, s.editors],
+  );
+
+  // Reopening puts the cursor back in the section it was in.
+  useEffect(() => {
+    if (plan.cursorSectionId) requestAnimationFrame(() => jump(plan.cursorSectionId!));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const { collect, cursor, savedAt } = s;
+  const [cursorSection, setCursorSection] = useState<PlanSection | null>(null);
+  useEffect(() => {
+    const c = cursor ? chapterOf(cursor) : undefined;
+    setCursorSection((c && collect(c)?.find((x) => x.id === cursor)) || null);
+  }, [cursor, savedAt, chapterOf, collect]);
+
+  const fill = async (key: string, value: string) => {
+    try {
+      await s.saveNow();
+      onReplace(await request('plan.fill-placeholder', { id: plan.id, key, value }));
+      message.success(`已将“${key}”填写为“${value}”`);
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
+  const move = async (sectionId: string, beforeId: string | null) => {
+    try {
+      await s.saveNow();
+      onReplace(await request('plan.move-section', { id: plan.id, sectionId, beforeId }));
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
+  const updateMeta = async (patch: { title?: string; numbering?: 'official' | 'decimal' }) => {
+    try {
+      await s.saveNow();
+      onMeta(await request('plan.update-meta', { id: plan.id, ...patch }));
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
+  const placeholderActions: PlaceholderActions = useMemo(
+    () => ({
+      label: (k) => plan.doc.placeholders.find((p) => p.key === k)?.label ?? k,
+      fill: (k) => document.querySelector<HTMLInputElement>(`[data-testid="fill-${CSS.escape(k)}"]`)?.focus(),
+    }),
+    [plan.doc.placeholders],
+  );
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const mod = e.ctrlKey || e.metaKey;
+    if (mod && e.key.toLowerCase() === 's') {
+      e.preventDefault();
+      void s.saveNow();
+    } else if (mod && (e.key.toLowerCase() === 'f' || e.key.toLowerCase() === 'h')) {
+      e.preventDefault();
+      setFinding(true);
+    } else if (mod && e.altKey && ['0', '2', '3', '4'].includes(e.key)) {
+      e.preventDefault();
+      const ed = active();
+      if (ed) setBlockType(ed, e.key === '0' ? 'paragraph' : (Number(e.key) as 2 | 3 | 4));
+    }
+  };
+
+  const currentChapter = s.cursor ? chapterOf(s.cursor) : undefined;
+  return (
+    <div onKeyDownCapture={onKeyDown}>
+      <Space style={{ marginBottom: 8, width: '100%', justifyContent: 'space-between' }} wrap>
+        <Space wrap>
+          <Button size="small" onClick={() => navigate('plans')}>返回预案库</Button>
+          <Typography.Title level={4} style={{ margin: 0 }} editable={readOnly ? false : { onChange: (t) => t.trim() && t !== plan.title && void updateMeta({ title: t.trim() }), triggerType: ['text'] }} data-testid="page-title">
+            {plan.title}
+          </Typography.Title>
+          <Tag>{plan.code}</Tag>
+          <Tag color={plan.status === 'published' ? 'green' : 'default'}>{planStatusLabels[plan.status]}</Tag>
+          {plan.templateTitle && <Tag color="blue">依据：{plan.templateTitle}（{plan.templateRevision}）</Tag>}
+        </Space>
+        <Space>
+          <Select
+            size="small"
+            value={plan.doc.numbering}
+            onChange={(v) => void updateMeta({ numbering: v })}
+            options={[{ value: 'decimal', label: '编号 1 / 1.1 / 1.1.1' }, { value: 'official', label: '编号 一、（一）1.（1）' }]}
+            data-testid="numbering-style"
+          />
+          <Typography.Text type="secondary" data-testid="char-count">{charCount.toLocaleString('zh-CN')} 字</Typography.Text>
+          <Tag color={s.saveState === 'saved' ? 'green' : s.saveState === 'error' ? 'red' : 'gold'} data-testid="save-state" data-state={s.saveState}>
+            {saveLabels[s.saveState]}
+            {s.saveState === 'saved' && s.savedAt ? ` ${s.savedAt.toLocaleTimeString('zh-CN')}` : ''}
+          </Tag>
+        </Space>
+      </Space>
+      {readOnly && <Alert type="info" showIcon style={{ marginBottom: 8 }} message="已发布的预案不可修改；修订请创建新的修订稿。" />}
+      {!readOnly && <EditorToolbar active={active} onAddChapter={(k) => { activeChapter.current = s.addChapter(k); }} onFind={() => setFinding(true)} />}
+      {finding && <FindBar editors={editorList} onClose={() => setFinding(false)} />}
+      <div className="plan-workspace">
+        <OutlinePanel items={outlineItems} current={s.cursor} onJump={jump} onMove={move} />
+        <div
+          className="plan-scroll"
+          onFocus={(e) => {
+            const c = (e.target as HTMLElement).closest<HTMLElement>('[data-chapter-id]')?.dataset.chapterId;
+            if (c) activeChapter.current = c;
+          }}
+        >
+          <PlaceholderContext.Provider value={placeholderActions}>
+            <div className="doc-page" data-testid="doc-page">
+              {s.chapters.map((c) => (
+                <ChapterEditor key={c.id} chapterId={c.id} sections={c.sections} numbers={s.numbers} reports={s.reports} register={s.register} readOnly={readOnly} />
+              ))}
+            </div>
+          </PlaceholderContext.Provider>
+        </div>
+        <div className="side-panel">
+          <PlaceholderList values={plan.doc.placeholders} unfilled={unfilled} onFill={fill} />
+          <LineagePanel section={cursorSection} />
+          {!readOnly && currentChapter && s.order.length > 1 && (
+            <Popconfirm title="删除当前章及其全部内容？" description="删除后自动保存；如需找回请使用版本记录。" okText="删除" cancelText="取消" onConfirm={() => s.removeChapter(currentChapter)}>
+              <Button danger size="small">删除当前章</Button>
+            </Popconfirm>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

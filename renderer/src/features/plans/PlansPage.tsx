@@ -1,0 +1,114 @@
+// 预案库: every district plan with its lineage and dates; create, open, duplicate, archive.
+import { App as AntApp, Button, Space, Switch, Table, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import { planStatusLabels, type PlanSummary } from '@shared/schemas/plan';
+import { errorText, request } from '../../api/client';
+import { PageHeader } from '../../components/PageHeader';
+import { useLoad } from '../../components/use-load';
+import { navigate } from '../../route';
+import { NewPlanModal } from './NewPlanModal';
+
+const statusColors: Record<string, string> = { draft: 'default', consultation: 'blue', review: 'gold', published: 'green', abolished: 'red' };
+
+function distinct(values: string[]) {
+  return [...new Set(values)].filter(Boolean).map((v) => ({ text: v, value: v }));
+}
+
+export function PlansPage() {
+  const [includeArchived, setIncludeArchived] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const plans = useLoad(() => request('plan.list', { includeArchived }), [includeArchived]);
+  const { message, modal } = AntApp.useApp();
+  const rows = plans.data ?? [];
+
+  const act = async (fn: () => Promise<unknown>, done: string) => {
+    try {
+      await fn();
+      message.success(done);
+      plans.reload();
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
+  const archive = (p: PlanSummary) =>
+    modal.confirm({
+      title: `归档“${p.title}”？`,
+      content: '归档后预案不再显示在列表中，但不会被删除，可随时在“显示已归档”中找回并恢复。',
+      okText: '归档',
+      onOk: () => act(() => request('plan.archive', { id: p.id, archived: true }), '已归档'),
+    });
+
+  const columns: ColumnsType<PlanSummary> = [
+    { title: '编号', dataIndex: 'code', width: 140, sorter: (a, b) => a.code.localeCompare(b.code) },
+    {
+      title: '名称',
+      dataIndex: 'title',
+      sorter: (a, b) => a.title.localeCompare(b.title, 'zh-CN'),
+      render: (v: string, p) => (
+        <Space>
+          <a onClick={() => navigate('plans', p.id)}>{v}</a>
+          {p.archived && <Tag>已归档</Tag>}
+          {p.unfilledPlaceholders > 0 && <Tag color="orange">{p.unfilledPlaceholders} 处待填</Tag>}
+        </Space>
+      ),
+    },
+    { title: '灾种', dataIndex: 'hazard', width: 110, filters: distinct(rows.map((r) => r.hazard)), onFilter: (v, r) => r.hazard === v },
+    { title: '牵头单位', dataIndex: 'leadUnit', width: 150, filters: distinct(rows.map((r) => r.leadUnit)), onFilter: (v, r) => r.leadUnit === v },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      width: 90,
+      filters: Object.entries(planStatusLabels).map(([value, text]) => ({ value, text })),
+      onFilter: (v, r) => r.status === v,
+      render: (s: PlanSummary['status']) => <Tag color={statusColors[s]}>{planStatusLabels[s]}</Tag>,
+    },
+    { title: '上位预案及修订', width: 220, render: (_, p) => (p.templateTitle ? `${p.templateTitle}（${p.templateRevision}）` : '—') },
+    { title: '发布日期', dataIndex: 'publishedDate', width: 110, sorter: (a, b) => (a.publishedDate ?? '').localeCompare(b.publishedDate ?? ''), render: (v) => v ?? '—' },
+    { title: '下次评估日期', dataIndex: 'nextReviewDate', width: 120, sorter: (a, b) => (a.nextReviewDate ?? '').localeCompare(b.nextReviewDate ?? ''), render: (v) => v ?? '—' },
+    {
+      title: '操作',
+      width: 170,
+      render: (_, p) => (
+        <Space size={0}>
+          <Button type="link" size="small" onClick={() => navigate('plans', p.id)}>打开</Button>
+          <Button type="link" size="small" onClick={() => act(() => request('plan.duplicate', { id: p.id }), '已复制')}>复制</Button>
+          {p.archived ? (
+            <Button type="link" size="small" onClick={() => act(() => request('plan.archive', { id: p.id, archived: false }), '已恢复')}>恢复</Button>
+          ) : (
+            <Button type="link" size="small" onClick={() => archive(p)}>归档</Button>
+          )}
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <div>
+      <PageHeader
+        title="预案库"
+        sub="本区专项应急预案"
+        extra={
+          <>
+            <Space style={{ marginRight: 8 }}>
+              <Switch checked={includeArchived} onChange={setIncludeArchived} size="small" data-testid="show-archived" />
+              显示已归档
+            </Space>
+            <Button type="primary" onClick={() => setCreating(true)} data-testid="new-plan">新建预案</Button>
+          </>
+        }
+      />
+      <Table
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={rows}
+        loading={plans.loading && !plans.data}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        locale={{ emptyText: '还没有预案。点击“新建预案”，选择一个市级预案模板开始编制。' }}
+        data-testid="plan-table"
+      />
+      <NewPlanModal open={creating} onClose={() => setCreating(false)} />
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+// Right panel: placeholders still to fill, and the lineage of the section under the cursor.
+import { Button, Card, Collapse, Empty, Input, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { blocksText, type PlaceholderValue, type PlanSection } from '@shared/doc-model';
+import { BlockView } from '../../components/BlockView';
+
+export function PlaceholderList({ values, unfilled, onFill }: { values: PlaceholderValue[]; unfilled: string[]; onFill: (key: string, value: string) => void }) {
+  const [draft, setDraft] = useState<Record<string, string>>({});
+  const pending = unfilled.map((key) => values.find((v) => v.key === key) ?? { key, label: key, value: '' });
+  return (
+    <Card size="small" title={`待填写的占位符（${pending.length}）`} data-testid="placeholder-panel">
+      {pending.length === 0 ? (
+        <Typography.Text type="secondary">全部占位符均已填写。</Typography.Text>
+      ) : (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          {pending.map((p) => (
+            <Space.Compact key={p.key} style={{ width: '100%' }}>
+              <Input
+                addonBefore={p.label}
+                value={draft[p.key] ?? ''}
+                placeholder="填写后全文替换"
+                onChange={(e) => setDraft({ ...draft, [p.key]: e.target.value })}
+                onPressEnter={() => draft[p.key]?.trim() && onFill(p.key, draft[p.key]!.trim())}
+                data-testid={`fill-${p.key}`}
+              />
+              <Button type="primary" disabled={!draft[p.key]?.trim()} onClick={() => onFill(p.key, draft[p.key]!.trim())}>填写</Button>
+            </Space.Compact>
+          ))}
+        </Space>
+      )}
+    </Card>
+  );
+}
+
+export function LineagePanel({ section }: { section: PlanSection | null }) {
+  if (!section) return <Card size="small" title="条款来源"><Empty description="将光标放在任一章节中查看其来源" image={Empty.PRESENTED_IMAGE_SIMPLE} /></Card>;
+  const l = section.lineage;
+  if (!l) {
+    return (
+      <Card size="small" title="条款来源" data-testid="lineage-panel">
+        <Typography.Text strong>{section.title}</Typography.Text>
+        <div><Tag>本区新增</Tag>该章节不来自上位预案模板。</div>
+      </Card>
+    );
+  }
+  const same = section.title === l.baseTitle && blocksText(section.body) === blocksText(l.baseBody);
+  return (
+    <Card size="small" title="条款来源" data-testid="lineage-panel">
+      <Typography.Text strong>{section.title}</Typography.Text>
+      <div style={{ margin: '6px 0' }}>
+        模板 <Tag>{l.templateId}</Tag> 修订 <Tag>{l.revision}</Tag> 条款 <Tag>{l.clauseId}</Tag>
+      </div>
+      {same ? <Tag color="green" data-testid="lineage-same">与模板原文一致</Tag> : <Tag color="orange" data-testid="lineage-changed">已修改（与模板原文不同）</Tag>}
+      <Collapse
+        size="small"
+        ghost
+        items={[{ key: 'base', label: '查看模板原文', children: <div className="doc-page" style={{ padding: 8, boxShadow: 'none', fontSize: 14 }}><div className="doc-h">{l.baseTitle}</div><BlockView blocks={l.baseBody} /></div> }]}
+      />
+    </Card>
+  );
+}

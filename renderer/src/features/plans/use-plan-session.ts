@@ -1,0 +1,204 @@
+// The open plan: chapter editors, their outlines and numbers, autosave within a second, cursor memory.
+import type { LexicalEditor } from 'lexical';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { stateToChapter, type EditorStateJSON, type OutlineEntry } from '@shared/chapter-json';
+import type { PlanSection, SectionKind } from '@shared/doc-model';
+import { headingNumbers } from '@shared/numbering';
+import type { Input } from '@shared/contract';
+import type { PlanDetail } from '@shared/schemas/plan';
+import { errorText, request } from '../../api/client';
+import { reassignSectionId } from '../../editor/commands';
+import { newSectionId } from '../../editor/ids';
+import type { ChapterReports } from '../../editor/plugins/ReportPlugin';
+
+/** A change is saved at most this long after it is made (typing without pause still saves every second). */
+export const AUTOSAVE_MS = 1000;
+
+export interface Chapter {
+  id: string;
+  kind: SectionKind;
+  sections: PlanSection[];
+}
+
+export type SaveState = 'saved' | 'dirty' | 'saving' | 'error';
+
+function chaptersOf(sections: PlanSection[]): Chapter[] {
+  const out: Chapter[] = [];
+  for (const s of sections) {
+    if (s.level === 1 || out.length === 0) out.push({ id: s.id, kind: s.kind, sections: [s] });
+    else out[out.length - 1]!.sections.push(s);
+  }
+  return out;
+}
+
+export function usePlanSession(plan: PlanDetail, onSaved: (charCount: number, unfilled: number) => void, onError: (text: string) => void) {
+  const [chapters, setChapters] = useState<Chapter[]>(() => chaptersOf(plan.doc.sections));
+  const [outlines, setOutlines] = useState<Map<string, OutlineEntry[]>>(
+    () => new Map(chaptersOf(plan.doc.sections).map((c) => [c.id, c.sections.map((s) => ({ id: s.id, level: s.level, kind: s.kind, title: s.title }))])),
+  );
+  const [saveState, setSaveState] = useState<SaveState>('saved');
+  const [savedAt, setSavedAt] = useState<Date | null>(null);
+  const [cursor, setCursor] = useState<string | null>(plan.cursorSectionId);
+  const editors = useRef(new Map<string, LexicalEditor>());
+  const dirty = useRef(new Set<string>());
+  const removed = useRef(new Set<string>());
+  const orderDirty = useRef(false);
+  const timer = useRef<number | null>(null);
+  const inFlight = useRef<Promise<void> | null>(null);
+  const cursorRef = useRef(cursor);
+  const lineage = useMemo(() => new Map(plan.doc.sections.filter((s) => s.lineage).map((s) => [s.id, s.lineage!])), [plan]);
+  const chaptersRef = useRef(chapters);
+  chaptersRef.current = chapters;
+
+  const order = chapters.map((c) => c.id);
+  const numbers = useMemo(() => {
+    const flat = order.flatMap((id) => outlines.get(id) ?? []);
+    const labels = headingNumbers(flat, plan.doc.numbering);
+    return new Map(flat.map((h, i) => [h.id, labels[i]!]));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [outlines, order.join(','), plan.doc.numbering]);
+
+  const collect = useCallback(
+    (chapterId: string): PlanSection[] | null => {
+      const editor = editors.current.get(chapterId);
+      const ch = chaptersRef.current.find((c) => c.id === chapterId);
+      if (!editor || !ch) return null;
+      const state = editor.getEditorState().toJSON() as unknown as EditorStateJSON;
+      return stateToChapter(state, { id: chapterId, title: ch.sections[0]!.title, kind: ch.kind }, (id) => lineage.get(id));
+    },
+    [lineage],
+  );
+
+  const saveNow = useCallback(async (): Promise<void> => {
+    if (timer.current !== null) {
+      window.clearTimeout(timer.current);
+      timer.current = null;
+    }
+    if (inFlight.current) await inFlight.current;
+    if (dirty.current.size === 0 && removed.current.size === 0 && !orderDirty.current) return;
+    const ids = [...dirty.current];
+    const gone = [...removed.current];
+    dirty.current.clear();
+    removed.current.clear();
+    orderDirty.current = false;
+    const job = (async () => {
+      setSaveState('saving');
+      try {
+        const saved = ids.flatMap((id) => {
+          const sections = collect(id);
+          return sections ? [{ id, sections }] : [];
+        });
+        const summary = await request('plan.save', {
+          id: plan.id,
+          // BlockJSON is the strict shape of what the schema's loose objects check.
+          chapters: saved as unknown as Input<'plan.save'>['chapters'],
+          chapterOrder: chaptersRef.current.map((c) => c.id),
+          removeChapters: gone,
+          cursorSectionId: cursorRef.current,
+        });
+        setSavedAt(new Date());
+        setSaveState(dirty.current.size ? 'dirty' : 'saved');
+        onSaved(summary.charCount, summary.unfilledPlaceholders);
+      } catch (e) {
+        ids.forEach((id) => dirty.current.add(id));
+        gone.forEach((id) => removed.current.add(id));
+        setSaveState('error');
+        onError(errorText(e));
+      }
+    })();
+    inFlight.current = job;
+    await job;
+    inFlight.current = null;
+  }, [collect, plan.id, onSaved, onError]);
+
+  const schedule = useCallback(() => {
+    if (timer.current === null) timer.current = window.setTimeout(() => void saveNow(), AUTOSAVE_MS);
+  }, [saveNow]);
+
+  const reports = useMemo<ChapterReports>(
+    () => ({
+      onDirty(chapterId) {
+        if (!dirty.current.has(chapterId)) {
+          dirty.current.add(chapterId);
+          setSaveState('dirty');
+        }
+        schedule();
+      },
+      onOutline(chapterId, outline) {
+        // A heading pasted from elsewhere carries another section's id: give the copy its own.
+        const seen = new Map<string, number>();
+        for (const [other, entries] of outlinesRef.current) if (other !== chapterId) entries.forEach((e) => seen.set(e.id, 1));
+        const counts = new Map<string, number>();
+        for (const e of outline) {
+          const n = counts.get(e.id) ?? 0;
+          counts.set(e.id, n + 1);
+          if (n > 0 || (seen.has(e.id) && e.level !== 1)) {
+            const editor = editors.current.get(chapterId);
+            if (editor) queueMicrotask(() => reassignSectionId(editor, e.id, n > 0 ? n : 0));
+          }
+        }
+        setOutlines((m) => new Map(m).set(chapterId, outline));
+      },
+      onCursor(_chapterId, sectionId) {
+        cursorRef.current = sectionId;
+        setCursor(sectionId);
+      },
+    }),
+    [schedule],
+  );
+  const outlinesRef = useRef(outlines);
+  outlinesRef.current = outlines;
+
+  const register = useCallback((chapterId: string, editor: LexicalEditor | null) => {
+    if (editor) editors.current.set(chapterId, editor);
+    else editors.current.delete(chapterId);
+  }, []);
+
+  const addChapter = useCallback(
+    (kind: SectionKind) => {
+      const id = newSectionId();
+      const section: PlanSection = { id, level: 1, kind, title: kind === 'annex' ? '新附件' : '新章节', body: [] };
+      setChapters((cs) => {
+        const firstAnnex = cs.findIndex((c) => c.kind === 'annex');
+        const at = kind === 'body' && firstAnnex >= 0 ? firstAnnex : cs.length;
+        return [...cs.slice(0, at), { id, kind, sections: [section] }, ...cs.slice(at)];
+      });
+      setOutlines((m) => new Map(m).set(id, [{ id, level: 1, kind, title: section.title }]));
+      dirty.current.add(id);
+      setSaveState('dirty');
+      schedule();
+      return id;
+    },
+    [schedule],
+  );
+
+  const removeChapter = useCallback(
+    (chapterId: string) => {
+      setChapters((cs) => cs.filter((c) => c.id !== chapterId));
+      setOutlines((m) => {
+        const n = new Map(m);
+        n.delete(chapterId);
+        return n;
+      });
+      dirty.current.delete(chapterId);
+      removed.current.add(chapterId);
+      setSaveState('dirty');
+      schedule();
+    },
+    [schedule],
+  );
+
+  // Leaving the page or hiding the window saves what is pending.
+  useEffect(() => {
+    const flush = () => void saveNow();
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', flush);
+      void saveNow();
+    };
+  }, [saveNow]);
+
+  return { chapters, outlines, numbers, order, saveState, savedAt, cursor, editors, reports, register, saveNow, collect, addChapter, removeChapter, lineage };
+}
