@@ -12,6 +12,7 @@ export default defineConfig({
   workers: 2,
   reporter: [['list']],
   use: {
+    actionTimeout: 15_000,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1440, height: 900 },

@@ -54,6 +54,7 @@ describe('plan creation from a template', () => {
     expect(filled.doc.sections.map((s) => blocksText(s.body)).join('')).not.toContain('{{区名}}');
     expect(filled.doc.placeholders.find((p) => p.key === '区名')!.value).toBe('迎泽区');
     expect(filled.unfilledPlaceholders).toBe(plan.unfilledPlaceholders - 1);
+    expect(filled.title).toBe('迎泽区森林火灾应急预案');
   });
 
   it('creates a plan from every shipped template revision', async () => {

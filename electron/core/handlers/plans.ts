@@ -8,7 +8,7 @@ import * as repo from '../db/repos/plan-repo';
 import { createPlanFromTemplate } from '../domain/plans/create-plan';
 import { newId } from '../domain/plans/ids';
 import { moveSection } from '../domain/plans/move-section';
-import { fillBlocks } from '../domain/plans/placeholders';
+import { fillBlocks, fillString } from '../domain/plans/placeholders';
 import type { HandlerContext, Handlers } from './types';
 
 function summary(ctx: HandlerContext, r: repo.PlanRow): PlanSummary {
@@ -98,6 +98,8 @@ export const planHandlers: Handlers<
       .filter(({ before, after }) => JSON.stringify(before.body) !== JSON.stringify(after.body))
       .map(({ after }) => after);
     repo.replaceSections(db, input.id, touched, placeholders, ctx.clock.now());
+    // The plan's title and lead unit came from the template with the same placeholders.
+    repo.updatePlanMeta(db, input.id, { title: fillString(current.title, only), leadUnit: fillString(current.leadUnit, only) }, ctx.clock.now());
     changed(ctx);
     return detail(ctx, input.id);
   },

@@ -10,13 +10,19 @@ import {
 import { $createParagraphNode, $isElementNode, $getNodeByKey, $getRoot, $getSelection, $isRangeSelection, type ElementNode, type LexicalEditor } from 'lexical';
 import type { SectionLevel } from '@shared/doc-model';
 import { newSectionId } from './ids';
+import { USER_EDIT } from './plugins/ReportPlugin';
 import { $createSectionHeadingNode, $isSectionHeadingNode, type SectionHeadingNode } from './nodes/SectionHeadingNode';
 
 export type BlockChoice = 'paragraph' | 2 | 3 | 4;
 
+/** An edit made for the user outside typing (toolbar, find/replace): tagged so autosave counts it. */
+export function userUpdate(editor: LexicalEditor, fn: () => void): void {
+  editor.update(fn, { tag: USER_EDIT });
+}
+
 /** Turns the blocks under the selection into headings of a level, or back into paragraphs. */
 export function setBlockType(editor: LexicalEditor, choice: BlockChoice): void {
-  editor.update(() => {
+  userUpdate(editor, () => {
     const sel = $getSelection();
     if (!$isRangeSelection(sel)) return;
     const kind = ($getRoot().getFirstChild() as SectionHeadingNode | null)?.getKind?.() ?? 'body';
@@ -62,7 +68,7 @@ export function insertTable(editor: LexicalEditor, rows = 3, columns = 3): void 
 export type TableAction = 'row-below' | 'column-right' | 'delete-row' | 'delete-column';
 
 export function tableAction(editor: LexicalEditor, action: TableAction): void {
-  editor.update(() => {
+  userUpdate(editor, () => {
     if (action === 'row-below') $insertTableRowAtSelection(true);
     else if (action === 'column-right') $insertTableColumnAtSelection(true);
     else if (action === 'delete-row') $deleteTableRowAtSelection();
@@ -89,7 +95,7 @@ export function focusSection(editor: LexicalEditor, sectionId: string): boolean 
 
 /** Gives a heading a fresh id (a pasted copy of another heading must not share its section id). */
 export function reassignSectionId(editor: LexicalEditor, sectionId: string, occurrence: number): void {
-  editor.update(() => {
+  userUpdate(editor, () => {
     const matches = $getRoot().getChildren().filter((n): n is SectionHeadingNode => $isSectionHeadingNode(n) && n.getSectionId() === sectionId);
     matches[occurrence]?.setSectionId(newSectionId());
   });

@@ -1,4 +1,5 @@
 // Find and replace across the chapter editors (matches within one text run; runs are merged by Lexical).
+import { userUpdate } from './commands';
 import { $getNodeByKey, $getRoot, $isTextNode, type LexicalEditor } from 'lexical';
 
 export interface Match {
@@ -32,7 +33,7 @@ export function selectMatch(editor: LexicalEditor, m: Match): void {
 }
 
 export function replaceMatch(editor: LexicalEditor, m: Match, replacement: string): void {
-  editor.update(() => {
+  userUpdate(editor, () => {
     const node = $getNodeByKey(m.nodeKey);
     if ($isTextNode(node) && node.getTextContent().slice(m.offset, m.offset + m.length).length === m.length) node.spliceText(m.offset, m.length, replacement, true);
   });
@@ -42,7 +43,7 @@ export function replaceMatch(editor: LexicalEditor, m: Match, replacement: strin
 export function replaceAll(editor: LexicalEditor, query: string, replacement: string): number {
   let count = 0;
   if (!query) return 0;
-  editor.update(() => {
+  userUpdate(editor, () => {
     for (const node of $getRoot().getAllTextNodes()) {
       const text = node.getTextContent();
       const parts = text.split(query);

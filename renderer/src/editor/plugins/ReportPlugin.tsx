@@ -27,14 +27,32 @@ function $cursorSection(): string | null {
   return node && $isSectionHeadingNode(node) ? node.getSectionId() : null;
 }
 
+/** Tag for programmatic edits made on the user's behalf (find/replace, toolbar) that must be saved. */
+export const USER_EDIT = 'workbench-user-edit';
+
+const INPUT_EVENTS = ['mousedown', 'keydown', 'beforeinput', 'paste', 'drop', 'cut', 'compositionstart'] as const;
+
 export function ReportPlugin({ chapterId, reports }: { chapterId: string; reports: ChapterReports }) {
   const [editor] = useLexicalComposerContext();
   const lastOutline = useRef('');
   const lastCursor = useRef('');
+  // Plugins normalise a freshly loaded state (tables, lists); only what follows user input is a change to save.
+  const touched = useRef(false);
+  useEffect(
+    () =>
+      editor.registerRootListener((root, prev) => {
+        const touch = () => (touched.current = true);
+        INPUT_EVENTS.forEach((ev) => prev?.removeEventListener(ev, touch));
+        INPUT_EVENTS.forEach((ev) => root?.addEventListener(ev, touch));
+      }),
+    [editor],
+  );
   useEffect(() => {
     lastOutline.current = JSON.stringify(editor.getEditorState().read($outline));
-    return editor.registerUpdateListener(({ editorState, dirtyElements, dirtyLeaves, prevEditorState }) => {
+    return editor.registerUpdateListener(({ editorState, dirtyElements, dirtyLeaves, prevEditorState, tags }) => {
       if (prevEditorState.isEmpty()) return;
+      if (tags.has(USER_EDIT)) touched.current = true;
+      if (!touched.current) return;
       editorState.read(() => {
         const cursor = $cursorSection();
         if (cursor && cursor !== lastCursor.current) {

@@ -50,13 +50,12 @@ export function usePlanSession(plan: PlanDetail, onSaved: (charCount: number, un
   const chaptersRef = useRef(chapters);
   chaptersRef.current = chapters;
 
-  const order = chapters.map((c) => c.id);
+  const order = useMemo(() => chapters.map((c) => c.id), [chapters]);
   const numbers = useMemo(() => {
     const flat = order.flatMap((id) => outlines.get(id) ?? []);
     const labels = headingNumbers(flat, plan.doc.numbering);
     return new Map(flat.map((h, i) => [h.id, labels[i]!]));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [outlines, order.join(','), plan.doc.numbering]);
+  }, [outlines, order, plan.doc.numbering]);
 
   const collect = useCallback(
     (chapterId: string): PlanSection[] | null => {

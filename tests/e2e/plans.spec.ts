@@ -1,0 +1,154 @@
+// Planners: a plan from every template, real editing (text, table, outline move), IME, placeholders, find/replace.
+import { expect, screenshot, test } from './fixtures';
+import { PlanEditor } from './pages/plan-editor';
+
+const PROFILE = { districtName: '小店区', governmentName: '太原市小店区人民政府', emergencyBureau: '太原市小店区应急管理局', departments: [] };
+
+test('creates a plan from every shipped template and lists them in the library', async ({ page, host }) => {
+  await page.goto(`${host.url}/#/templates`);
+  const items = page.getByTestId('template-list').locator('[data-testid^="template-"]');
+  await expect(items.first()).toBeVisible();
+  const ids = await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!));
+  expect(ids.length).toBeGreaterThanOrEqual(8);
+  for (const id of ids) {
+    await page.goto(`${host.url}/#/templates`);
+    await page.getByTestId(id).click();
+    await page.getByTestId('template-create-plan').click();
+    await expect(page.getByTestId('doc-page').locator('.doc-h').first()).toBeVisible();
+    await expect(page.getByTestId('outline').locator('.outline-item').first()).toContainText('总则');
+  }
+  await page.getByRole('menuitem', { name: '预案库' }).click();
+  await expect(page.getByTestId('plan-table').locator('tbody tr.ant-table-row')).toHaveCount(ids.length);
+  await screenshot(page, 'plan-library');
+  await page.getByRole('menuitem', { name: '模板库' }).click();
+  await page.getByTestId(ids[0]!).click();
+  await expect(page.getByTestId('template-derived').getByRole('button')).toHaveCount(1);
+});
+
+test('edits text, adds a table, moves a section; after a reload everything is kept', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.evaluate((p) => window.workbench!.invoke('profile.save', p), PROFILE);
+  const ed = new PlanEditor(page);
+  await ed.create(/森林火灾.*2019/);
+  await expect(page.getByTestId('page-title')).toHaveText('小店区森林火灾应急预案');
+
+  await ed.caretAtEnd(ed.paragraph('为建立健全本区森林火灾应对工作机制'));
+  await ed.typeAndSave('本预案每三年评估一次。');
+
+  await ed.caretAtEnd(ed.paragraph('本预案适用于本区行政区域内发生的森林火灾'));
+  await page.keyboard.press('Enter');
+  await page.getByTestId('insert-table').click();
+  await page.keyboard.type('责任单位甲');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('工作职责乙');
+  await ed.waitSaved();
+
+  // Move 适用范围 before 编制目的 by dragging it in the outline.
+  await ed.outlineItem('适用范围').dragTo(ed.outlineItem('编制目的'));
+  await expect(page.getByTestId('outline').locator('.outline-item').nth(1)).toContainText('适用范围');
+  await expect(page.getByTestId('outline').locator('.outline-item').nth(1)).toContainText('1.1');
+  await ed.waitSaved();
+  await screenshot(page, 'plan-editor-edited');
+
+  await page.reload();
+  await expect(ed.paragraph('本预案每三年评估一次。')).toBeVisible();
+  await expect(ed.docPage.locator('th').getByText('责任单位甲', { exact: true })).toBeVisible();
+  await expect(ed.docPage.locator('th').getByText('工作职责乙', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('outline').locator('.outline-item').nth(1)).toContainText('适用范围');
+  // The table sits in the moved section, under 适用范围.
+  const order = await ed.docPage.locator('.doc-h, table').evaluateAll((els) => els.map((e) => (e.tagName === 'TABLE' ? 'TABLE' : e.textContent)));
+  expect(order.indexOf('TABLE')).toBe(order.indexOf('适用范围') + 1);
+});
+
+test('switches numbering style and shows 一、（一） numbers', async ({ page, host }) => {
+  await page.goto(host.url);
+  const ed = new PlanEditor(page);
+  await ed.create(/地震/);
+  await expect(ed.outlineItem('总则')).toContainText('1');
+  await page.getByTestId('numbering-style').click();
+  await page.locator('.ant-select-item-option', { hasText: '一、' }).click();
+  await expect(ed.outlineItem('总则')).toContainText('一、');
+  await expect(ed.outlineItem('编制目的')).toContainText('（一）');
+  await expect(ed.heading('编制目的')).toHaveAttribute('data-number', '（一）');
+  await screenshot(page, 'plan-editor-official-numbering');
+});
+
+test('Chinese input method composition works in paragraphs, headings, table cells and next to placeholders', async ({ page, host }) => {
+  await page.goto(host.url);
+  const ed = new PlanEditor(page);
+  await ed.create(/森林火灾.*2019/);
+  const cdp = await page.context().newCDPSession(page);
+
+  await ed.caretAtEnd(ed.paragraph('为建立健全本区森林火灾应对工作机制'));
+  await ed.compose(cdp, 'yingjiyuan', '应急预案');
+  await expect(ed.paragraph('为建立健全本区森林火灾应对工作机制')).toContainText('制定本预案。应急预案');
+
+  await ed.caretAtEnd(ed.heading('编制目的'));
+  await ed.compose(cdp, 'heyiyi', '和意义');
+  await expect(ed.heading('编制目的和意义')).toBeVisible();
+  await expect(ed.outlineItem('编制目的和意义')).toBeVisible();
+
+  const cell = ed.docPage.locator('td').first();
+  await ed.caretAtEnd(cell);
+  await ed.compose(cdp, 'lianluo', '联络');
+  await expect(cell).toContainText('联络');
+
+  // Right after a placeholder chip: caret to the start of the item, then past 《 and the chip.
+  const item = ed.docPage.locator('li', { has: page.locator('.ph-chip') }).first();
+  await item.getByText('突发事件总体应急预案').click();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await ed.compose(cdp, 'ben', '本');
+  await expect(item).toContainText('本突发事件总体应急预案');
+  await expect(item.locator('.ph-chip')).toHaveCount(1);
+
+  // A cancelled composition leaves nothing behind.
+  await ed.caretAtEnd(ed.paragraph('为建立健全本区森林火灾应对工作机制'));
+  await ed.compose(cdp, 'zuofei', null);
+  await expect(ed.docPage).not.toContainText('zuofei');
+  await ed.waitSaved();
+
+  await page.reload();
+  await expect(ed.paragraph('制定本预案。应急预案')).toBeVisible();
+  await expect(ed.heading('编制目的和意义')).toBeVisible();
+  await expect(ed.docPage.locator('td').first()).toContainText('联络');
+  await expect(ed.docPage.locator('li', { hasText: '本突发事件总体应急预案' })).toBeVisible();
+});
+
+test('fills a placeholder everywhere from the side panel and shows lineage of the section under the cursor', async ({ page, host }) => {
+  await page.goto(host.url);
+  const ed = new PlanEditor(page);
+  await ed.create(/森林火灾.*2019/);
+  await expect(ed.docPage.locator('.ph-chip').first()).toBeVisible();
+  await ed.caretAtEnd(ed.paragraph('为建立健全本区森林火灾应对工作机制'));
+  await expect(page.getByTestId('lineage-panel')).toContainText('general.purpose');
+  await expect(page.getByTestId('lineage-same')).toBeVisible();
+  await ed.typeAndSave('修改一处。');
+  await expect(page.getByTestId('lineage-changed')).toBeVisible();
+  await screenshot(page, 'plan-editor-lineage');
+
+  await page.getByTestId('fill-区名').fill('迎泽区');
+  await page.getByTestId('fill-区名').press('Enter');
+  await expect(page.getByTestId('page-title')).toHaveText('迎泽区森林火灾应急预案');
+  await expect(ed.docPage.locator('.ph-chip[data-placeholder="区名"]')).toHaveCount(0);
+  await expect(ed.docPage).toContainText('迎泽区突发事件总体应急预案');
+  await expect(ed.paragraph('修改一处。')).toBeVisible();
+});
+
+test('finds and replaces across chapters', async ({ page, host }) => {
+  await page.goto(host.url);
+  const ed = new PlanEditor(page);
+  await ed.create(/森林火灾.*2019/);
+  await ed.docPage.locator('p').first().click();
+  await page.keyboard.press('Control+f');
+  await page.getByTestId('find-input').fill('森林防火指挥部');
+  await expect(page.getByTestId('find-note')).toContainText(/共 \d+ 处/);
+  await page.getByTestId('replace-input').fill('森林草原防灭火指挥部');
+  await page.getByTestId('replace-all').click();
+  await expect(page.getByTestId('find-note')).toContainText(/已替换 \d+ 处/);
+  await ed.waitSaved();
+  await page.reload();
+  await expect(ed.docPage).not.toContainText('森林防火指挥部');
+  await expect(ed.docPage).toContainText('森林草原防灭火指挥部');
+});
