@@ -152,3 +152,39 @@ test('finds and replaces across chapters', async ({ page, host }) => {
   await expect(ed.docPage).not.toContainText('森林防火指挥部');
   await expect(ed.docPage).toContainText('森林草原防灭火指挥部');
 });
+
+test('pasting from Word keeps headings, lists and tables and drops foreign styling', async ({ page, host }) => {
+  await page.goto(host.url);
+  const ed = new PlanEditor(page);
+  await ed.create(/地震/);
+  const target = ed.docPage.locator('p').nth(2);
+  await ed.caretAtEnd(target);
+  await page.keyboard.press('Enter');
+  const html = [
+    '<html><body><!--StartFragment-->',
+    '<h2 style="font-family:黑体;color:#ff0000;font-size:22pt">粘贴的标题</h2>',
+    '<p class="MsoNormal" style="text-indent:32pt;font-family:仿宋;color:red;font-size:18pt;background:yellow">来自Word的段落，<b>加粗部分</b>，<span style="color:blue;font-size:30pt">彩色文字</span>。</p>',
+    '<ul><li>条目一</li><li>条目二</li></ul>',
+    '<table border="1" style="border-collapse:collapse"><tr><td style="background:#ccc">单元格甲</td><td>单元格乙</td></tr><tr><td>单元格丙</td><td>单元格丁</td></tr></table>',
+    '<!--EndFragment--></body></html>',
+  ].join('');
+  await page.evaluate((h) => {
+    const dt = new DataTransfer();
+    dt.setData('text/html', h);
+    dt.setData('text/plain', '粘贴的标题 来自Word的段落');
+    document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, html);
+  const heading = ed.heading('粘贴的标题');
+  await expect(heading).toHaveAttribute('data-level', '2');
+  await expect(ed.outlineItem('粘贴的标题')).toBeVisible();
+  const para = ed.paragraph('来自Word的段落');
+  await expect(para.locator('strong, .doc-bold').filter({ hasText: '加粗部分' })).toHaveCount(1);
+  expect(await para.evaluate((p) => [p, ...p.querySelectorAll('*')].filter((e) => (e as HTMLElement).getAttribute('style')).length)).toBe(0);
+  await expect(ed.docPage.locator('li', { hasText: '条目二' })).toBeVisible();
+  await expect(ed.docPage.locator('td', { hasText: '单元格丁' })).toBeVisible();
+  await ed.waitSaved();
+  await page.reload();
+  await expect(ed.heading('粘贴的标题')).toHaveAttribute('data-level', '2');
+  await expect(ed.docPage.locator('td', { hasText: '单元格丁' })).toBeVisible();
+  await screenshot(page, 'plan-editor-paste');
+});
