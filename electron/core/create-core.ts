@@ -1,4 +1,5 @@
 // Builds the headless core: the store, the handler table and the event bus, for any shell.
+import path from 'node:path';
 import { AppError } from '../shared/errors';
 import type { Result } from '../shared/errors';
 import type { Shell } from '../shared/schemas/app';
@@ -10,6 +11,7 @@ import { appHandlers } from './handlers/app';
 import { homeHandlers } from './handlers/home';
 import { planHandlers } from './handlers/plans';
 import { profileHandlers } from './handlers/profile';
+import { revisionHandlers } from './handlers/revisions';
 import { templateHandlers } from './handlers/templates';
 import { TemplateCatalog } from './templates/catalog';
 import type { HandlerContext, HandlerTable, Platform } from './handlers/types';
@@ -20,6 +22,7 @@ export const handlers: HandlerTable = {
   ...homeHandlers,
   ...templateHandlers,
   ...planHandlers,
+  ...revisionHandlers,
 };
 
 export interface CoreOptions {
@@ -62,7 +65,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     version: opts.version,
     dataDir: opts.dataDir,
     templatesDir: opts.templatesDir,
-    templates: new TemplateCatalog(opts.templatesDir),
+    templates: new TemplateCatalog(opts.templatesDir, path.join(opts.dataDir, 'templates')),
   };
   return {
     call: (channel, input) => dispatch(handlers, context, channel, input),

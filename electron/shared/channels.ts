@@ -21,6 +21,17 @@ export const channelNames = [
   'plan.fill-placeholder',
   'plan.duplicate',
   'plan.archive',
+  'plan.history',
+  'plan.save-version',
+  'plan.get-version',
+  'plan.compare',
+  'plan.restore-version',
+  'plan.set-status',
+  'template.compare',
+  'plan.merge-preview',
+  'plan.merge-apply',
+  'template.import',
+  'search.query',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -19,6 +19,24 @@ import {
   type PlanSummary,
 } from './schemas/plan';
 import type { TemplateProblem, TemplateRevision, TemplateSummary } from './schemas/template';
+import {
+  compareSchema,
+  mergeApplySchema,
+  mergePreviewSchema,
+  saveVersionSchema,
+  searchSchema,
+  statusChangeSchema,
+  templateImportSchema,
+  upstreamSchema,
+  versionRefSchema,
+  type ClauseChange,
+  type CompareResult,
+  type MergeProposal,
+  type PlanHistory,
+  type SearchHit,
+  type VersionDocument,
+  type VersionInfo,
+} from './schemas/revision';
 
 export interface TemplateList {
   templates: TemplateSummary[];
@@ -49,6 +67,17 @@ export const contract = {
   'plan.fill-placeholder': { input: fillPlaceholderSchema, output: out<PlanDetail>() },
   'plan.duplicate': { input: planIdSchema, output: out<PlanSummary>() },
   'plan.archive': { input: planArchiveSchema, output: out<PlanSummary>() },
+  'plan.history': { input: planIdSchema, output: out<PlanHistory>() },
+  'plan.save-version': { input: saveVersionSchema, output: out<VersionInfo>() },
+  'plan.get-version': { input: versionRefSchema, output: out<VersionDocument>() },
+  'plan.compare': { input: compareSchema, output: out<CompareResult>() },
+  'plan.restore-version': { input: versionRefSchema, output: out<PlanDetail>() },
+  'plan.set-status': { input: statusChangeSchema, output: out<PlanDetail>() },
+  'template.compare': { input: upstreamSchema, output: out<ClauseChange[]>() },
+  'plan.merge-preview': { input: mergePreviewSchema, output: out<MergeProposal>() },
+  'plan.merge-apply': { input: mergeApplySchema, output: out<PlanDetail>() },
+  'template.import': { input: templateImportSchema, output: out<{ id: string; revision: string; title: string; clauseCount: number }>() },
+  'search.query': { input: searchSchema, output: out<SearchHit[]>() },
 } satisfies Record<ChannelName, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

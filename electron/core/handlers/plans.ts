@@ -11,6 +11,13 @@ import { moveSection } from '../domain/plans/move-section';
 import { fillBlocks, fillString } from '../domain/plans/placeholders';
 import type { HandlerContext, Handlers } from './types';
 
+/** The newer municipal revision this plan has not followed yet, if any. */
+function upstreamRevision(ctx: HandlerContext, r: repo.PlanRow): string | null {
+  if (!r.template_id || !r.template_revision || r.status === 'abolished') return null;
+  const newest = ctx.templates.newest(r.template_id);
+  return newest && newest.meta.revision !== r.template_revision ? newest.meta.revision : null;
+}
+
 function summary(ctx: HandlerContext, r: repo.PlanRow): PlanSummary {
   const t = r.template_id && r.template_revision ? ctx.templates.all().templates.find((x) => x.meta.id === r.template_id && x.meta.revision === r.template_revision) : undefined;
   return {
@@ -24,6 +31,7 @@ function summary(ctx: HandlerContext, r: repo.PlanRow): PlanSummary {
     templateId: r.template_id,
     templateRevision: r.template_revision,
     templateTitle: t ? t.meta.title : null,
+    upstreamRevision: upstreamRevision(ctx, r),
     publishedDate: r.published_date,
     nextReviewDate: r.next_review_date,
     archived: r.archived_at !== null,
@@ -33,7 +41,7 @@ function summary(ctx: HandlerContext, r: repo.PlanRow): PlanSummary {
   };
 }
 
-function detail(ctx: HandlerContext, id: string): PlanDetail {
+export function planDetail(ctx: HandlerContext, id: string): PlanDetail {
   const db = ctx.store.get();
   const row = repo.getPlanRow(db, id);
   return { ...summary(ctx, row), doc: repo.getPlanDocument(db, row), cursorSectionId: row.cursor_section_id };
@@ -62,7 +70,7 @@ export const planHandlers: Handlers<
     return summary(ctx, repo.getPlanRow(db, id));
   },
 
-  'plan.get': (input, ctx) => detail(ctx, input.id),
+  'plan.get': (input, ctx) => planDetail(ctx, input.id),
 
   'plan.save': (input, ctx) => {
     const db = ctx.store.get();
@@ -73,21 +81,21 @@ export const planHandlers: Handlers<
   },
 
   'plan.move-section': (input, ctx) => {
-    const current = detail(ctx, input.id);
+    const current = planDetail(ctx, input.id);
     repo.replaceAllSections(ctx.store.get(), input.id, moveSection(current.doc.sections, input.sectionId, input.beforeId), ctx.clock.now());
-    return detail(ctx, input.id);
+    return planDetail(ctx, input.id);
   },
 
   'plan.update-meta': (input, ctx) => {
     const { id, ...patch } = input;
     repo.updatePlanMeta(ctx.store.get(), id, patch, ctx.clock.now());
     changed(ctx);
-    return detail(ctx, id);
+    return planDetail(ctx, id);
   },
 
   'plan.fill-placeholder': (input, ctx) => {
     const db = ctx.store.get();
-    const current = detail(ctx, input.id);
+    const current = planDetail(ctx, input.id);
     const declared = current.doc.placeholders.find((p) => p.key === input.key);
     const placeholders = declared
       ? current.doc.placeholders.map((p) => (p.key === input.key ? { ...p, value: input.value } : p))
@@ -101,12 +109,12 @@ export const planHandlers: Handlers<
     // The plan's title and lead unit came from the template with the same placeholders.
     repo.updatePlanMeta(db, input.id, { title: fillString(current.title, only), leadUnit: fillString(current.leadUnit, only) }, ctx.clock.now());
     changed(ctx);
-    return detail(ctx, input.id);
+    return planDetail(ctx, input.id);
   },
 
   'plan.duplicate': (input, ctx) => {
     const db = ctx.store.get();
-    const src = detail(ctx, input.id);
+    const src = planDetail(ctx, input.id);
     const id = newId('p');
     repo.insertPlan(
       db,

@@ -18,7 +18,8 @@ interface Candidate {
   template: TemplateRevision | null;
 }
 
-export function loadTemplates(templatesDir: string): LoadedTemplates {
+/** `known` names (id, revision) pairs loaded from elsewhere that `supersedes` may point at ("id\nrevision"). */
+export function loadTemplates(templatesDir: string, known: Iterable<string> = []): LoadedTemplates {
   if (!isDir(templatesDir)) return { templates: [], problems: [{ file: '', line: 0, message: `未找到模板文件夹：${templatesDir}` }] };
   const plansDir = path.join(templatesDir, 'plans');
   if (!isDir(plansDir)) return { templates: [], problems: [{ file: 'plans', line: 0, message: `模板文件夹中没有 plans 子文件夹：${templatesDir}` }] };
@@ -58,11 +59,11 @@ export function loadTemplates(templatesDir: string): LoadedTemplates {
     else firstOf.set(`${meta.id}\n${meta.revision}`, c);
   }
   // A revision whose own file is broken still exists: the newer file is not blamed for that.
-  const known = new Set(candidates.map((c) => `${c.folder}\n${c.name}`));
-  for (const key of firstOf.keys()) known.add(key);
+  const knownKeys = new Set([...known, ...candidates.map((c) => `${c.folder}\n${c.name}`)]);
+  for (const key of firstOf.keys()) knownKeys.add(key);
   for (const c of candidates) {
     const meta = c.template?.meta;
-    if (meta?.supersedes != null && !known.has(`${meta.id}\n${meta.supersedes}`)) {
+    if (meta?.supersedes != null && !knownKeys.has(`${meta.id}\n${meta.supersedes}`)) {
       reject(c, 'supersedes', `supersedes 所指的修订版本 “${meta.supersedes}” 不存在：plans/${meta.id}/ 下没有 ${meta.supersedes}.md`);
     }
   }

@@ -24,6 +24,8 @@ export interface PlanSummary {
   templateId: string | null;
   templateRevision: string | null;
   templateTitle: string | null;
+  /** A newer municipal revision exists: 「上位预案已修订，待修订」. */
+  upstreamRevision: string | null;
   publishedDate: string | null;
   nextReviewDate: string | null;
   archived: boolean;

@@ -4,6 +4,7 @@ import { blocksText, charCount, type BlockJSON, type NumberingStyle, type Placeh
 import { AppError } from '../../../shared/errors';
 import type { PlanStatus } from '../../../shared/schemas/plan';
 import { unfilledKeys } from '../../domain/plans/placeholders';
+import { DRAFT, indexSections, unindexPlanDraft, unindexSections } from './search-repo';
 
 export interface PlanRow {
   id: string;
@@ -71,6 +72,7 @@ function insertSections(db: Database.Database, planId: string, chapterId: string
   sections.forEach((s, ord) =>
     ins.run(planId, s.id, chapterId, ord, s.level, s.kind, s.title, JSON.stringify(s.body), s.lineage ? JSON.stringify(s.lineage) : null, sectionChars(s)),
   );
+  indexSections(db, planId, DRAFT, sections);
 }
 
 /** Recomputes the plan's derived columns (length, chips left) from its rows. */
@@ -145,6 +147,9 @@ export function saveChapters(db: Database.Database, planId: string, chapters: Ch
       const left = (db.prepare('SELECT id FROM plan_sections WHERE plan_id = ? AND chapter_id = ?').all(planId, c) as { id: string }[]).filter((r) => !incomingIds.has(r.id));
       if (left.length) throw new AppError('CONFLICT', '保存会丢失未包含在内的章节内容，已拒绝。');
     }
+    const replaced = db.prepare('SELECT id FROM plan_sections WHERE plan_id = ? AND (chapter_id = ? OR id = ?)');
+    const idsOf = (chapterId: string, sectionId: string) => (replaced.all(planId, chapterId, sectionId) as { id: string }[]).map((r) => r.id);
+    unindexSections(db, planId, [...removed.flatMap((c) => idsOf(c, '')), ...chapters.flatMap((c) => c.sections.flatMap((s) => idsOf(c.id, s.id)))]);
     const delChapter = db.prepare('DELETE FROM plan_sections WHERE plan_id = ? AND chapter_id = ?');
     for (const c of removed) delChapter.run(planId, c);
     const del = db.prepare('DELETE FROM plan_sections WHERE plan_id = ? AND (chapter_id = ? OR id = ?)');
@@ -185,6 +190,8 @@ export function replaceSections(db: Database.Database, planId: string, sections:
   db.transaction(() => {
     const upd = db.prepare('UPDATE plan_sections SET title = ?, body_json = ?, char_count = ? WHERE plan_id = ? AND id = ?');
     for (const s of sections) upd.run(s.title, JSON.stringify(s.body), sectionChars(s), planId, s.id);
+    unindexSections(db, planId, sections.map((s) => s.id));
+    indexSections(db, planId, DRAFT, sections);
     db.prepare('UPDATE plans SET placeholders_json = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(placeholders), now.toISOString(), planId);
     refreshTotals(db, planId);
   })();
@@ -207,6 +214,7 @@ export function replaceAllSections(db: Database.Database, planId: string, sectio
     const row = getPlanRow(db, planId);
     if (row.status === 'published' || row.status === 'abolished') throw new AppError('CONFLICT', '已发布或已废止的预案不能直接修改，请先创建新的修订稿。');
     db.prepare('DELETE FROM plan_sections WHERE plan_id = ?').run(planId);
+    unindexPlanDraft(db, planId);
     const chapters = chaptersOf(sections);
     for (const c of chapters) insertSections(db, planId, c.id, c.sections);
     db.prepare('UPDATE plans SET chapters_json = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(chapters.map((c) => c.id)), now.toISOString(), planId);

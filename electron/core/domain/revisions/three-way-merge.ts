@@ -1,0 +1,176 @@
+// Following a new municipal revision: a three-way merge per clause (base = as the plan took it,
+// theirs = new municipal text, ours = the district's text), proposed first, applied with the planner's choices.
+import { blocksText, paragraph, text, type BlockJSON, type PlanDocument, type PlanSection } from '../../../shared/doc-model';
+import type { MergeChoice, MergeItem, MergeResolution } from '../../../shared/schemas/revision';
+import type { TemplateClause, TemplateRevision } from '../../../shared/schemas/template';
+import { fillBlocks } from '../plans/placeholders';
+import { matchClauses } from './upstream-diff';
+
+export interface MergeInput {
+  doc: PlanDocument;
+  /** The revision the plan derives from; null when its file is gone (then clauses match by id only). */
+  oldRev: TemplateRevision | null;
+  newRev: TemplateRevision;
+}
+
+interface Plan {
+  items: MergeItem[];
+  /** section id -> the new clause it follows (undefined: the clause is gone upstream). */
+  target: Map<string, TemplateClause | undefined>;
+  added: TemplateClause[];
+}
+
+const same = (t1: string, b1: BlockJSON[], t2: string, b2: BlockJSON[]) => t1 === t2 && blocksText(b1) === blocksText(b2);
+
+function analyse({ doc, oldRev, newRev }: MergeInput): Plan {
+  const templateId = newRev.meta.id;
+  const newById = new Map(newRev.clauses.map((c) => [c.id, c]));
+  const match = oldRev ? matchClauses(oldRev, newRev) : new Map(newRev.clauses.map((c) => [c.id, { id: c.id, by: 'id' as const }]));
+  const fill = (c: TemplateClause) => fillBlocks(c.body, doc.placeholders);
+  const items: MergeItem[] = [];
+  const target = new Map<string, TemplateClause | undefined>();
+  for (const s of doc.sections) {
+    const l = s.lineage;
+    if (!l || l.templateId !== templateId) continue;
+    const theirsClause = newById.get(match.get(l.clauseId)?.id ?? (oldRev ? '' : l.clauseId));
+    target.set(s.id, theirsClause);
+    const key = `s:${s.id}`;
+    const common = { key, sectionId: s.id, clauseId: l.clauseId, title: s.title, base: l.baseBody, ours: s.body, baseTitle: l.baseTitle, oursTitle: s.title };
+    if (!theirsClause) {
+      const untouched = same(s.title, s.body, l.baseTitle, l.baseBody);
+      items.push(
+        untouched
+          ? { ...common, kind: 'removed-upstream', choices: ['remove', 'keep'], defaultChoice: 'remove' }
+          : { ...common, kind: 'removed-upstream-edited', choices: ['keep', 'remove'], defaultChoice: 'keep' },
+      );
+      continue;
+    }
+    const theirs = fill(theirsClause);
+    const withTheirs = { ...common, theirs, theirsTitle: theirsClause.title };
+    if (same(theirsClause.title, theirs, l.baseTitle, l.baseBody)) continue; // upstream did not change it
+    if (same(s.title, s.body, theirsClause.title, theirs)) continue; // both made the same change
+    if (same(s.title, s.body, l.baseTitle, l.baseBody)) items.push({ ...withTheirs, kind: 'auto-updated', choices: ['theirs', 'ours'], defaultChoice: 'theirs' });
+    else items.push({ ...withTheirs, kind: 'conflict', choices: ['ours', 'theirs', 'edit'], defaultChoice: null });
+  }
+  // Truly new upstream clauses (no old clause maps to them); a clause the district deleted is not brought back.
+  const fromOld = new Set([...match.values()].map((m) => m.id));
+  const added = newRev.clauses.filter((c) => (oldRev ? !fromOld.has(c.id) : ![...target.values()].some((t) => t?.id === c.id)));
+  for (const c of added) items.push({ key: `c:${c.id}`, kind: 'added-upstream', clauseId: c.id, title: c.title, theirs: fill(c), theirsTitle: c.title, choices: ['insert', 'skip'], defaultChoice: 'insert' });
+  return { items, target, added };
+}
+
+export function proposeMerge(input: MergeInput): MergeItem[] {
+  return analyse(input).items;
+}
+
+/** Items without a choice the planner still has to make (conflicts). */
+export function unresolved(items: MergeItem[], resolutions: MergeResolution[]): MergeItem[] {
+  const chosen = new Set(resolutions.map((r) => r.key));
+  return items.filter((i) => i.defaultChoice === null && !chosen.has(i.key));
+}
+
+function editedBody(textValue: string | undefined): BlockJSON[] {
+  return (textValue ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((l) => paragraph([text(l)]));
+}
+
+export function applyMerge(input: MergeInput, resolutions: MergeResolution[], newSectionId: () => string): PlanDocument {
+  const { items, target, added } = analyse(input);
+  const choice = new Map(resolutions.map((r) => [r.key, r]));
+  const pick = (item: MergeItem): { choice: MergeChoice; text?: string } => {
+    const r = choice.get(item.key);
+    if (r && item.choices.includes(r.choice)) return r;
+    if (item.defaultChoice === null) throw new Error(`unresolved merge item ${item.key}`);
+    return { choice: item.defaultChoice };
+  };
+  const byKey = new Map(items.map((i) => [i.key, i]));
+  const rev = input.newRev.meta;
+  const out: PlanSection[] = [];
+  for (const s of input.doc.sections) {
+    const item = byKey.get(`s:${s.id}`);
+    const theirsClause = target.get(s.id);
+    let next: PlanSection = s;
+    if (item) {
+      const c = pick(item);
+      if (c.choice === 'remove' && !(s.level === 1 && out.length === 0)) continue;
+      if (c.choice === 'theirs') next = { ...s, title: item.theirsTitle!, body: item.theirs! };
+      if (c.choice === 'edit') next = { ...s, body: editedBody(c.text) };
+    }
+    if (s.lineage && s.lineage.templateId === rev.id && target.has(s.id)) {
+      if (theirsClause) {
+        next = { ...next, lineage: { templateId: rev.id, revision: rev.revision, clauseId: theirsClause.id, baseTitle: theirsClause.title, baseBody: fillBlocks(theirsClause.body, input.doc.placeholders) } };
+      } else {
+        // Kept although gone upstream: it is the district's own clause from now on.
+        const { lineage: _gone, ...own } = next;
+        next = own;
+      }
+    }
+    out.push(next);
+  }
+  // Place each inserted clause after the section that follows its predecessor in the new revision.
+  const sectionOfClause = new Map<string, string>();
+  for (const s of out) if (s.lineage?.templateId === rev.id) sectionOfClause.set(s.lineage.clauseId, s.id);
+  const clauses = input.newRev.clauses;
+  for (const c of added) {
+    const item = byKey.get(`c:${c.id}`)!;
+    if (pick(item).choice !== 'insert') continue;
+    const body = fillBlocks(c.body, input.doc.placeholders);
+    const section: PlanSection = { id: newSectionId(), level: c.level, kind: c.kind, title: c.title, body, lineage: { templateId: rev.id, revision: rev.revision, clauseId: c.id, baseTitle: c.title, baseBody: body } };
+    const idx = clauses.findIndex((x) => x.id === c.id);
+    let at = 0;
+    for (let j = idx - 1; j >= 0; j--) {
+      const anchor = sectionOfClause.get(clauses[j]!.id);
+      if (anchor === undefined) continue;
+      at = out.findIndex((s) => s.id === anchor) + 1;
+      while (at < out.length && out[at]!.level > c.level) at++;
+      break;
+    }
+    // Annex clauses never land inside the main text and vice versa.
+    if (c.kind === 'body') {
+      const firstAnnex = out.findIndex((s) => s.kind === 'annex');
+      if (firstAnnex >= 0 && at > firstAnnex) at = firstAnnex;
+    }
+    out.splice(at, 0, section);
+    sectionOfClause.set(c.id, section.id);
+  }
+  return { ...input.doc, sections: out };
+}
+
+export interface MergeSummary {
+  autoUpdated: string[];
+  conflicts: { title: string; choice: MergeChoice }[];
+  inserted: string[];
+  removed: string[];
+  keptRemoved: string[];
+}
+
+export function summarise(items: MergeItem[], resolutions: MergeResolution[]): MergeSummary {
+  const r = new Map(resolutions.map((x) => [x.key, x.choice]));
+  const chosen = (i: MergeItem) => (r.has(i.key) && i.choices.includes(r.get(i.key)!) ? r.get(i.key)! : i.defaultChoice);
+  const s: MergeSummary = { autoUpdated: [], conflicts: [], inserted: [], removed: [], keptRemoved: [] };
+  for (const i of items) {
+    const c = chosen(i);
+    if (i.kind === 'auto-updated' && c === 'theirs') s.autoUpdated.push(i.title);
+    else if (i.kind === 'conflict' && c) s.conflicts.push({ title: i.title, choice: c });
+    else if (i.kind === 'added-upstream' && c === 'insert') s.inserted.push(i.title);
+    else if ((i.kind === 'removed-upstream' || i.kind === 'removed-upstream-edited') && c === 'remove') s.removed.push(i.title);
+    else if ((i.kind === 'removed-upstream' || i.kind === 'removed-upstream-edited') && c === 'keep') s.keptRemoved.push(i.title);
+  }
+  return s;
+}
+
+const choiceLabels: Partial<Record<MergeChoice, string>> = { ours: '保留本区文本', theirs: '采用上位文本', edit: '人工修改' };
+
+/** The 修订说明 of the merged draft: which upstream changes were applied and how conflicts were settled. */
+export function mergeNote(templateTitle: string, from: string, to: string, s: MergeSummary): string {
+  const lines = [`依据《${templateTitle}》（${to}年修订，替代${from}年修订）修订。`];
+  if (s.autoUpdated.length) lines.push(`采用上位修改 ${s.autoUpdated.length} 条：${s.autoUpdated.join('、')}。`);
+  if (s.conflicts.length) lines.push(`处理冲突 ${s.conflicts.length} 条：${s.conflicts.map((c) => `${c.title}（${choiceLabels[c.choice] ?? c.choice}）`).join('、')}。`);
+  if (s.inserted.length) lines.push(`新增条款 ${s.inserted.length} 条：${s.inserted.join('、')}。`);
+  if (s.removed.length) lines.push(`删除上位已废止条款 ${s.removed.length} 条：${s.removed.join('、')}。`);
+  if (s.keptRemoved.length) lines.push(`上位已删除但本区保留 ${s.keptRemoved.length} 条：${s.keptRemoved.join('、')}。`);
+  return lines.join('\n');
+}

@@ -1,0 +1,78 @@
+// What changed between two municipal revisions, clause by clause: matched by stable id, then by similarity.
+import { blocksText } from '../../../shared/doc-model';
+import { headingNumbers } from '../../../shared/numbering';
+import type { ClauseChange } from '../../../shared/schemas/revision';
+import type { TemplateClause, TemplateRevision } from '../../../shared/schemas/template';
+import { inlineDiff, lcsIds, similarity } from './inline-diff';
+
+/** Below this a differently-numbered clause is a removal plus an addition, not a rewrite. */
+export const SIMILARITY_THRESHOLD = 0.6;
+
+function textOf(c: TemplateClause): string {
+  return `${c.title}\n${blocksText(c.body)}`;
+}
+
+function parentId(clauses: TemplateClause[], i: number): string | null {
+  const level = clauses[i]!.level;
+  for (let j = i - 1; j >= 0; j--) if (clauses[j]!.level < level) return clauses[j]!.id;
+  return null;
+}
+
+/** old clause id -> new clause id, by id first, then by text similarity among the unmatched (best pair first). */
+export function matchClauses(oldRev: TemplateRevision, newRev: TemplateRevision): Map<string, { id: string; by: 'id' | 'similarity' }> {
+  const newIds = new Set(newRev.clauses.map((c) => c.id));
+  const match = new Map<string, { id: string; by: 'id' | 'similarity' }>();
+  for (const c of oldRev.clauses) if (newIds.has(c.id)) match.set(c.id, { id: c.id, by: 'id' });
+  const oldLeft = oldRev.clauses.filter((c) => !match.has(c.id));
+  const taken = new Set([...match.values()].map((m) => m.id));
+  const newLeft = newRev.clauses.filter((c) => !taken.has(c.id));
+  const pairs: { o: string; n: string; s: number }[] = [];
+  for (const o of oldLeft) for (const n of newLeft) if (o.level === n.level) pairs.push({ o: o.id, n: n.id, s: similarity(textOf(o), textOf(n)) });
+  pairs.sort((x, y) => y.s - x.s);
+  const usedNew = new Set<string>();
+  for (const p of pairs) {
+    if (p.s < SIMILARITY_THRESHOLD) break;
+    if (match.has(p.o) || usedNew.has(p.n)) continue;
+    match.set(p.o, { id: p.n, by: 'similarity' });
+    usedNew.add(p.n);
+  }
+  return match;
+}
+
+export function compareRevisions(oldRev: TemplateRevision, newRev: TemplateRevision): ClauseChange[] {
+  const match = matchClauses(oldRev, newRev);
+  const back = new Map([...match.entries()].map(([o, n]) => [n.id, o]));
+  const oldLabels = headingNumbers(oldRev.clauses, 'decimal');
+  const newLabels = headingNumbers(newRev.clauses, 'decimal');
+  const oldIndex = new Map(oldRev.clauses.map((c, i) => [c.id, i]));
+  // Order is compared in the new revision's id space.
+  const stable = lcsIds(
+    oldRev.clauses.filter((c) => match.has(c.id)).map((c) => match.get(c.id)!.id),
+    newRev.clauses.filter((c) => back.has(c.id)).map((c) => c.id),
+  );
+  const changes: ClauseChange[] = newRev.clauses.map((n, ni) => {
+    const oid = back.get(n.id);
+    if (oid === undefined) return { kinds: ['added'], newId: n.id, newTitle: n.title, newNumber: newLabels[ni], diff: [{ op: 'add', text: textOf(n) }] };
+    const oi = oldIndex.get(oid)!;
+    const o = oldRev.clauses[oi]!;
+    const kinds: ClauseChange['kinds'] = [];
+    const oldParent = parentId(oldRev.clauses, oi);
+    const newParent = parentId(newRev.clauses, ni);
+    const parentMoved = (oldParent === null ? null : (match.get(oldParent)?.id ?? `gone:${oldParent}`)) !== newParent;
+    if (parentMoved || !stable.has(n.id)) kinds.push('moved');
+    if (textOf(o) !== textOf(n)) kinds.push('reworded');
+    if (!kinds.includes('moved') && oldLabels[oi] !== newLabels[ni]) kinds.push('renumbered');
+    if (kinds.length === 0) kinds.push('same');
+    const change: ClauseChange = { kinds, oldId: oid, newId: n.id, matchedBy: match.get(oid)!.by, oldTitle: o.title, newTitle: n.title, oldNumber: oldLabels[oi], newNumber: newLabels[ni] };
+    if (kinds.includes('reworded')) change.diff = inlineDiff(textOf(o), textOf(n));
+    return change;
+  });
+  oldRev.clauses.forEach((o, oi) => {
+    if (match.has(o.id)) return;
+    const removed: ClauseChange = { kinds: ['removed'], oldId: o.id, oldTitle: o.title, oldNumber: oldLabels[oi], diff: [{ op: 'del', text: textOf(o) }] };
+    const prev = oldRev.clauses.slice(0, oi).reverse().find((p) => match.has(p.id));
+    const at = prev ? changes.findIndex((c) => c.oldId === prev.id) + 1 : 0;
+    changes.splice(at, 0, removed);
+  });
+  return changes;
+}

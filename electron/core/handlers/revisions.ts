@@ -1,0 +1,157 @@
+// Versions, comparison, status flow, upstream revisions and the guided merge, template import, search.
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../shared/errors';
+import type { MergeProposal } from '../../shared/schemas/revision';
+import * as plans from '../db/repos/plan-repo';
+import * as revisions from '../db/repos/revision-repo';
+import { search } from '../db/repos/search-repo';
+import { newId } from '../domain/plans/ids';
+import { compareDocuments } from '../domain/revisions/compare-docs';
+import { applyMerge, mergeNote, proposeMerge, summarise, unresolved } from '../domain/revisions/three-way-merge';
+import { compareRevisions } from '../domain/revisions/upstream-diff';
+import { parseTemplate } from '../templates/parse-template';
+import { planDetail } from './plans';
+import type { HandlerContext, Handlers } from './types';
+
+/** Periodic evaluation: in principle every three years after publication (domain.md §1.3). */
+export const REVIEW_YEARS = 3;
+
+function addYears(iso: string, years: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y + years, m - 1, d));
+  // 29 February plus three years is 1 March.
+  return date.toISOString().slice(0, 10);
+}
+
+function docOf(ctx: HandlerContext, planId: string, ref: string) {
+  const db = ctx.store.get();
+  return ref === 'draft' ? plans.getPlanDocument(db, plans.getPlanRow(db, planId)) : revisions.getVersion(db, planId, ref).doc;
+}
+
+function mergeInput(ctx: HandlerContext, planId: string, toRevision: string) {
+  const db = ctx.store.get();
+  const row = plans.getPlanRow(db, planId);
+  if (!row.template_id || !row.template_revision) throw new AppError('INVALID_INPUT', '该预案不是依据上位预案模板编制的，无法合并上位修订。');
+  if (row.status === 'published' || row.status === 'abolished') throw new AppError('CONFLICT', '已发布的预案请先“创建修订稿”，再合并上位修订。');
+  const newRev = ctx.templates.get(row.template_id, toRevision);
+  if (toRevision === row.template_revision) throw new AppError('INVALID_INPUT', '预案已依据该修订版本。');
+  return { row, input: { doc: plans.getPlanDocument(db, row), oldRev: ctx.templates.find(row.template_id, row.template_revision) ?? null, newRev } };
+}
+
+export const revisionHandlers: Handlers<
+  | 'plan.history'
+  | 'plan.save-version'
+  | 'plan.get-version'
+  | 'plan.compare'
+  | 'plan.restore-version'
+  | 'plan.set-status'
+  | 'template.compare'
+  | 'plan.merge-preview'
+  | 'plan.merge-apply'
+  | 'template.import'
+  | 'search.query'
+> = {
+  'plan.history': (input, ctx) => revisions.history(ctx.store.get(), input.id),
+
+  'plan.save-version': (input, ctx) => {
+    const v = revisions.saveVersion(ctx.store.get(), input.id, 'manual', input.note, input.author ?? '', ctx.clock.now());
+    ctx.events.emit('data.changed', { area: 'plans' });
+    return v;
+  },
+
+  'plan.get-version': (input, ctx) => revisions.getVersion(ctx.store.get(), input.id, input.versionId),
+
+  'plan.compare': (input, ctx) => compareDocuments(docOf(ctx, input.id, input.from), docOf(ctx, input.id, input.to)),
+
+  'plan.restore-version': (input, ctx) => {
+    const db = ctx.store.get();
+    const now = ctx.clock.now();
+    db.transaction(() => {
+      const row = plans.getPlanRow(db, input.id);
+      const { info, doc } = revisions.getVersion(db, input.id, input.versionId);
+      if (row.status === 'published' || row.status === 'abolished') {
+        revisions.addStatusEvent(db, input.id, { from: row.status, to: 'draft', date: now.toISOString().slice(0, 10), actor: '', department: '', note: `恢复 V${info.seq} 为新的修订稿` }, now);
+        db.prepare("UPDATE plans SET status = 'draft' WHERE id = ?").run(input.id);
+      }
+      plans.replaceAllSections(db, input.id, doc.sections, now);
+      db.prepare('UPDATE plans SET placeholders_json = ?, numbering = ? WHERE id = ?').run(JSON.stringify(doc.placeholders), doc.numbering, input.id);
+      revisions.saveVersion(db, input.id, 'restore', `恢复自 V${info.seq}（${info.note}）`, '', now);
+    })();
+    ctx.events.emit('data.changed', { area: 'plans' });
+    return planDetail(ctx, input.id);
+  },
+
+  'plan.set-status': (input, ctx) => {
+    const db = ctx.store.get();
+    const now = ctx.clock.now();
+    db.transaction(() => {
+      const row = plans.getPlanRow(db, input.id);
+      if (!revisions.TRANSITIONS[row.status].includes(input.to)) throw new AppError('INVALID_INPUT', `预案状态不能从“${row.status}”直接变为“${input.to}”。`);
+      let versionId: string | null = null;
+      if (input.to === 'published') {
+        db.prepare("UPDATE plans SET status = 'published' WHERE id = ?").run(input.id);
+        versionId = revisions.saveVersion(db, input.id, 'published', `发布${input.note ? `：${input.note}` : ''}`, input.actor, now).id;
+        db.prepare('UPDATE plans SET published_date = ?, next_review_date = ? WHERE id = ?').run(input.date, addYears(input.date, REVIEW_YEARS), input.id);
+      } else {
+        db.prepare('UPDATE plans SET status = ? WHERE id = ?').run(input.to, input.id);
+      }
+      db.prepare('UPDATE plans SET updated_at = ? WHERE id = ?').run(now.toISOString(), input.id);
+      revisions.addStatusEvent(db, input.id, { from: row.status, to: input.to, date: input.date, actor: input.actor, department: input.department, note: input.note ?? '', versionId }, now);
+    })();
+    ctx.events.emit('data.changed', { area: 'plans' });
+    return planDetail(ctx, input.id);
+  },
+
+  'template.compare': (input, ctx) => compareRevisions(ctx.templates.get(input.templateId, input.from), ctx.templates.get(input.templateId, input.to)),
+
+  'plan.merge-preview': (input, ctx): MergeProposal => {
+    const { row, input: m } = mergeInput(ctx, input.id, input.toRevision);
+    return {
+      planId: row.id,
+      templateId: m.newRev.meta.id,
+      fromRevision: row.template_revision!,
+      toRevision: input.toRevision,
+      items: proposeMerge(m),
+      upstream: m.oldRev ? compareRevisions(m.oldRev, m.newRev) : [],
+    };
+  },
+
+  'plan.merge-apply': (input, ctx) => {
+    const db = ctx.store.get();
+    const now = ctx.clock.now();
+    const { row, input: m } = mergeInput(ctx, input.id, input.toRevision);
+    const items = proposeMerge(m);
+    const open = unresolved(items, input.resolutions);
+    if (open.length) throw new AppError('INVALID_INPUT', `还有 ${open.length} 处冲突未处理。`, open.map((i) => `“${i.title}”需要选择保留本区文本、采用上位文本或人工修改`));
+    const merged = applyMerge(m, input.resolutions, () => newId('s'));
+    const note = [mergeNote(m.newRev.meta.title, row.template_revision!, input.toRevision, summarise(items, input.resolutions)), input.note].filter(Boolean).join('\n');
+    db.transaction(() => {
+      revisions.saveVersion(db, input.id, 'manual', `合并上位修订（${input.toRevision}）前的自动备份`, '', now);
+      plans.replaceAllSections(db, input.id, merged.sections, now);
+      db.prepare('UPDATE plans SET template_revision = ? WHERE id = ?').run(input.toRevision, input.id);
+      revisions.saveVersion(db, input.id, 'merge', note, '', now);
+    })();
+    ctx.events.emit('data.changed', { area: 'plans' });
+    return planDetail(ctx, input.id);
+  },
+
+  'template.import': (input, ctx) => {
+    const dir = ctx.templates.importedDir!;
+    const { template, problems } = parseTemplate(input.content, input.fileName);
+    if (!template) throw new AppError('TEMPLATE_INVALID', `模板文件“${input.fileName}”有误，未导入。`, problems.map((p) => p.message));
+    const { id, revision, supersedes } = template.meta;
+    if (ctx.templates.find(id, revision)) throw new AppError('CONFLICT', `模板 ${id} 的修订版本“${revision}”已存在，未导入。`);
+    if (supersedes && !ctx.templates.find(id, supersedes)) throw new AppError('TEMPLATE_INVALID', `该修订版本声明替代“${supersedes}”，但模板库中没有模板 ${id} 的该修订版本。`);
+    const file = path.join(dir, 'plans', id, `${revision}.md`);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(`${file}.partial`, input.content);
+    fs.renameSync(`${file}.partial`, file);
+    ctx.store.get().prepare('INSERT OR REPLACE INTO imported_templates (template_id, revision, file_name, source, imported_at) VALUES (?, ?, ?, ?, ?)').run(id, revision, input.fileName, 'file', ctx.clock.now().toISOString());
+    ctx.templates.reload();
+    ctx.events.emit('data.changed', { area: 'templates' });
+    return { id, revision, title: template.meta.title, clauseCount: template.clauses.length };
+  },
+
+  'search.query': (input, ctx) => search(ctx.store.get(), input.query, input.includeVersions ?? false, input.limit ?? 50),
+};

@@ -1,0 +1,155 @@
+// Versions, status flow, upstream merge, template import and search through the core, on real SQLite files.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { blocksText, paragraph, text, type PlanSection } from '../../electron/shared/doc-model';
+import type { PlanDetail, PlanSummary } from '../../electron/shared/schemas/plan';
+import type { CompareResult, MergeProposal, PlanHistory, SearchHit } from '../../electron/shared/schemas/revision';
+import type { Core } from '../../electron/core/create-core';
+import { makeCore, TEMPLATES_DIR } from '../helpers/core';
+
+async function data<T>(p: Promise<{ ok: boolean; data?: unknown; error?: unknown }>): Promise<T> {
+  const r = await p;
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.data as T;
+}
+
+const profile = { districtName: '小店区', governmentName: '太原市小店区人民政府', emergencyBureau: '太原市小店区应急管理局', departments: [] };
+
+async function newPlan(core: Core, templateId = 'forest-fire', revision = '2019'): Promise<PlanDetail> {
+  await data(core.call('profile.save', profile));
+  const s = await data<PlanSummary>(core.call('plan.create', { templateId, revision }));
+  return data<PlanDetail>(core.call('plan.get', { id: s.id }));
+}
+
+/** Saves one edited section the way the editor does: its whole chapter. */
+async function editSection(core: Core, plan: PlanDetail, clauseId: string, body: string): Promise<void> {
+  const sections = plan.doc.sections;
+  const i = sections.findIndex((s) => s.lineage?.clauseId === clauseId);
+  let start = i;
+  while (sections[start]!.level !== 1) start--;
+  let end = start + 1;
+  while (end < sections.length && sections[end]!.level !== 1) end++;
+  const chapter: PlanSection[] = sections.slice(start, end).map((s) => (s.lineage?.clauseId === clauseId ? { ...s, body: [paragraph([text(body)])] } : s));
+  const order = sections.filter((s) => s.level === 1).map((s) => s.id);
+  await data(core.call('plan.save', { id: plan.id, chapters: [{ id: chapter[0]!.id, sections: chapter }], chapterOrder: order }));
+}
+
+describe('versions and comparison', () => {
+  it('saves named versions, compares them section by section and restores one as a new draft', async () => {
+    const core = await makeCore();
+    const plan = await newPlan(core);
+    const v1 = await data<{ id: string; seq: number }>(core.call('plan.save-version', { id: plan.id, note: '初稿', author: '王明' }));
+    await editSection(core, plan, 'general.purpose', '为规范本区森林火灾应对工作，制定本预案。');
+    const v2 = await data<{ id: string }>(core.call('plan.save-version', { id: plan.id, note: '修改编制目的' }));
+    const cmp = await data<CompareResult>(core.call('plan.compare', { id: plan.id, from: v1.id, to: v2.id }));
+    expect(cmp.stats.changed).toBe(1);
+    const changed = cmp.changes.find((c) => c.kinds.includes('changed'))!;
+    expect(changed.newTitle).toBe('编制目的');
+    expect(changed.diff!.filter((p) => p.op === 'add').map((p) => p.text).join('')).toContain('规范');
+    expect(await core.call('plan.save-version', { id: plan.id, note: '' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+
+    const restored = await data<PlanDetail>(core.call('plan.restore-version', { id: plan.id, versionId: v1.id }));
+    expect(blocksText(restored.doc.sections.find((s) => s.lineage?.clauseId === 'general.purpose')!.body)).toContain('为建立健全');
+    const h = await data<PlanHistory>(core.call('plan.history', { id: plan.id }));
+    expect(h.versions.map((v) => v.kind)).toEqual(['restore', 'manual', 'manual']);
+    expect(h.revisionRecord.map((r) => r.note)).toEqual(['初稿', '修改编制目的', '恢复自 V1（初稿）']);
+  });
+});
+
+describe('status flow', () => {
+  it('publishes with a snapshot, sets the review date three years on, refuses edits, and starts a new draft', async () => {
+    const core = await makeCore();
+    const plan = await newPlan(core);
+    expect(await core.call('plan.set-status', { id: plan.id, to: 'abolished', date: '2026-03-01', actor: '王明', department: '区应急管理局' })).toMatchObject({ ok: false });
+    for (const to of ['consultation', 'review', 'published'] as const) await data(core.call('plan.set-status', { id: plan.id, to, date: '2026-03-01', actor: '王明', department: '区应急管理局' }));
+    const published = await data<PlanDetail>(core.call('plan.get', { id: plan.id }));
+    expect(published).toMatchObject({ status: 'published', publishedDate: '2026-03-01', nextReviewDate: '2029-03-01' });
+    await expect(editSection(core, published, 'general.purpose', '不允许')).rejects.toThrow(/CONFLICT/);
+    const h = await data<PlanHistory>(core.call('plan.history', { id: plan.id }));
+    expect(h.versions[0]!.kind).toBe('published');
+    expect(h.statusEvents.map((e) => e.to)).toEqual(['consultation', 'review', 'published']);
+    await data(core.call('plan.set-status', { id: plan.id, to: 'draft', date: '2026-05-01', actor: '王明', department: '区应急管理局', note: '开始修订' }));
+    await editSection(core, published, 'general.purpose', '修订稿可以编辑。');
+  });
+
+  it('warns on the home page before the review falls due', async () => {
+    const core = await makeCore();
+    const plan = await newPlan(core);
+    await data(core.call('plan.set-status', { id: plan.id, to: 'published', date: '2023-04-15', actor: '', department: '' }));
+    const home = await data<{ reviewDue: { planId: string; daysLeft: number }[] }>(core.call('home.summary', {}));
+    expect(home.reviewDue).toEqual([expect.objectContaining({ planId: plan.id, nextReviewDate: '2026-04-15' })]);
+  });
+});
+
+describe('upstream revisions', () => {
+  it('flags plans of an older revision and merges the newer one with the planner resolving conflicts', async () => {
+    const core = await makeCore();
+    const plan = await newPlan(core);
+    expect(plan.upstreamRevision).toBe('2024');
+    await editSection(core, plan, 'reporting.time', '本区规定：事发后15分钟内电话报告区应急管理局。');
+    const proposal = await data<MergeProposal>(core.call('plan.merge-preview', { id: plan.id, toRevision: '2024' }));
+    const conflicts = proposal.items.filter((i) => i.kind === 'conflict');
+    expect(conflicts.map((c) => c.clauseId)).toContain('reporting.time');
+    expect(proposal.upstream.some((c) => c.kinds.includes('added'))).toBe(true);
+    const refused = await core.call('plan.merge-apply', { id: plan.id, toRevision: '2024', resolutions: [] });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect((await data<PlanDetail>(core.call('plan.get', { id: plan.id }))).templateRevision).toBe('2019');
+
+    const resolutions = conflicts.map((c) => (c.clauseId === 'reporting.time' ? { key: c.key, choice: 'edit' as const, text: '事发后15分钟内电话报告，30分钟内书面报告。' } : { key: c.key, choice: 'theirs' as const }));
+    const merged = await data<PlanDetail>(core.call('plan.merge-apply', { id: plan.id, toRevision: '2024', resolutions }));
+    expect(merged.templateRevision).toBe('2024');
+    expect(merged.upstreamRevision).toBeNull();
+    expect(blocksText(merged.doc.sections.find((s) => s.lineage?.clauseId === 'reporting.time')!.body)).toBe('事发后15分钟内电话报告，30分钟内书面报告。');
+    expect(merged.doc.sections.some((s) => s.lineage?.clauseId === 'general.risk')).toBe(true);
+    const h = await data<PlanHistory>(core.call('plan.history', { id: plan.id }));
+    expect(h.versions[0]!.kind).toBe('merge');
+    expect(h.versions[0]!.note).toContain('依据《市森林火灾应急预案》（2024年修订，替代2019年修订）');
+    expect(h.versions[0]!.note).toContain('人工修改');
+    const cmp = await data<CompareResult>(core.call('plan.compare', { id: plan.id, from: h.versions[1]!.id, to: 'draft' }));
+    expect(cmp.stats.added).toBeGreaterThan(0);
+    expect(cmp.stats.changed).toBeGreaterThan(0);
+  });
+
+  it('imports a new municipal revision from a file, and refuses a bad one without changing anything', async () => {
+    const core = await makeCore();
+    const plan = await newPlan(core, 'earthquake', '2022');
+    expect(plan.upstreamRevision).toBeNull();
+    const src = fs.readFileSync(path.join(TEMPLATES_DIR, 'plans', 'earthquake', '2022.md'), 'utf8');
+    const next = src.replace('revision: "2022"', 'revision: "2026"').replace(/supersedes:.*\n/, '').replace('revisionYear: 2022', 'revisionYear: 2026').replace('---\n', '---\nsupersedes: "2022"\n').replace('编制目的 {#general.purpose}', '编制目的 {#general.purpose}\n\n为进一步规范地震应急工作，新增本段。');
+    const bad = next.replace('{#general.purpose}', '{#general.scope}');
+    const refused = await core.call('template.import', { fileName: 'bad.md', content: bad });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'TEMPLATE_INVALID' } });
+    expect((refused as { error: { details: string[] } }).error.details.join('\n')).toMatch(/第 \d+ 行/);
+    expect((await data<{ templates: { id: string; revision: string }[] }>(core.call('template.list', {}))).templates.filter((t) => t.id === 'earthquake')).toHaveLength(1);
+
+    await data(core.call('template.import', { fileName: '地震2026.md', content: next }));
+    const list = await data<{ templates: { id: string; revision: string; file: string }[]; problems: unknown[] }>(core.call('template.list', {}));
+    expect(list.problems).toEqual([]);
+    expect(list.templates.find((t) => t.id === 'earthquake' && t.revision === '2026')!.file).toMatch(/^imported\//);
+    expect((await data<PlanDetail>(core.call('plan.get', { id: plan.id }))).upstreamRevision).toBe('2026');
+    expect(await core.call('template.import', { fileName: 'again.md', content: next })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+});
+
+describe('search', () => {
+  it('finds Chinese text across plans and versions with highlighted snippets', async () => {
+    const core = await makeCore();
+    const a = await newPlan(core, 'forest-fire', '2024');
+    await newPlan(core, 'flood-drought', '2025');
+    await editSection(core, a, 'general.purpose', '本区特有的防火隔离带巡护制度。');
+    const hits = await data<SearchHit[]>(core.call('search.query', { query: '防火隔离带' }));
+    expect(hits).toHaveLength(1);
+    expect(hits[0]).toMatchObject({ planId: a.id, sectionTitle: '编制目的', versionId: null });
+    expect(hits[0]!.snippet).toContain('\u0001防火隔离带\u0002');
+    const short = await data<SearchHit[]>(core.call('search.query', { query: '汛' }));
+    expect(short.length).toBeGreaterThan(0);
+    expect(short.every((h) => h.snippet.includes('\u0001汛\u0002'))).toBe(true);
+    await data(core.call('plan.save-version', { id: a.id, note: '第一版' }));
+    await editSection(core, a, 'general.purpose', '改写后不再提及。');
+    expect(await data<SearchHit[]>(core.call('search.query', { query: '防火隔离带' }))).toHaveLength(0);
+    const inVersions = await data<SearchHit[]>(core.call('search.query', { query: '防火隔离带', includeVersions: true }));
+    expect(inVersions.map((h) => h.versionLabel)).toEqual(['V1']);
+    expect(await core.call('search.query', { query: '"' })).toMatchObject({ ok: true });
+  });
+});

@@ -1,0 +1,156 @@
+// The upstream merge on real templates, and its properties under random district and municipal edits.
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { blocksText, paragraph, text, type PlanDocument } from '../../electron/shared/doc-model';
+import type { TemplateRevision } from '../../electron/shared/schemas/template';
+import { createPlanFromTemplate } from '../../electron/core/domain/plans/create-plan';
+import { fillBlocks } from '../../electron/core/domain/plans/placeholders';
+import { applyMerge, mergeNote, proposeMerge, summarise, unresolved } from '../../electron/core/domain/revisions/three-way-merge';
+import { compareRevisions } from '../../electron/core/domain/revisions/upstream-diff';
+import { findTemplate, loadTemplates } from '../../electron/core/templates/load-templates';
+
+const { templates } = loadTemplates(path.resolve(import.meta.dirname, '..', '..', 'templates'));
+const old2019 = findTemplate(templates, 'forest-fire', '2019')!;
+const new2024 = findTemplate(templates, 'forest-fire', '2024')!;
+const profile = { districtName: '小店区', governmentName: '太原市小店区人民政府', emergencyBureau: '太原市小店区应急管理局', departments: [] };
+
+function counter(prefix = 's') {
+  let n = 0;
+  return () => `${prefix}-${++n}`;
+}
+
+function planFrom(t: TemplateRevision): PlanDocument {
+  return createPlanFromTemplate(t, profile, 'decimal', counter()).doc;
+}
+
+const strip = (d: PlanDocument) => d.sections.map((s) => ({ id: s.id, level: s.level, title: s.title, text: blocksText(s.body) }));
+
+/** The district edits some sections: appends a sentence. */
+function districtEdit(doc: PlanDocument, indices: number[]): PlanDocument {
+  const set = new Set(indices.map((i) => i % doc.sections.length));
+  return { ...doc, sections: doc.sections.map((s, i) => (set.has(i) ? { ...s, body: [...s.body, paragraph([text(`本区补充规定${i}。`)])] } : s)) };
+}
+
+/** The city rewords, removes and adds clauses, as a new revision of the same template. */
+function upstreamEdit(t: TemplateRevision, reword: number[], remove: number[], add: number[]): TemplateRevision {
+  const n = t.clauses.length;
+  const rewordSet = new Set(reword.map((i) => i % n));
+  // Never remove level-1 chapters: their children would change chapter.
+  const removeSet = new Set(remove.map((i) => i % n).filter((i) => t.clauses[i]!.level > 1 && !rewordSet.has(i)));
+  const clauses = t.clauses.flatMap((c, i) => {
+    if (removeSet.has(i)) return [];
+    const kept = rewordSet.has(i) ? { ...c, body: [...c.body, paragraph([text(`市级新增要求${i}。`)])] } : c;
+    const extra = add.map((a) => a % n).includes(i) && c.level > 1 ? [{ ...c, id: `${c.id}.new-${i}`, title: `新增条款${i}`, body: [paragraph([text(`新增条款内容${i}，与原有内容完全不同的要求。`)])] }] : [];
+    return [kept, ...extra];
+  });
+  return { ...t, meta: { ...t.meta, revision: `${t.meta.revision}-next`, supersedes: t.meta.revision }, clauses };
+}
+
+describe('upstream changes between the shipped forest-fire revisions', () => {
+  const changes = compareRevisions(old2019, new2024);
+  it('finds added, removed, reworded and moved clauses', () => {
+    const kinds = (k: string) => changes.filter((c) => c.kinds.includes(k as never));
+    expect(kinds('added').map((c) => c.newId)).toEqual(expect.arrayContaining(['general.risk', 'warning.patrol', 'response.onsite.aviation']));
+    expect(kinds('removed').map((c) => c.oldId)).toEqual(expect.arrayContaining(['support.weather', 'management.rewards']));
+    expect(kinds('moved').map((c) => c.newId)).toContain('warning.fire-check');
+    expect(kinds('reworded').length).toBeGreaterThan(20);
+    expect(kinds('same').length).toBeGreaterThan(10);
+    for (const c of kinds('reworded')) expect(c.diff!.some((p) => p.op !== 'same')).toBe(true);
+  });
+
+  it('pairs a clause whose id changed by text similarity', () => {
+    const renamed = { ...new2024, clauses: new2024.clauses.map((c) => (c.id === 'general.purpose' ? { ...c, id: 'general.aim' } : c)) };
+    const c = compareRevisions(old2019, renamed).find((x) => x.newId === 'general.aim')!;
+    expect(c.oldId).toBe('general.purpose');
+    expect(c.matchedBy).toBe('similarity');
+  });
+});
+
+describe('merging forest-fire 2019 into 2024', () => {
+  it('takes untouched clauses, flags conflicts, inserts new clauses in place and proposes removals', () => {
+    const ours = districtEdit(planFrom(old2019), []);
+    const edited = { ...ours, sections: ours.sections.map((s) => (s.lineage!.clauseId === 'reporting.time' ? { ...s, body: [paragraph([text('本区规定：事发后15分钟内电话报告。')])] } : s)) };
+    const items = proposeMerge({ doc: edited, oldRev: old2019, newRev: new2024 });
+    const conflict = items.find((i) => i.clauseId === 'reporting.time')!;
+    expect(conflict.kind).toBe('conflict');
+    expect(unresolved(items, [])).toEqual([conflict]);
+    expect(items.filter((i) => i.kind === 'added-upstream').map((i) => i.clauseId)).toEqual(expect.arrayContaining(['general.risk', 'warning.patrol']));
+    expect(items.filter((i) => i.kind === 'removed-upstream').map((i) => i.clauseId)).toEqual(expect.arrayContaining(['management.rewards']));
+    expect(() => applyMerge({ doc: edited, oldRev: old2019, newRev: new2024 }, [], counter('n'))).toThrow();
+
+    const resolutions = [{ key: conflict.key, choice: 'ours' as const }];
+    const merged = applyMerge({ doc: edited, oldRev: old2019, newRev: new2024 }, resolutions, counter('n'));
+    const byClause = new Map(merged.sections.map((s) => [s.lineage?.clauseId, s]));
+    expect(blocksText(byClause.get('reporting.time')!.body)).toBe('本区规定：事发后15分钟内电话报告。');
+    expect(byClause.has('management.rewards')).toBe(false);
+    expect(merged.sections.every((s) => !s.lineage || s.lineage.revision === '2024')).toBe(true);
+    // 风险分析 lands inside 总则, right where 2024 puts it.
+    const risk = merged.sections.findIndex((s) => s.lineage?.clauseId === 'general.risk');
+    const chapterStart = merged.sections.findIndex((s) => s.lineage?.clauseId === 'general');
+    const nextChapter = merged.sections.findIndex((s, i) => i > chapterStart && s.level === 1);
+    expect(risk).toBeGreaterThan(chapterStart);
+    expect(risk).toBeLessThan(nextChapter);
+    const note = mergeNote(new2024.meta.title, '2019', '2024', summarise(items, resolutions));
+    expect(note).toContain('2024年修订');
+    expect(note).toContain('报告时限');
+  });
+});
+
+describe('merge properties (random district and municipal edits)', () => {
+  const base = planFrom(old2019);
+  const idx = fc.array(fc.nat(500), { maxLength: 12 });
+  const merge = (doc: PlanDocument, oldRev: TemplateRevision, newRev: TemplateRevision) => {
+    const items = proposeMerge({ doc, oldRev, newRev });
+    // Conflicts are settled by keeping the district text; everything else takes its default.
+    const resolutions = items.filter((i) => i.kind === 'conflict').map((i) => ({ key: i.key, choice: 'ours' as const }));
+    return applyMerge({ doc, oldRev, newRev }, resolutions, counter('m'));
+  };
+
+  it('a no-op upstream revision leaves the plan unchanged', () => {
+    fc.assert(
+      fc.property(idx, (edits) => {
+        const ours = districtEdit(base, edits);
+        const noop = { ...old2019, meta: { ...old2019.meta, revision: '2019b' } };
+        expect(proposeMerge({ doc: ours, oldRev: old2019, newRev: noop })).toEqual([]);
+        expect(strip(merge(ours, old2019, noop))).toEqual(strip(ours));
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('district-only edits always survive and upstream-only edits always arrive', () => {
+    fc.assert(
+      fc.property(idx, idx, idx, idx, (edits, reword, remove, add) => {
+        const ours = districtEdit(base, edits);
+        const next = upstreamEdit(old2019, reword, remove, add);
+        const merged = merge(ours, old2019, next);
+        const mergedByClause = new Map(merged.sections.map((s) => [s.lineage?.clauseId, s]));
+        const nextById = new Map(next.clauses.map((c) => [c.id, c]));
+        ours.sections.forEach((s, i) => {
+          const clauseId = base.sections[i]!.lineage!.clauseId;
+          const districtChanged = s.body !== base.sections[i]!.body;
+          const theirs = nextById.get(clauseId);
+          const upstreamChanged = theirs !== undefined && theirs !== old2019.clauses.find((c) => c.id === clauseId);
+          const got = mergedByClause.get(clauseId);
+          if (districtChanged && !upstreamChanged && theirs) expect(blocksText(got!.body)).toBe(blocksText(s.body));
+          if (!districtChanged && upstreamChanged) expect(blocksText(got!.body)).toBe(blocksText(fillBlocks(theirs.body, base.placeholders)));
+        });
+        for (const c of next.clauses) if (c.id.includes('.new-')) expect(mergedByClause.has(c.id)).toBe(true);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('merging twice is the same as merging once', () => {
+    fc.assert(
+      fc.property(idx, idx, idx, idx, (edits, reword, remove, add) => {
+        const next = upstreamEdit(old2019, reword, remove, add);
+        const once = merge(districtEdit(base, edits), old2019, next);
+        expect(proposeMerge({ doc: once, oldRev: next, newRev: next })).toEqual([]);
+        expect(merge(once, next, next)).toEqual(once);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
