@@ -32,6 +32,7 @@ export const channelNames = [
   'plan.merge-apply',
   'template.import',
   'search.query',
+  'plan.checks',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -4,6 +4,7 @@ import type { ChannelName, EventName } from './channels';
 import { noInput } from './schemas/common';
 import { backupNameSchema, openFileSchema, saveFileSchema, type AppStatus, type BackupInfo, type OpenedFile } from './schemas/app';
 import { profileSchema, type DistrictProfile } from './schemas/profile';
+import type { CheckFinding } from './schemas/checks';
 import type { HomeSummary } from './schemas/home';
 import {
   fillPlaceholderSchema,
@@ -78,6 +79,7 @@ export const contract = {
   'plan.merge-apply': { input: mergeApplySchema, output: out<PlanDetail>() },
   'template.import': { input: templateImportSchema, output: out<{ id: string; revision: string; title: string; clauseCount: number }>() },
   'search.query': { input: searchSchema, output: out<SearchHit[]>() },
+  'plan.checks': { input: planIdSchema, output: out<CheckFinding[]>() },
 } satisfies Record<ChannelName, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

@@ -3,11 +3,10 @@ import { daysBetween, localDate } from '../clock';
 import { getProfile } from '../db/repos/profile-repo';
 import { homeSummary } from '../domain/home-summary';
 import type Database from 'better-sqlite3';
+import { REVIEW_WARNING_DAYS } from '../../shared/rules';
 import type { ReviewDue } from '../../shared/schemas/home';
 import type { Handlers } from './types';
 
-/** Plans whose periodic evaluation falls due within this many days are shown (overdue ones always). */
-export const REVIEW_WARNING_DAYS = 90;
 
 function reviewDue(db: Database.Database, today: string): ReviewDue[] {
   const rows = db.prepare('SELECT id, title, next_review_date AS d FROM plans WHERE archived_at IS NULL AND next_review_date IS NOT NULL').all() as { id: string; title: string; d: string }[];

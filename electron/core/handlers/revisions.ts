@@ -2,10 +2,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
+import { REVIEW_YEARS } from '../../shared/rules';
 import type { MergeProposal } from '../../shared/schemas/revision';
 import * as plans from '../db/repos/plan-repo';
 import * as revisions from '../db/repos/revision-repo';
 import { search } from '../db/repos/search-repo';
+import { localDate } from '../clock';
+import { checkPlan } from '../domain/checks/plan-checks';
 import { newId } from '../domain/plans/ids';
 import { compareDocuments } from '../domain/revisions/compare-docs';
 import { applyMerge, mergeNote, proposeMerge, summarise, unresolved } from '../domain/revisions/three-way-merge';
@@ -14,8 +17,6 @@ import { parseTemplate } from '../templates/parse-template';
 import { planDetail } from './plans';
 import type { HandlerContext, Handlers } from './types';
 
-/** Periodic evaluation: in principle every three years after publication (domain.md §1.3). */
-export const REVIEW_YEARS = 3;
 
 function addYears(iso: string, years: number): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
@@ -51,6 +52,7 @@ export const revisionHandlers: Handlers<
   | 'plan.merge-apply'
   | 'template.import'
   | 'search.query'
+  | 'plan.checks'
 > = {
   'plan.history': (input, ctx) => revisions.history(ctx.store.get(), input.id),
 
@@ -151,6 +153,14 @@ export const revisionHandlers: Handlers<
     ctx.templates.reload();
     ctx.events.emit('data.changed', { area: 'templates' });
     return { id, revision, title: template.meta.title, clauseCount: template.clauses.length };
+  },
+
+  'plan.checks': (input, ctx) => {
+    const db = ctx.store.get();
+    const row = plans.getPlanRow(db, input.id);
+    const newest = row.template_id ? ctx.templates.newest(row.template_id) : undefined;
+    const upstream = newest && row.template_revision && newest.meta.revision !== row.template_revision ? { templateTitle: newest.meta.title, currentRevision: row.template_revision, newestRevision: newest.meta.revision } : null;
+    return checkPlan({ doc: plans.getPlanDocument(db, row), today: localDate(ctx.clock.now()), nextReviewDate: row.next_review_date, upstream });
   },
 
   'search.query': (input, ctx) => search(ctx.store.get(), input.query, input.includeVersions ?? false, input.limit ?? 50),

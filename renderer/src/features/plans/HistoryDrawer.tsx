@@ -1,0 +1,142 @@
+// 版本与状态: save a named version, move through the status flow, list versions, compare, restore.
+import { App as AntApp, Button, DatePicker, Drawer, Form, Input, List, Modal, Popconfirm, Select, Space, Steps, Table, Tag, Timeline, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { planStatusLabels, type PlanDetail, type PlanStatus } from '@shared/schemas/plan';
+import type { VersionInfo } from '@shared/schemas/revision';
+import { errorText, request } from '../../api/client';
+import { useLoad } from '../../components/use-load';
+import { CompareDrawer } from './CompareDrawer';
+
+const NEXT: Record<PlanStatus, PlanStatus[]> = {
+  draft: ['consultation', 'review', 'published'],
+  consultation: ['review', 'draft'],
+  review: ['published', 'draft'],
+  published: ['draft', 'abolished'],
+  abolished: [],
+};
+const actionLabels: Record<PlanStatus, string> = { draft: '退回草稿 / 创建修订稿', consultation: '征求意见', review: '送审', published: '发布', abolished: '废止' };
+const kindLabels: Record<VersionInfo['kind'], string> = { manual: '版本', published: '发布版', merge: '合并上位修订', restore: '恢复' };
+const FLOW: PlanStatus[] = ['draft', 'consultation', 'review', 'published'];
+
+export function HistoryDrawer({ plan, beforeChange, onChanged, onClose }: { plan: PlanDetail; beforeChange: () => Promise<void>; onChanged: (p?: PlanDetail) => void; onClose: () => void }) {
+  const { message } = AntApp.useApp();
+  const history = useLoad(() => request('plan.history', { id: plan.id }), [plan.id, plan.status]);
+  const profile = useLoad(() => request('profile.get'));
+  const [versionModal, setVersionModal] = useState(false);
+  const [statusTo, setStatusTo] = useState<PlanStatus | null>(null);
+  const [compare, setCompare] = useState<{ from: string; to: string } | null>(null);
+  const [form] = Form.useForm();
+  const versions = history.data?.versions ?? [];
+
+  const run = async (fn: () => Promise<PlanDetail | unknown>, ok: string) => {
+    try {
+      await beforeChange();
+      const r = await fn();
+      message.success(ok);
+      history.reload();
+      onChanged(r && typeof r === 'object' && 'doc' in r ? (r as PlanDetail) : undefined);
+      return true;
+    } catch (e) {
+      message.error({ content: <span style={{ whiteSpace: 'pre-line' }}>{errorText(e)}</span> });
+      return false;
+    }
+  };
+
+  const saveVersion = async () => {
+    const v = await form.validateFields();
+    if (await run(() => request('plan.save-version', { id: plan.id, note: v.note, author: v.author ?? '' }), '已保存版本')) setVersionModal(false);
+  };
+  const changeStatus = async () => {
+    const v = await form.validateFields();
+    const ok = await run(
+      () => request('plan.set-status', { id: plan.id, to: statusTo!, date: (v.date as dayjs.Dayjs).format('YYYY-MM-DD'), actor: v.actor ?? '', department: v.department ?? '', note: v.note ?? '' }),
+      `状态已改为“${planStatusLabels[statusTo!]}”`,
+    );
+    if (ok) setStatusTo(null);
+  };
+
+  return (
+    <Drawer open width={640} title="版本与状态" onClose={onClose} data-testid="history-drawer">
+      <Steps
+        size="small"
+        current={plan.status === 'abolished' ? 4 : FLOW.indexOf(plan.status)}
+        status={plan.status === 'abolished' ? 'error' : 'process'}
+        items={[...FLOW, 'abolished' as const].map((s) => ({ title: planStatusLabels[s] }))}
+        style={{ marginBottom: 16 }}
+      />
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Button type="primary" onClick={() => { form.resetFields(); setVersionModal(true); }} disabled={plan.status === 'published' || plan.status === 'abolished'} data-testid="save-version">保存版本</Button>
+        {NEXT[plan.status].map((to) => (
+          <Button key={to} onClick={() => { form.resetFields(); form.setFieldsValue({ date: dayjs() }); setStatusTo(to); }} data-testid={`status-${to}`} danger={to === 'abolished'}>
+            {to === 'draft' && plan.status === 'published' ? '创建修订稿' : actionLabels[to]}
+          </Button>
+        ))}
+      </Space>
+      {plan.nextReviewDate && <Typography.Paragraph>下次评估日期：{plan.nextReviewDate}（发布后原则上每3年评估一次）</Typography.Paragraph>}
+
+      <Typography.Title level={5}>版本记录</Typography.Title>
+      <List
+        size="small"
+        dataSource={versions}
+        locale={{ emptyText: '尚未保存版本。阶段性成果请“保存版本”并写明修订说明。' }}
+        renderItem={(v, i) => (
+          <List.Item
+            data-testid="version-item"
+            actions={[
+              i < versions.length - 1 && <Button key="p" size="small" type="link" onClick={() => setCompare({ from: versions[i + 1]!.id, to: v.id })}>对比上一版</Button>,
+              <Button key="d" size="small" type="link" onClick={() => setCompare({ from: v.id, to: 'draft' })}>与草稿对比</Button>,
+              <Popconfirm key="r" title={`用 V${v.seq} 替换当前草稿？`} description="当前草稿的内容可在版本记录中找回（请先保存版本）。" okText="恢复" onConfirm={() => run(() => request('plan.restore-version', { id: plan.id, versionId: v.id }), `已恢复 V${v.seq} 为草稿`)}>
+                <Button size="small" type="link">恢复</Button>
+              </Popconfirm>,
+            ].filter(Boolean)}
+          >
+            <List.Item.Meta
+              title={<Space><Tag>V{v.seq}</Tag><Tag color={v.kind === 'published' ? 'green' : v.kind === 'merge' ? 'blue' : 'default'}>{kindLabels[v.kind]}</Tag><span>{new Date(v.createdAt).toLocaleString('zh-CN')}</span>{v.author && <span>{v.author}</span>}</Space>}
+              description={<span style={{ whiteSpace: 'pre-line' }}>{v.note}</span>}
+            />
+          </List.Item>
+        )}
+      />
+
+      <Typography.Title level={5} style={{ marginTop: 16 }}>状态变更</Typography.Title>
+      <Timeline
+        items={(history.data?.statusEvents ?? []).map((e) => ({
+          children: `${e.date} ${planStatusLabels[e.from]} → ${planStatusLabels[e.to]}${e.department ? ` · ${e.department}` : ''}${e.actor ? ` · ${e.actor}` : ''}${e.note ? `：${e.note}` : ''}`,
+        }))}
+      />
+
+      <Typography.Title level={5}>修订记录（导出时附于预案）</Typography.Title>
+      <Table size="small" pagination={false} rowKey="version" dataSource={history.data?.revisionRecord ?? []} columns={[{ title: '版本', dataIndex: 'version', width: 70 }, { title: '日期', dataIndex: 'date', width: 110 }, { title: '修订说明', dataIndex: 'note', render: (n: string) => <span style={{ whiteSpace: 'pre-line' }}>{n}</span> }]} />
+
+      <Modal open={versionModal} title="保存版本" onOk={saveVersion} onCancel={() => setVersionModal(false)} okText="保存" destroyOnHidden>
+        <Form form={form} layout="vertical">
+          <Form.Item name="note" label="修订说明" rules={[{ required: true, message: '请填写修订说明' }]}>
+            <Input.TextArea rows={4} maxLength={2000} placeholder="如：根据2025年演练评估意见，修改信息报告时限" data-testid="version-note" />
+          </Form.Item>
+          <Form.Item name="author" label="修订人">
+            <Input maxLength={40} />
+          </Form.Item>
+        </Form>
+      </Modal>
+      <Modal open={statusTo !== null} title={statusTo ? (statusTo === 'draft' && plan.status === 'published' ? '创建修订稿' : actionLabels[statusTo]) : ''} onOk={changeStatus} onCancel={() => setStatusTo(null)} okText="确定" destroyOnHidden>
+        <Form form={form} layout="vertical">
+          <Form.Item name="date" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
+            <DatePicker />
+          </Form.Item>
+          <Form.Item name="department" label="部门">
+            <Select allowClear showSearch options={(profile.data?.departments ?? []).map((d) => ({ value: d.name, label: d.name }))} placeholder="经办或审批部门" />
+          </Form.Item>
+          <Form.Item name="actor" label="经办人">
+            <Input maxLength={40} />
+          </Form.Item>
+          <Form.Item name="note" label="说明">
+            <Input.TextArea rows={2} maxLength={500} />
+          </Form.Item>
+          {statusTo === 'published' && <Typography.Text type="secondary">发布后本版本不可修改，并自动保存为发布版；下次评估日期为发布日期后3年。</Typography.Text>}
+        </Form>
+      </Modal>
+      {compare && <CompareDrawer planId={plan.id} versions={versions} initial={compare} onClose={() => setCompare(null)} />}
+    </Drawer>
+  );
+}
