@@ -7,6 +7,7 @@ import { errorText, onEvent, request } from './api/client';
 import { Upcoming } from './components/Upcoming';
 import { DatabaseProblem } from './features/app/DatabaseProblem';
 import { HomePage } from './features/home/HomePage';
+import { MergePage } from './features/plans/MergePage';
 import { PlanEditorPage } from './features/plans/PlanEditorPage';
 import { PlansPage } from './features/plans/PlansPage';
 import { TemplatesPage } from './features/templates/TemplatesPage';
@@ -31,7 +32,8 @@ function Page({ route, params }: { route: RouteKey; params: string[] }) {
     case 'settings':
       return <SettingsPage />;
     case 'plans':
-      return params[0] ? <PlanEditorPage key={params[0]} id={params[0]} /> : <PlansPage />;
+      if (params[0] && params[1] === 'merge' && params[2]) return <MergePage key={params.join('/')} planId={params[0]} toRevision={params[2]} />;
+      return params[0] ? <PlanEditorPage key={params.join('/')} id={params[0]} sectionId={params[1] === 'at' ? params[2] : undefined} /> : <PlansPage />;
     case 'drills':
       return <Upcoming title={nav.drills} description="编排年度演练计划，检查演练频次是否符合要求" />;
     case 'scripts':

@@ -1,6 +1,6 @@
 // What the home page asks the user to look at, from plain records.
 import type { DistrictProfile } from '../../shared/schemas/profile';
-import type { HomeSummary, OpenItem, ReviewDue, UpcomingDrill } from '../../shared/schemas/home';
+import type { HomeSummary, OpenItem, ReviewDue, UpcomingDrill, UpstreamRevised } from '../../shared/schemas/home';
 
 export interface HomeInputs {
   today: string;
@@ -8,6 +8,7 @@ export interface HomeInputs {
   reviewDue: ReviewDue[];
   upcomingDrills: UpcomingDrill[];
   openItems: OpenItem[];
+  upstreamRevised: UpstreamRevised[];
 }
 
 export function homeSummary(i: HomeInputs): HomeSummary {
@@ -18,6 +19,7 @@ export function homeSummary(i: HomeInputs): HomeSummary {
     reviewDue: [...i.reviewDue].sort((a, b) => a.nextReviewDate.localeCompare(b.nextReviewDate)),
     upcomingDrills: [...i.upcomingDrills].sort((a, b) => a.date.localeCompare(b.date)),
     // Overdue first, then by deadline.
+    upstreamRevised: [...i.upstreamRevised].sort((a, b) => a.title.localeCompare(b.title, 'zh-CN')),
     openItems: [...i.openItems].sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.deadline.localeCompare(b.deadline)),
   };
 }

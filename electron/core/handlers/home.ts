@@ -1,6 +1,8 @@
 // The home page summary channel.
 import { daysBetween, localDate } from '../clock';
+import { listPlanRows } from '../db/repos/plan-repo';
 import { getProfile } from '../db/repos/profile-repo';
+import { upstreamRevision } from './plans';
 import { homeSummary } from '../domain/home-summary';
 import type Database from 'better-sqlite3';
 import { REVIEW_WARNING_DAYS } from '../../shared/rules';
@@ -20,6 +22,10 @@ export const homeHandlers: Handlers<'home.summary'> = {
     const db = ctx.store.get();
     const today = localDate(ctx.clock.now());
     // Drills and improvement items join this summary as their stores land.
-    return homeSummary({ today, profile: getProfile(db), reviewDue: reviewDue(db, today), upcomingDrills: [], openItems: [] });
+    const upstreamRevised = listPlanRows(db, false).flatMap((r) => {
+      const newRevision = upstreamRevision(ctx, r);
+      return newRevision ? [{ planId: r.id, title: r.title, templateTitle: ctx.templates.find(r.template_id!, newRevision)?.meta.title ?? '', newRevision }] : [];
+    });
+    return homeSummary({ today, profile: getProfile(db), reviewDue: reviewDue(db, today), upcomingDrills: [], openItems: [], upstreamRevised });
   },
 };

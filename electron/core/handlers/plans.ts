@@ -12,7 +12,7 @@ import { fillBlocks, fillString } from '../domain/plans/placeholders';
 import type { HandlerContext, Handlers } from './types';
 
 /** The newer municipal revision this plan has not followed yet, if any. */
-function upstreamRevision(ctx: HandlerContext, r: repo.PlanRow): string | null {
+export function upstreamRevision(ctx: HandlerContext, r: repo.PlanRow): string | null {
   if (!r.template_id || !r.template_revision || r.status === 'abolished') return null;
   const newest = ctx.templates.newest(r.template_id);
   return newest && newest.meta.revision !== r.template_revision ? newest.meta.revision : null;

@@ -22,10 +22,18 @@ export interface OpenItem {
   overdue: boolean;
 }
 
+export interface UpstreamRevised {
+  planId: string;
+  title: string;
+  templateTitle: string;
+  newRevision: string;
+}
+
 export interface HomeSummary {
   today: string;
   profileComplete: boolean;
   reviewDue: ReviewDue[];
   upcomingDrills: UpcomingDrill[];
   openItems: OpenItem[];
+  upstreamRevised: UpstreamRevised[];
 }

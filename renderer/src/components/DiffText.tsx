@@ -13,6 +13,7 @@ export function DiffText({ parts }: { parts: DiffPart[] }) {
 
 /** Search snippets mark hits with \u0001 … \u0002. */
 export function Highlighted({ snippet }: { snippet: string }) {
+  // eslint-disable-next-line no-control-regex -- the core marks hits with these two control characters
   const parts = snippet.split(/(\u0001[^\u0002]*\u0002)/);
   return <>{parts.map((p, i) => (p.startsWith('\u0001') ? <mark key={i}>{p.slice(1, -1)}</mark> : <span key={i}>{p}</span>))}</>;
 }

@@ -31,6 +31,13 @@ export interface ChapterEditorProps {
   readOnly?: boolean;
 }
 
+/** Publishing or starting a new draft flips the editors without remounting them. */
+function Editable({ editable }: { editable: boolean }) {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => editor.setEditable(editable), [editor, editable]);
+  return null;
+}
+
 function Register({ chapterId, register }: Pick<ChapterEditorProps, 'chapterId' | 'register'>) {
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
@@ -66,6 +73,7 @@ export const ChapterEditor = memo(function ChapterEditor({ chapterId, sections, 
       <NumberingPlugin numbers={numbers} />
       <ReportPlugin chapterId={chapterId} reports={reports} />
       <Register chapterId={chapterId} register={register} />
+      <Editable editable={!readOnly} />
     </LexicalComposer>
   );
 });

@@ -23,6 +23,26 @@ export function HomePage() {
           action={<Button onClick={() => navigate('settings')}>前往设置</Button>}
         />
       )}
+      {data.upstreamRevised.length > 0 && (
+        <Alert
+          style={{ marginBottom: 16 }}
+          type="warning"
+          showIcon
+          data-testid="home-upstream"
+          message={`上位预案已修订，${data.upstreamRevised.length} 个预案待修订`}
+          description={
+            <List
+              size="small"
+              dataSource={data.upstreamRevised}
+              renderItem={(u) => (
+                <List.Item actions={[<Button key="m" size="small" onClick={() => navigate('plans', u.planId, 'merge', u.newRevision)}>查看变化并合并</Button>]}>
+                  {u.title}：《{u.templateTitle}》已有 {u.newRevision} 年修订版
+                </List.Item>
+              )}
+            />
+          }
+        />
+      )}
       <Row gutter={16}>
         <Col span={8}>
           <Card title="待评估的预案" data-testid="card-review-due">

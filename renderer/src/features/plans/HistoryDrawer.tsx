@@ -19,7 +19,7 @@ const actionLabels: Record<PlanStatus, string> = { draft: '退回草稿 / 创建
 const kindLabels: Record<VersionInfo['kind'], string> = { manual: '版本', published: '发布版', merge: '合并上位修订', restore: '恢复' };
 const FLOW: PlanStatus[] = ['draft', 'consultation', 'review', 'published'];
 
-export function HistoryDrawer({ plan, beforeChange, onChanged, onClose }: { plan: PlanDetail; beforeChange: () => Promise<void>; onChanged: (p?: PlanDetail) => void; onClose: () => void }) {
+export function HistoryDrawer({ plan, beforeChange, onChanged, onClose }: { plan: PlanDetail; beforeChange: () => Promise<void>; onChanged: (p: PlanDetail, docChanged: boolean) => void; onClose: () => void }) {
   const { message } = AntApp.useApp();
   const history = useLoad(() => request('plan.history', { id: plan.id }), [plan.id, plan.status]);
   const profile = useLoad(() => request('profile.get'));
@@ -29,13 +29,13 @@ export function HistoryDrawer({ plan, beforeChange, onChanged, onClose }: { plan
   const [form] = Form.useForm();
   const versions = history.data?.versions ?? [];
 
-  const run = async (fn: () => Promise<PlanDetail | unknown>, ok: string) => {
+  const run = async (fn: () => Promise<PlanDetail | unknown>, ok: string, docChanged = false) => {
     try {
       await beforeChange();
       const r = await fn();
       message.success(ok);
       history.reload();
-      onChanged(r && typeof r === 'object' && 'doc' in r ? (r as PlanDetail) : undefined);
+      if (r && typeof r === 'object' && 'doc' in r) onChanged(r as PlanDetail, docChanged);
       return true;
     } catch (e) {
       message.error({ content: <span style={{ whiteSpace: 'pre-line' }}>{errorText(e)}</span> });
@@ -86,7 +86,7 @@ export function HistoryDrawer({ plan, beforeChange, onChanged, onClose }: { plan
             actions={[
               i < versions.length - 1 && <Button key="p" size="small" type="link" onClick={() => setCompare({ from: versions[i + 1]!.id, to: v.id })}>对比上一版</Button>,
               <Button key="d" size="small" type="link" onClick={() => setCompare({ from: v.id, to: 'draft' })}>与草稿对比</Button>,
-              <Popconfirm key="r" title={`用 V${v.seq} 替换当前草稿？`} description="当前草稿的内容可在版本记录中找回（请先保存版本）。" okText="恢复" onConfirm={() => run(() => request('plan.restore-version', { id: plan.id, versionId: v.id }), `已恢复 V${v.seq} 为草稿`)}>
+              <Popconfirm key="r" title={`用 V${v.seq} 替换当前草稿？`} description="当前草稿的内容可在版本记录中找回（请先保存版本）。" okText="恢复" onConfirm={() => run(() => request('plan.restore-version', { id: plan.id, versionId: v.id }), `已恢复 V${v.seq} 为草稿`, true)}>
                 <Button size="small" type="link">恢复</Button>
               </Popconfirm>,
             ].filter(Boolean)}

@@ -8,7 +8,9 @@ import { ChapterEditor } from '../../editor/ChapterEditor';
 import { focusSection, setBlockType } from '../../editor/commands';
 import { PlaceholderContext, type PlaceholderActions } from '../../editor/nodes/PlaceholderChip';
 import { navigate } from '../../route';
+import { ChecksPanel } from './ChecksPanel';
 import { EditorToolbar } from './EditorToolbar';
+import { HistoryDrawer } from './HistoryDrawer';
 import { FindBar } from './FindBar';
 import { OutlinePanel, type OutlineItem } from './OutlinePanel';
 import { LineagePanel, PlaceholderList } from './SidePanel';
@@ -16,7 +18,7 @@ import { usePlanSession, type SaveState } from './use-plan-session';
 
 const saveLabels: Record<SaveState, string> = { saved: '已保存', dirty: '有未保存的修改', saving: '正在保存…', error: '保存失败，将重试' };
 
-export function PlanEditorPage({ id }: { id: string }) {
+export function PlanEditorPage({ id, sectionId }: { id: string; sectionId?: string }) {
   const [plan, setPlan] = useState<PlanDetail>();
   const [version, setVersion] = useState(0);
   const [error, setError] = useState<string>();
@@ -29,13 +31,14 @@ export function PlanEditorPage({ id }: { id: string }) {
   }, []);
   if (error) return <Alert type="error" showIcon message="无法打开预案" description={error} action={<Button onClick={() => navigate('plans')}>返回预案库</Button>} />;
   if (!plan) return <Spin />;
-  return <PlanWorkspace key={version} plan={plan} onReplace={replace} onMeta={setPlan} />;
+  return <PlanWorkspace key={version} plan={plan} focusSection={version === 0 ? sectionId : undefined} onReplace={replace} onMeta={setPlan} />;
 }
 
-function PlanWorkspace({ plan, onReplace, onMeta }: { plan: PlanDetail; onReplace: (p: PlanDetail) => void; onMeta: (p: PlanDetail) => void }) {
+function PlanWorkspace({ plan, focusSection: initialSection, onReplace, onMeta }: { plan: PlanDetail; focusSection?: string; onReplace: (p: PlanDetail) => void; onMeta: (p: PlanDetail) => void }) {
   const { message } = AntApp.useApp();
   const [charCount, setCharCount] = useState(plan.charCount);
   const [finding, setFinding] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(false);
   const activeChapter = useRef<string | null>(null);
   const onSaved = useCallback((chars: number) => setCharCount(chars), []);
   const onError = useCallback((text: string) => message.error({ content: text, key: 'save-error' }), [message]);
@@ -60,9 +63,10 @@ function PlanWorkspace({ plan, onReplace, onMeta }: { plan: PlanDetail; onReplac
     [chapterOf, s.editors],
   );
 
-  // Reopening puts the cursor back in the section it was in.
+  // Reopening puts the cursor back in the section it was in (or where a search hit points).
   useEffect(() => {
-    if (plan.cursorSectionId) requestAnimationFrame(() => jump(plan.cursorSectionId!));
+    const target = initialSection ?? plan.cursorSectionId;
+    if (target) requestAnimationFrame(() => jump(target));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
@@ -135,6 +139,7 @@ function PlanWorkspace({ plan, onReplace, onMeta }: { plan: PlanDetail; onReplac
           {plan.templateTitle && <Tag color="blue">依据：{plan.templateTitle}（{plan.templateRevision}）</Tag>}
         </Space>
         <Space>
+          <Button size="small" onClick={() => setHistoryOpen(true)} data-testid="open-history">版本与状态</Button>
           <Select
             size="small"
             value={plan.doc.numbering}
@@ -149,7 +154,17 @@ function PlanWorkspace({ plan, onReplace, onMeta }: { plan: PlanDetail; onReplac
           </Tag>
         </Space>
       </Space>
-      {readOnly && <Alert type="info" showIcon style={{ marginBottom: 8 }} message="已发布的预案不可修改；修订请创建新的修订稿。" />}
+      {readOnly && <Alert type="info" showIcon style={{ marginBottom: 8 }} message="已发布的预案不可修改；修订请在“版本与状态”中创建修订稿。" />}
+      {plan.upstreamRevision && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 8 }}
+          data-testid="upstream-alert"
+          message={`上位预案已修订，待修订：《${plan.templateTitle ?? ''}》已有 ${plan.upstreamRevision} 年修订版`}
+          action={!readOnly && <Button size="small" type="primary" onClick={() => navigate('plans', plan.id, 'merge', plan.upstreamRevision!)} data-testid="open-merge">查看变化并合并</Button>}
+        />
+      )}
       {!readOnly && <EditorToolbar active={active} onAddChapter={(k) => { activeChapter.current = s.addChapter(k); }} onFind={() => setFinding(true)} />}
       {finding && <FindBar editors={editorList} onClose={() => setFinding(false)} />}
       <div className="plan-workspace">
@@ -171,6 +186,7 @@ function PlanWorkspace({ plan, onReplace, onMeta }: { plan: PlanDetail; onReplac
         </div>
         <div className="side-panel">
           <PlaceholderList values={plan.doc.placeholders} unfilled={unfilled} onFill={fill} />
+          <ChecksPanel planId={plan.id} refreshKey={s.savedAt} onJump={jump} />
           <LineagePanel section={cursorSection} />
           {!readOnly && currentChapter && s.order.length > 1 && (
             <Popconfirm title="删除当前章及其全部内容？" description="删除后自动保存；如需找回请使用版本记录。" okText="删除" cancelText="取消" onConfirm={() => s.removeChapter(currentChapter)}>
@@ -179,6 +195,7 @@ function PlanWorkspace({ plan, onReplace, onMeta }: { plan: PlanDetail; onReplac
           )}
         </div>
       </div>
+      {historyOpen && <HistoryDrawer plan={plan} beforeChange={s.saveNow} onChanged={(p, docChanged) => (docChanged ? onReplace(p) : onMeta(p))} onClose={() => setHistoryOpen(false)} />}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 // 预案库: every district plan with its lineage and dates; create, open, duplicate, archive.
-import { App as AntApp, Button, Space, Switch, Table, Tag } from 'antd';
+import { App as AntApp, Button, Input, Space, Switch, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { planStatusLabels, type PlanSummary } from '@shared/schemas/plan';
@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useLoad } from '../../components/use-load';
 import { navigate } from '../../route';
 import { NewPlanModal } from './NewPlanModal';
+import { SearchResults } from './SearchResults';
 
 const statusColors: Record<string, string> = { draft: 'default', consultation: 'blue', review: 'gold', published: 'green', abolished: 'red' };
 
@@ -18,6 +19,7 @@ function distinct(values: string[]) {
 export function PlansPage() {
   const [includeArchived, setIncludeArchived] = useState(false);
   const [creating, setCreating] = useState(false);
+  const [query, setQuery] = useState('');
   const plans = useLoad(() => request('plan.list', { includeArchived }), [includeArchived]);
   const { message, modal } = AntApp.useApp();
   const rows = plans.data ?? [];
@@ -50,6 +52,7 @@ export function PlansPage() {
           <a onClick={() => navigate('plans', p.id)}>{v}</a>
           {p.archived && <Tag>已归档</Tag>}
           {p.unfilledPlaceholders > 0 && <Tag color="orange">{p.unfilledPlaceholders} 处待填</Tag>}
+          {p.upstreamRevision && <Tag color="red" data-testid="tag-upstream">上位预案已修订，待修订</Tag>}
         </Space>
       ),
     },
@@ -90,6 +93,7 @@ export function PlansPage() {
         sub="本区专项应急预案"
         extra={
           <>
+            <Input.Search placeholder="全文检索（所有预案）" allowClear style={{ width: 260 }} onSearch={(q) => setQuery(q.trim())} data-testid="plan-search" />
             <Space style={{ marginRight: 8 }}>
               <Switch checked={includeArchived} onChange={setIncludeArchived} size="small" data-testid="show-archived" />
               显示已归档
@@ -98,6 +102,7 @@ export function PlansPage() {
           </>
         }
       />
+      {query && <SearchResults query={query} onClose={() => setQuery('')} />}
       <Table
         rowKey="id"
         size="middle"

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { headingNumbers } from '@shared/numbering';
 import type { TemplateSummary } from '@shared/schemas/template';
 import { errorText, request } from '../../api/client';
+import { pickFile } from '../../api/files';
 import { BlockView } from '../../components/BlockView';
 import { PageHeader } from '../../components/PageHeader';
 import { useLoad } from '../../components/use-load';
@@ -19,6 +20,18 @@ export function TemplatesPage() {
     return [...m.entries()];
   }, [list.data]);
   const current = list.data?.templates.find((t) => t.id === selected?.id && t.revision === selected?.revision) ?? list.data?.templates[0];
+  const importRevision = async () => {
+    try {
+      const file = await pickFile('导入市级预案修订版本', '模板文件', ['md', 'txt']);
+      if (!file) return;
+      const r = await request('template.import', { fileName: file.name, content: new TextDecoder('utf-8').decode(file.bytes) });
+      list.reload();
+      setSelected({ id: r.id, revision: r.revision });
+      message.success(`已导入《${r.title}》${r.revision} 修订版（${r.clauseCount} 条）`);
+    } catch (e) {
+      message.error({ content: <span style={{ whiteSpace: 'pre-line' }}>{errorText(e)}</span>, duration: 10 });
+    }
+  };
   const reload = async () => {
     try {
       await request('template.reload');
@@ -30,7 +43,7 @@ export function TemplatesPage() {
   };
   return (
     <div>
-      <PageHeader title="模板库" sub="市级专项应急预案模板（示范文本）及其修订版本" extra={<Button onClick={reload}>重新读取模板</Button>} />
+      <PageHeader title="模板库" sub="市级专项应急预案模板（示范文本）及其修订版本" extra={<><Button onClick={importRevision} data-testid="template-import">导入修订版本</Button><Button onClick={reload}>重新读取模板</Button></>} />
       {list.error && <Alert type="error" showIcon message="加载失败" description={list.error} />}
       {(list.data?.problems.length ?? 0) > 0 && (
         <Alert

@@ -1,0 +1,65 @@
+// Opening and saving files the same way in both shells: native dialogs in Electron, file input and downloads in the browser.
+import { call } from './client';
+
+export interface PickedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+function base64ToBytes(b64: string): Uint8Array {
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+function bytesToBase64(bytes: Uint8Array): string {
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
+
+function browserPick(extensions: string[]): Promise<PickedFile | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = extensions.map((e) => `.${e}`).join(',');
+    input.style.display = 'none';
+    input.dataset.testid = 'file-picker';
+    input.onchange = async () => {
+      const f = input.files?.[0];
+      input.remove();
+      resolve(f ? { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) } : null);
+    };
+    input.oncancel = () => {
+      input.remove();
+      resolve(null);
+    };
+    document.body.append(input);
+    input.click();
+  });
+}
+
+/** Null when the user cancels. */
+export async function pickFile(title: string, filterName: string, extensions: string[]): Promise<PickedFile | null> {
+  const r = await call('dialog.open-file', { title, filters: [{ name: filterName, extensions }] });
+  if (r.ok) return r.data ? { name: r.data.name, bytes: base64ToBytes(r.data.dataBase64) } : null;
+  if (r.error.code !== 'UNSUPPORTED') throw new Error(r.error.message);
+  return browserPick(extensions);
+}
+
+/** Saves through the native dialog, or as a browser download; returns where it went (a name in the browser). */
+export async function saveFile(suggestedName: string, filterName: string, extension: string, bytes: Uint8Array): Promise<string | null> {
+  const r = await call('dialog.save-file', { suggestedName, filters: [{ name: filterName, extensions: [extension] }], dataBase64: bytesToBase64(bytes) });
+  if (r.ok) return r.data?.path ?? null;
+  if (r.error.code !== 'UNSUPPORTED') throw new Error(r.error.message);
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart]));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = suggestedName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return suggestedName;
+}
+
+export { base64ToBytes, bytesToBase64 };

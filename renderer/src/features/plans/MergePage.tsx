@@ -1,0 +1,157 @@
+// 合并上位修订: what changed upstream, and a clause-by-clause three-way merge the planner settles.
+import { Alert, App as AntApp, Button, Card, Checkbox, Collapse, Empty, Input, Radio, Space, Spin, Tabs, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { blocksText } from '@shared/doc-model';
+import type { ClauseChange, MergeChoice, MergeItem, MergeResolution } from '@shared/schemas/revision';
+import { errorText, request } from '../../api/client';
+import { BlockView } from '../../components/BlockView';
+import { DiffText } from '../../components/DiffText';
+import { PageHeader } from '../../components/PageHeader';
+import { useLoad } from '../../components/use-load';
+import { navigate } from '../../route';
+
+const clauseKinds: Record<ClauseChange['kinds'][number], [string, string]> = {
+  added: ['新增', 'green'],
+  removed: ['删除', 'red'],
+  reworded: ['修改', 'orange'],
+  moved: ['移动', 'blue'],
+  renumbered: ['重新编号', 'cyan'],
+  same: ['未变', 'default'],
+};
+
+export function MergePage({ planId, toRevision }: { planId: string; toRevision: string }) {
+  const { message } = AntApp.useApp();
+  const proposal = useLoad(() => request('plan.merge-preview', { id: planId, toRevision }), [planId, toRevision]);
+  const plan = useLoad(() => request('plan.get', { id: planId }), [planId]);
+  const [choices, setChoices] = useState<Record<string, MergeResolution>>({});
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const items = useMemo(() => proposal.data?.items ?? [], [proposal.data]);
+  const groups = useMemo(
+    () => ({
+      conflict: items.filter((i) => i.kind === 'conflict'),
+      auto: items.filter((i) => i.kind === 'auto-updated'),
+      added: items.filter((i) => i.kind === 'added-upstream'),
+      removed: items.filter((i) => i.kind === 'removed-upstream' || i.kind === 'removed-upstream-edited'),
+    }),
+    [items],
+  );
+  if (proposal.error) return <Alert type="error" showIcon message="无法合并" description={proposal.error} action={<Button onClick={() => navigate('plans', planId)}>返回预案</Button>} />;
+  if (!proposal.data || !plan.data) return <Spin />;
+  const p = proposal.data;
+  const open = groups.conflict.filter((i) => !choices[i.key]).length;
+  const choose = (item: MergeItem, choice: MergeChoice, text?: string) => setChoices((c) => ({ ...c, [item.key]: { key: item.key, choice, ...(text !== undefined ? { text } : {}) } }));
+  const chosen = (item: MergeItem) => choices[item.key]?.choice ?? item.defaultChoice;
+
+  const apply = async () => {
+    setBusy(true);
+    try {
+      await request('plan.merge-apply', { id: planId, toRevision, resolutions: Object.values(choices), note: note.trim() || undefined });
+      message.success('已生成合并后的修订稿，并保存为新版本');
+      navigate('plans', planId);
+    } catch (e) {
+      message.error({ content: <span style={{ whiteSpace: 'pre-line' }}>{errorText(e)}</span> });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const conflictCard = (item: MergeItem) => {
+    const c = choices[item.key];
+    return (
+      <Card key={item.key} size="small" style={{ marginBottom: 12 }} title={<Space><Tag color="red">冲突</Tag>{item.title}<Typography.Text type="secondary">{item.clauseId}</Typography.Text></Space>} data-testid="merge-conflict">
+        <div className="merge-columns">
+          <div><Typography.Text strong>原上位文本（{p.fromRevision}）</Typography.Text><BlockView blocks={item.base ?? []} /></div>
+          <div><Typography.Text strong>本区现行文本</Typography.Text><BlockView blocks={item.ours ?? []} /></div>
+          <div><Typography.Text strong>新上位文本（{p.toRevision}）</Typography.Text><BlockView blocks={item.theirs ?? []} /></div>
+        </div>
+        <Radio.Group style={{ marginTop: 8 }} value={c?.choice} onChange={(e) => choose(item, e.target.value, e.target.value === 'edit' ? blocksText(item.theirs ?? []) : undefined)}>
+          <Radio value="ours">保留本区文本</Radio>
+          <Radio value="theirs">采用上位文本</Radio>
+          <Radio value="edit">人工修改</Radio>
+        </Radio.Group>
+        {c?.choice === 'edit' && <Input.TextArea style={{ marginTop: 8 }} rows={5} value={c.text} onChange={(e) => choose(item, 'edit', e.target.value)} placeholder="每行一段" />}
+      </Card>
+    );
+  };
+
+  return (
+    <div>
+      <PageHeader
+        title="合并上位修订"
+        sub={`${plan.data.title}：依据的上位预案由 ${p.fromRevision} 年修订更新为 ${p.toRevision} 年修订`}
+        extra={<><Button onClick={() => navigate('plans', planId)}>取消</Button><Button type="primary" disabled={open > 0} loading={busy} onClick={apply} data-testid="merge-apply">{open > 0 ? `还有 ${open} 处冲突待处理` : '生成修订稿'}</Button></>}
+      />
+      <Tabs
+        items={[
+          {
+            key: 'merge',
+            label: `逐条处理（冲突 ${groups.conflict.length}）`,
+            children: (
+              <div>
+                <Alert style={{ marginBottom: 12 }} type="info" showIcon message={`本区未改动而上位有修改的 ${groups.auto.length} 条将自动采用新文本；本区与上位都修改的 ${groups.conflict.length} 条需要逐条选择；上位新增 ${groups.added.length} 条、删除 ${groups.removed.length} 条请确认。`} />
+                {groups.conflict.map(conflictCard)}
+                <Collapse
+                  defaultActiveKey={['added', 'removed']}
+                  items={[
+                    {
+                      key: 'auto',
+                      label: `自动采用上位修改（${groups.auto.length}）`,
+                      children: groups.auto.length ? groups.auto.map((i) => (
+                        <div key={i.key} style={{ marginBottom: 8 }}>
+                          <Checkbox checked={chosen(i) === 'theirs'} onChange={(e) => choose(i, e.target.checked ? 'theirs' : 'ours')}>{i.title}</Checkbox>
+                        </div>
+                      )) : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />,
+                    },
+                    {
+                      key: 'added',
+                      label: `上位新增条款（${groups.added.length}）`,
+                      children: groups.added.length ? groups.added.map((i) => (
+                        <div key={i.key} style={{ marginBottom: 8 }} data-testid="merge-added">
+                          <Checkbox checked={chosen(i) === 'insert'} onChange={(e) => choose(i, e.target.checked ? 'insert' : 'skip')}>插入“{i.title}”</Checkbox>
+                          <div style={{ marginLeft: 24 }}><BlockView blocks={i.theirs ?? []} /></div>
+                        </div>
+                      )) : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />,
+                    },
+                    {
+                      key: 'removed',
+                      label: `上位已删除的条款（${groups.removed.length}）`,
+                      children: groups.removed.length ? groups.removed.map((i) => (
+                        <div key={i.key} style={{ marginBottom: 8 }} data-testid="merge-removed">
+                          <Space>
+                            <Typography.Text>{i.title}</Typography.Text>
+                            {i.kind === 'removed-upstream-edited' && <Tag color="orange">本区改写过</Tag>}
+                            <Radio.Group size="small" value={chosen(i)} onChange={(e) => choose(i, e.target.value)}>
+                              <Radio value="remove">删除</Radio>
+                              <Radio value="keep">保留为本区条款</Radio>
+                            </Radio.Group>
+                          </Space>
+                        </div>
+                      )) : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />,
+                    },
+                  ]}
+                />
+                <Card size="small" title="补充修订说明（可选）" style={{ marginTop: 12 }}>
+                  <Input.TextArea rows={3} value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} placeholder="系统会自动列出采用的上位修改，可在此补充本区的说明" />
+                </Card>
+              </div>
+            ),
+          },
+          {
+            key: 'upstream',
+            label: `上位变化（${p.upstream.filter((c) => !c.kinds.includes('same')).length}）`,
+            children: (
+              <div data-testid="upstream-changes">
+                {p.upstream.filter((c) => !c.kinds.includes('same')).map((c, i) => (
+                  <Card key={i} size="small" style={{ marginBottom: 8 }} title={<Space>{c.kinds.map((k) => <Tag key={k} color={clauseKinds[k][1]}>{clauseKinds[k][0]}</Tag>)}<span>{c.newNumber ?? c.oldNumber} {c.newTitle ?? c.oldTitle}</span>{c.oldNumber && c.newNumber && c.oldNumber !== c.newNumber && <Typography.Text type="secondary">（原 {c.oldNumber}）</Typography.Text>}{c.matchedBy === 'similarity' && <Tag>按相似度匹配</Tag>}</Space>}>
+                    {c.diff ? <DiffText parts={c.diff} /> : <Typography.Text type="secondary">内容未变</Typography.Text>}
+                  </Card>
+                ))}
+              </div>
+            ),
+          },
+        ]}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+// Following a municipal revision end to end; versions, compare, publish; importing a revision; full-text search.
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, REPO, screenshot, test } from './fixtures';
+import { PlanEditor } from './pages/plan-editor';
+
+const PROFILE = { districtName: '小店区', governmentName: '太原市小店区人民政府', emergencyBureau: '太原市小店区应急管理局', departments: [{ id: 'd1', name: '区应急管理局', contact: '', title: '', phone: '', duty: '' }] };
+
+test('merges the newer municipal revision into an edited plan, then compares with the previous version', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.evaluate((p) => window.workbench!.invoke('profile.save', p), PROFILE);
+  const ed = new PlanEditor(page);
+  await ed.create(/森林火灾.*2019/);
+  await expect(page.getByTestId('upstream-alert')).toContainText('2024');
+
+  // District edits: one clause the city also rewrote (a conflict), one the city left alone.
+  await ed.caretAtEnd(ed.paragraph('森林火灾发生后，事发地街道'));
+  await ed.typeAndSave('本区要求15分钟内报告。');
+  await ed.caretAtEnd(ed.paragraph('报告内容主要包括：起火时间'));
+  await ed.typeAndSave('本区补充。');
+
+  await page.getByRole('menuitem', { name: '工作台' }).click();
+  await expect(page.getByTestId('home-upstream')).toContainText('2024');
+  await page.getByRole('menuitem', { name: '预案库' }).click();
+  await expect(page.getByTestId('tag-upstream')).toBeVisible();
+  await page.getByTestId('plan-table').locator('a').first().click();
+
+  await page.getByTestId('open-merge').click();
+  await expect(page.getByTestId('merge-conflict').first()).toBeVisible();
+  await screenshot(page, 'merge-conflicts');
+  const conflicts = page.getByTestId('merge-conflict');
+  const n = await conflicts.count();
+  expect(n).toBeGreaterThan(0);
+  await expect(page.getByTestId('merge-apply')).toBeDisabled();
+  for (let i = 0; i < n; i++) {
+    const card = conflicts.nth(i);
+    const mine = (await card.textContent())!.includes('本区要求15分钟内报告');
+    await card.getByLabel(mine ? '保留本区文本' : '采用上位文本').check();
+  }
+  await page.getByRole('tab', { name: /上位变化/ }).click();
+  await expect(page.getByTestId('upstream-changes')).toContainText('新增');
+  await screenshot(page, 'merge-upstream-changes');
+  await page.getByRole('tab', { name: /逐条处理/ }).click();
+  await page.getByTestId('merge-apply').click();
+
+  await expect(ed.docPage).toBeVisible();
+  await expect(page.getByTestId('upstream-alert')).toHaveCount(0);
+  await expect(ed.paragraph('本区要求15分钟内报告。')).toBeVisible();
+  await expect(ed.paragraph('本区补充。')).toBeVisible();
+  await expect(ed.outlineItem('风险分析')).toBeVisible();
+
+  await page.getByTestId('open-history').click();
+  const drawer = page.getByTestId('history-drawer');
+  await expect(drawer.getByTestId('version-item').first()).toContainText('依据《市森林火灾应急预案》（2024年修订，替代2019年修订）修订');
+  await drawer.getByRole('button', { name: '对比上一版' }).first().click();
+  await expect(page.getByTestId('compare-stats')).toContainText(/新增 [1-9]/);
+  await expect(page.getByTestId('compare-change').first()).toBeVisible();
+  await screenshot(page, 'compare-versions');
+});
+
+test('saves a version, publishes it read-only with a review date, and starts a new draft', async ({ page, host }) => {
+  await page.goto(host.url);
+  const ed = new PlanEditor(page);
+  await ed.create(/气象灾害/);
+  await page.getByTestId('open-history').click();
+  const drawer = page.getByTestId('history-drawer');
+  await drawer.getByTestId('save-version').click();
+  await page.getByTestId('version-note').fill('初稿完成');
+  await page.getByRole('button', { name: '保 存' }).click();
+  await expect(drawer.getByTestId('version-item')).toHaveCount(1);
+  await drawer.getByTestId('status-published').click();
+  await page.getByRole('dialog', { name: '发布' }).getByRole('button', { name: '确 定' }).click();
+  await expect(drawer).toContainText('下次评估日期');
+  await expect(drawer.getByTestId('version-item')).toHaveCount(2);
+  await screenshot(page, 'history-published');
+  await page.getByRole('dialog', { name: '版本与状态' }).getByRole('button', { name: '关闭' }).click();
+  await expect(page.getByText('已发布的预案不可修改')).toBeVisible();
+  expect(await ed.docPage.locator('.chapter-editable').first().getAttribute('contenteditable')).toBe('false');
+  await page.getByTestId('open-history').click();
+  await drawer.getByTestId('status-draft').click();
+  await page.getByRole('dialog', { name: '创建修订稿' }).getByRole('button', { name: '确 定' }).click();
+  await page.getByRole('dialog', { name: '版本与状态' }).getByRole('button', { name: '关闭' }).click();
+  await expect(page.getByText('已发布的预案不可修改')).toHaveCount(0);
+  expect(await ed.docPage.locator('.chapter-editable').first().getAttribute('contenteditable')).toBe('true');
+});
+
+test('imports a municipal revision from a file; a malformed file is refused with line numbers', async ({ page, host }) => {
+  const src = fs.readFileSync(path.join(REPO, 'templates', 'plans', 'earthquake', '2022.md'), 'utf8');
+  const next = src.replace(/supersedes:.*\n/, '').replace('revision: "2022"', 'revision: "2026"').replace('revisionYear: 2022', 'revisionYear: 2026').replace('---\n', '---\nsupersedes: "2022"\n');
+  const bad = next.replace('{#general.purpose}', '');
+  await page.goto(`${host.url}/#/templates`);
+  for (const [name, content] of [['地震-坏文件.md', bad], ['地震-2026.md', next]] as const) {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('template-import').click();
+    await (await chooser).setFiles({ name, mimeType: 'text/markdown', buffer: Buffer.from(content) });
+    if (name.includes('坏')) await expect(page.getByText(/第 \d+ 行/).first()).toBeVisible();
+  }
+  await expect(page.getByTestId('template-earthquake-2026')).toBeVisible();
+  await expect(page.getByTestId('template-earthquake-2026')).toContainText('替代 2022');
+  await screenshot(page, 'template-imported');
+});
+
+test('full-text search finds Chinese text in every plan and opens the plan at the hit', async ({ page, host }) => {
+  await page.goto(host.url);
+  const ed = new PlanEditor(page);
+  await ed.create(/地质灾害/);
+  await ed.create(/防汛抗旱.*2025/);
+  await ed.caretAtEnd(ed.paragraph('汛情、险情、灾情信息实行分级报告'));
+  await ed.typeAndSave('重点关注地下空间积水。');
+  await page.getByRole('menuitem', { name: '预案库' }).click();
+  await page.getByTestId('plan-search').locator('input').fill('地下空间积水');
+  await page.getByTestId('plan-search').locator('input').press('Enter');
+  await expect(page.getByTestId('search-hit')).toHaveCount(1);
+  await expect(page.getByTestId('search-hit').locator('mark')).toHaveText('地下空间积水');
+  await screenshot(page, 'search-results');
+  await page.getByTestId('search-hit').click();
+  await expect(page.getByTestId('outline').locator('.outline-item.current')).toContainText('报告时限');
+});
