@@ -8,6 +8,7 @@ import { Store } from './db/store';
 import { dispatch } from './dispatch';
 import { CoreEvents } from './events';
 import { appHandlers } from './handlers/app';
+import { exportHandlers } from './handlers/export';
 import { homeHandlers } from './handlers/home';
 import { planHandlers } from './handlers/plans';
 import { profileHandlers } from './handlers/profile';
@@ -23,6 +24,7 @@ export const handlers: HandlerTable = {
   ...templateHandlers,
   ...planHandlers,
   ...revisionHandlers,
+  ...exportHandlers,
 };
 
 export interface CoreOptions {
@@ -48,6 +50,9 @@ const noDialogs: Platform = {
   },
   saveFile: async () => {
     throw new AppError('UNSUPPORTED', '浏览器模式下文件将通过浏览器下载保存。');
+  },
+  saveFiles: async () => {
+    throw new AppError('UNSUPPORTED', '浏览器模式下文件将逐个通过浏览器下载保存。');
   },
 };
 

@@ -24,5 +24,19 @@ export function electronPlatform(dialog: Dialog, window: () => BrowserWindow | n
       fs.renameSync(`${r.filePath}.partial`, r.filePath);
       return { path: r.filePath };
     },
+    async saveFiles(input) {
+      const win = window();
+      const opts = { title: input.title, properties: ['openDirectory' as const, 'createDirectory' as const] };
+      const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
+      const folder = r.filePaths[0];
+      if (r.canceled || !folder) return null;
+      const paths = input.files.map((f) => {
+        const target = path.join(folder, f.name);
+        fs.writeFileSync(`${target}.partial`, Buffer.from(f.dataBase64, 'base64'));
+        fs.renameSync(`${target}.partial`, target);
+        return target;
+      });
+      return { folder, paths };
+    },
   };
 }

@@ -9,6 +9,7 @@ export const channelNames = [
   'home.summary',
   'dialog.open-file',
   'dialog.save-file',
+  'dialog.save-files',
   'template.list',
   'template.get',
   'template.reload',
@@ -33,6 +34,7 @@ export const channelNames = [
   'template.import',
   'search.query',
   'plan.checks',
+  'plan.export-docx',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { ChannelName, EventName } from './channels';
 import { noInput } from './schemas/common';
-import { backupNameSchema, openFileSchema, saveFileSchema, type AppStatus, type BackupInfo, type OpenedFile } from './schemas/app';
+import { backupNameSchema, openFileSchema, saveFileSchema, saveFilesSchema, type AppStatus, type BackupInfo, type OpenedFile } from './schemas/app';
 import { profileSchema, type DistrictProfile } from './schemas/profile';
 import type { CheckFinding } from './schemas/checks';
 import type { HomeSummary } from './schemas/home';
@@ -14,6 +14,8 @@ import {
   planListSchema,
   planMetaSchema,
   moveSectionSchema,
+  planExportSchema,
+  type ExportedFile,
   planSaveSchema,
   templateRefSchema,
   type PlanDetail,
@@ -56,6 +58,7 @@ export const contract = {
   'home.summary': { input: noInput, output: out<HomeSummary>() },
   'dialog.open-file': { input: openFileSchema, output: out<OpenedFile | null>() },
   'dialog.save-file': { input: saveFileSchema, output: out<{ path: string } | null>() },
+  'dialog.save-files': { input: saveFilesSchema, output: out<{ folder: string; paths: string[] } | null>() },
   'template.list': { input: noInput, output: out<TemplateList>() },
   'template.get': { input: templateRefSchema, output: out<TemplateRevision>() },
   'template.reload': { input: noInput, output: out<TemplateList>() },
@@ -80,6 +83,7 @@ export const contract = {
   'template.import': { input: templateImportSchema, output: out<{ id: string; revision: string; title: string; clauseCount: number }>() },
   'search.query': { input: searchSchema, output: out<SearchHit[]>() },
   'plan.checks': { input: planIdSchema, output: out<CheckFinding[]>() },
+  'plan.export-docx': { input: planExportSchema, output: out<ExportedFile>() },
 } satisfies Record<ChannelName, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

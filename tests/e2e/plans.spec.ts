@@ -188,3 +188,36 @@ test('pasting from Word keeps headings, lists and tables and drops foreign styli
   await expect(ed.docPage.locator('td', { hasText: '单元格丁' })).toBeVisible();
   await screenshot(page, 'plan-editor-paste');
 });
+
+test('exports the plan to Word after showing the checks, and exports several plans at once', async ({ page, host }) => {
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+  const JSZip = (await import('jszip')).default;
+  await page.goto(host.url);
+  const ed = new PlanEditor(page);
+  await ed.create(/森林火灾.*2024/);
+  await ed.create(/地震/);
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-docx').click();
+  await expect(page.locator('.ant-modal-confirm-title')).toContainText(/检查发现 \d+ 个问题/);
+  await screenshot(page, 'export-checks');
+  await page.getByRole('button', { name: '仍然导出' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^\{\{区名\}\}地震应急预案_\d{8}\.docx$|地震应急预案_\d{8}\.docx$/);
+  const out = path.join(process.cwd(), 'test-results', 'exports', 'plan-from-ui.docx');
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  await file.saveAs(out);
+  const zip = await JSZip.loadAsync(fs.readFileSync(out));
+  const xml = await zip.file('word/document.xml')!.async('string');
+  const styles = await zip.file('word/styles.xml')!.async('string');
+  expect(xml.includes('地震应急预案')).toBe(true);
+  expect(styles.includes('w:eastAsia="仿宋_GB2312"')).toBe(true);
+
+  await page.getByRole('menuitem', { name: '预案库' }).click();
+  await page.getByTestId('plan-table').locator('.ant-checkbox-input').first().check();
+  const downloads: string[] = [];
+  page.on('download', (d) => downloads.push(d.suggestedFilename()));
+  await page.getByTestId('batch-export').click();
+  await expect.poll(() => downloads.length).toBe(2);
+  expect(downloads.every((n) => n.endsWith('.docx'))).toBe(true);
+});

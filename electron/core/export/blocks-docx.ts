@@ -13,7 +13,7 @@ import {
   WidthType,
 } from 'docx';
 import { FORMAT, paragraph, type BlockJSON, type InlineJSON, type ListJSON, type ParagraphJSON, type TableJSON } from '../../shared/doc-model';
-import { CELL_PADDING, CHAR, LIST, STYLE, TABLE_CHAR, columnWidths, ems, tableBorders, type Orientation } from './gbt9704-styles';
+import { CELL_PADDING, CHAR, LIST, SMALL_CHAR, STYLE, columnWidths, ems, tableBorders, type Orientation } from './gbt9704-styles';
 
 export interface BlockContext {
   /** A placeholder's value, or undefined while it is unfilled. */
@@ -136,7 +136,7 @@ function naturalWidths(t: TableJSON, places: { column: number; columns: number }
       chars[at.column] = Math.min(16, Math.max(chars[at.column]!, longest));
     }),
   );
-  return chars.map((n) => (n + SLACK) * TABLE_CHAR + CELL_PADDING);
+  return chars.map((n) => (n + SLACK) * SMALL_CHAR + CELL_PADDING);
 }
 
 function textOf(nodes: InlineJSON[], ctx: BlockContext): string {
@@ -153,7 +153,7 @@ export function docxTable(t: TableJSON, ctx: BlockContext): Table {
   const places = placeCells(t);
   const count = tableColumnCount(t);
   // No column narrower than two characters, so a header such as 序号 stays on one line.
-  const widths = columnWidths(naturalWidths(t, places, count, ctx), ctx.orientation, (2 + SLACK) * TABLE_CHAR + CELL_PADDING);
+  const widths = columnWidths(naturalWidths(t, places, count, ctx), ctx.orientation, (2 + SLACK) * SMALL_CHAR + CELL_PADDING);
   const total = widths.reduce((a, b) => a + b, 0);
   const rows = t.children.map((row, r) => {
     const style = r === 0 ? STYLE.tableHeader : STYLE.tableText;

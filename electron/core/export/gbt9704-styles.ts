@@ -33,6 +33,8 @@ export const CONTENT_WIDTH = { portrait: 8845, landscape: 12756 } as const;
 export const LINE = 579;
 /** One 3号 character after the 0.25 pt condensing that fits 28 of them in 156 mm. */
 export const CHAR = 315;
+/** One 四号 (14 pt) character: table text and the page number's inset. */
+export const SMALL_CHAR = 280;
 /** The footer's bottom edge 25 mm above the paper's: the page number's dashes then sit about 7 mm below the 版心. */
 const FOOTER_DISTANCE = 1417;
 const HEADER_DISTANCE = 851;
@@ -222,7 +224,7 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
       new Paragraph({
         style: STYLE.footer,
         alignment: odd ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        indent: odd ? { right: 280 } : { left: 280 },
+        indent: odd ? { right: SMALL_CHAR } : { left: SMALL_CHAR },
         children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })],
       }),
     ],
@@ -247,8 +249,7 @@ export function sectionFrame(draftMark: string | null): { footers: { default: Fo
 const rule = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const; // 0.5 pt
 export const tableBorders: ITableBordersOptions = { top: rule, bottom: rule, left: rule, right: rule, insideHorizontal: rule, insideVertical: rule };
 
-/** One 四号 table character, and the cell's left and right padding (Word's default 108 twips each). */
-export const TABLE_CHAR = 280;
+/** A table cell's left and right padding together (Word's default 108 twips each). */
 export const CELL_PADDING = 216;
 
 /**

@@ -52,10 +52,7 @@ const orientationOf = (block: BlockJSON | undefined): Orientation =>
 function revisionTable(entries: RevisionEntry[], ctx: BlockContext): Table {
   const printable = (d: string) => (/^\d{4}-\d{2}-\d{2}$/.test(d) ? formatChineseDate(d) : d);
   const rows = [['版本', '修订日期', '修订说明'], ...entries.map((e) => [e.version, printable(e.date), e.note])];
-  return docxTable(
-    table(rows.map((cells) => cells.map((c) => [text(c)]))),
-    ctx,
-  );
+  return docxTable(table(rows.map((cells) => cells.map((c) => [text(c)]))), ctx);
 }
 
 /**
@@ -114,8 +111,8 @@ export async function exportPlanDocx(input: PlanExportInput): Promise<Buffer> {
     breakBeforeBody = false;
     section.body.forEach((block, b) => {
       const orientation = orientationOf(block);
-      const signedNext = hasSignature && i === lastBodyWithText && b === section.body.length - 1;
-      pages.add(orientation, ...blockChildren(block, context(orientation), signedNext));
+      const holdForSignature = hasSignature && i === lastBodyWithText && b === section.body.length - 1;
+      pages.add(orientation, ...blockChildren(block, context(orientation), holdForSignature));
     });
   });
   sign();

@@ -46,3 +46,21 @@ export interface OpenedFile {
   path: string;
   dataBase64: string;
 }
+
+export const saveFilesSchema = z
+  .object({
+    title: text(60).optional(),
+    files: z
+      .array(
+        z
+          .object({
+            // eslint-disable-next-line no-control-regex -- file names must not hold control characters
+            name: z.string().min(1).max(200).regex(/^[^\\/:*?"<>|\u0000-\u001f]+$/, '文件名含有不允许的字符'),
+            dataBase64: z.string().max(140_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容编码不正确'),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(300),
+  })
+  .strict();

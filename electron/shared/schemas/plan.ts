@@ -128,3 +128,9 @@ export const planArchiveSchema = z.object({ id: idSchema, archived: z.boolean() 
 export const fillPlaceholderSchema = z.object({ id: idSchema, key: z.string().min(1).max(40), value: text(200) }).strict();
 export const templateRefSchema = z.object({ id: z.string().min(1).max(80), revision: z.string().min(1).max(40) }).strict();
 export const moveSectionSchema = z.object({ id: idSchema, sectionId: idSchema, beforeId: idSchema.nullable() }).strict();
+export const planExportSchema = z.object({ id: idSchema, versionId: idSchema.optional(), toc: z.boolean().optional(), revisionRecord: z.boolean().optional() }).strict();
+
+export interface ExportedFile {
+  fileName: string;
+  dataBase64: string;
+}

@@ -62,4 +62,13 @@ export async function saveFile(suggestedName: string, filterName: string, extens
   return suggestedName;
 }
 
+/** Several files into one folder (Electron), or one download each (browser). */
+export async function saveFiles(title: string, files: { name: string; dataBase64: string }[]): Promise<string | null> {
+  const r = await call('dialog.save-files', { title, files });
+  if (r.ok) return r.data?.folder ?? null;
+  if (r.error.code !== 'UNSUPPORTED') throw new Error(r.error.message);
+  for (const f of files) await saveFile(f.name, 'Word 文档', 'docx', base64ToBytes(f.dataBase64));
+  return '浏览器下载文件夹';
+}
+
 export { base64ToBytes, bytesToBase64 };

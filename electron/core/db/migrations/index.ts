@@ -3,9 +3,10 @@ import type Database from 'better-sqlite3';
 import { m001 } from './001-profile';
 import { m002 } from './002-plans';
 import { m003 } from './003-revisions';
+import { m004 } from './004-drills';
 import type { Migration } from './types';
 
-export const migrations: readonly Migration[] = [m001, m002, m003];
+export const migrations: readonly Migration[] = [m001, m002, m003, m004];
 
 export const LATEST_VERSION = migrations.length;
 

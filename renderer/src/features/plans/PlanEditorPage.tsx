@@ -10,6 +10,7 @@ import { PlaceholderContext, type PlaceholderActions } from '../../editor/nodes/
 import { navigate } from '../../route';
 import { ChecksPanel } from './ChecksPanel';
 import { EditorToolbar } from './EditorToolbar';
+import { exportPlan } from './export-plan';
 import { HistoryDrawer } from './HistoryDrawer';
 import { FindBar } from './FindBar';
 import { OutlinePanel, type OutlineItem } from './OutlinePanel';
@@ -35,7 +36,8 @@ export function PlanEditorPage({ id, sectionId }: { id: string; sectionId?: stri
 }
 
 function PlanWorkspace({ plan, focusSection: initialSection, onReplace, onMeta }: { plan: PlanDetail; focusSection?: string; onReplace: (p: PlanDetail) => void; onMeta: (p: PlanDetail) => void }) {
-  const { message } = AntApp.useApp();
+  const app = AntApp.useApp();
+  const { message } = app;
   const [charCount, setCharCount] = useState(plan.charCount);
   const [finding, setFinding] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
@@ -140,6 +142,7 @@ function PlanWorkspace({ plan, focusSection: initialSection, onReplace, onMeta }
         </Space>
         <Space>
           <Button size="small" onClick={() => setHistoryOpen(true)} data-testid="open-history">版本与状态</Button>
+          <Button size="small" type="primary" onClick={async () => { await s.saveNow(); await exportPlan(app, plan.id); }} data-testid="export-docx">导出 Word</Button>
           <Select
             size="small"
             value={plan.doc.numbering}

@@ -7,6 +7,7 @@ import { errorText, request } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { useLoad } from '../../components/use-load';
 import { navigate } from '../../route';
+import { exportPlan, exportPlans } from './export-plan';
 import { NewPlanModal } from './NewPlanModal';
 import { SearchResults } from './SearchResults';
 
@@ -21,7 +22,9 @@ export function PlansPage() {
   const [creating, setCreating] = useState(false);
   const [query, setQuery] = useState('');
   const plans = useLoad(() => request('plan.list', { includeArchived }), [includeArchived]);
-  const { message, modal } = AntApp.useApp();
+  const app = AntApp.useApp();
+  const { message, modal } = app;
+  const [selected, setSelected] = useState<string[]>([]);
   const rows = plans.data ?? [];
 
   const act = async (fn: () => Promise<unknown>, done: string) => {
@@ -71,11 +74,12 @@ export function PlansPage() {
     { title: '下次评估日期', dataIndex: 'nextReviewDate', width: 120, sorter: (a, b) => (a.nextReviewDate ?? '').localeCompare(b.nextReviewDate ?? ''), render: (v) => v ?? '—' },
     {
       title: '操作',
-      width: 170,
+      width: 210,
       render: (_, p) => (
         <Space size={0}>
           <Button type="link" size="small" onClick={() => navigate('plans', p.id)}>打开</Button>
           <Button type="link" size="small" onClick={() => act(() => request('plan.duplicate', { id: p.id }), '已复制')}>复制</Button>
+          <Button type="link" size="small" onClick={() => exportPlan(app, p.id)}>导出</Button>
           {p.archived ? (
             <Button type="link" size="small" onClick={() => act(() => request('plan.archive', { id: p.id, archived: false }), '已恢复')}>恢复</Button>
           ) : (
@@ -98,6 +102,7 @@ export function PlansPage() {
               <Switch checked={includeArchived} onChange={setIncludeArchived} size="small" data-testid="show-archived" />
               显示已归档
             </Space>
+            <Button disabled={selected.length === 0} onClick={() => exportPlans(app, selected)} data-testid="batch-export">批量导出{selected.length ? `（${selected.length}）` : ''}</Button>
             <Button type="primary" onClick={() => setCreating(true)} data-testid="new-plan">新建预案</Button>
           </>
         }
@@ -105,6 +110,7 @@ export function PlansPage() {
       {query && <SearchResults query={query} onClose={() => setQuery('')} />}
       <Table
         rowKey="id"
+        rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }}
         size="middle"
         columns={columns}
         dataSource={rows}

@@ -1,0 +1,208 @@
+// Drills: the programme entry, its script (phases, injects, roster) and the append-only run log.
+import { z } from 'zod';
+import { idSchema, isoDate, requiredText, text } from './common';
+
+export const DRILL_FORMS = { tabletop: '桌面推演', live: '实战演练', combined: '桌面与实战结合' } as const;
+export const DRILL_SCOPES = { single: '单项', comprehensive: '综合' } as const;
+export const DRILL_PURPOSES = { test: '检验性', demo: '示范性', research: '研究性' } as const;
+export const DRILL_STATUSES = { planned: '计划中', preparing: '准备中', conducted: '已实施', evaluated: '已评估', archived: '已归档' } as const;
+export const INJECT_METHODS = ['电话', '短信', '对讲', '文件', '现场', '视频', '其他'] as const;
+export const ROSTER_ROLES = ['总指挥', '导演', '控制组', '评估组', '参演单位', '观摩'] as const;
+
+export type DrillForm = keyof typeof DRILL_FORMS;
+export type DrillScope = keyof typeof DRILL_SCOPES;
+export type DrillPurpose = keyof typeof DRILL_PURPOSES;
+export type DrillStatus = keyof typeof DRILL_STATUSES;
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm');
+
+export const planLinkSchema = z.object({ planId: idSchema, sectionIds: z.array(idSchema).max(500) }).strict();
+
+export const drillInputSchema = z
+  .object({
+    name: requiredText(120, '演练名称'),
+    form: z.enum(['tabletop', 'live', 'combined']),
+    scope: z.enum(['single', 'comprehensive']),
+    purpose: z.enum(['test', 'demo', 'research']),
+    hazard: text(40),
+    /** 重点行业领域 or 重大自然灾害: what the annual comprehensive-drill rule counts. */
+    keyIndustry: z.boolean(),
+    majorNaturalDisaster: z.boolean(),
+    planLinks: z.array(planLinkSchema).max(50),
+    objectives: z.array(text(300)).max(50),
+    date: isoDate,
+    startTime: hhmm,
+    endTime: hhmm.nullable(),
+    place: text(120),
+    organizer: text(120),
+    participants: z.array(text(120)).max(200),
+    notes: text(5000),
+  })
+  .strict();
+
+export type DrillInput = z.output<typeof drillInputSchema>;
+
+export interface Drill extends DrillInput {
+  id: string;
+  status: DrillStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+
+// ---- script ------------------------------------------------------------------------------------
+
+/** Planned time of an inject: seconds after the drill clock starts (T+mm:ss), or a clock time of day. */
+export const injectTimeSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('relative'), offsetSec: z.number().int().min(0).max(7 * 24 * 3600) }).strict(),
+  z.object({ mode: z.literal('clock'), clock: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, '时刻格式应为 HH:mm 或 HH:mm:ss') }).strict(),
+]);
+
+export const clauseLinkSchema = z.object({ planId: idSchema, sectionId: idSchema }).strict();
+
+export const injectSchema = z
+  .object({
+    id: idSchema,
+    phaseId: idSchema,
+    time: injectTimeSchema,
+    scene: text(200),
+    info: text(5000),
+    sender: text(120),
+    receiver: text(120),
+    method: text(20),
+    expectedAction: text(5000),
+    clauseLinks: z.array(clauseLinkSchema).max(50),
+    controller: text(60),
+    narration: text(5000),
+  })
+  .strict();
+
+export const phaseSchema = z.object({ id: idSchema, name: requiredText(60, '阶段名称') }).strict();
+
+export const rosterEntrySchema = z
+  .object({ id: idSchema, role: text(20), name: text(60), unit: text(120), contact: text(60) })
+  .strict();
+
+export const scriptSchema = z
+  .object({
+    phases: z.array(phaseSchema).max(50),
+    injects: z.array(injectSchema).max(2000),
+    roster: z.array(rosterEntrySchema).max(500),
+  })
+  .strict();
+
+export type InjectTime = z.output<typeof injectTimeSchema>;
+export type Inject = z.output<typeof injectSchema>;
+export type Phase = z.output<typeof phaseSchema>;
+export type RosterEntry = z.output<typeof rosterEntrySchema>;
+export type Script = z.output<typeof scriptSchema>;
+
+/** A non-blocking script problem shown beside the inject it concerns. */
+export interface ScriptIssue {
+  injectId: string;
+  field: 'time' | 'receiver' | 'expectedAction' | 'phaseId';
+  message: string;
+}
+
+// ---- run log -----------------------------------------------------------------------------------
+
+export const RUN_EVENT_TYPES = [
+  'clock.start',
+  'clock.pause',
+  'clock.resume',
+  'clock.end',
+  'inject.delivered',
+  'inject.skipped',
+  'inject.late',
+  'inject.adhoc',
+  'observation',
+  'action',
+] as const;
+export type RunEventType = (typeof RUN_EVENT_TYPES)[number];
+
+export interface RunEvent {
+  id: string;
+  drillId: string;
+  seq: number;
+  type: RunEventType;
+  /** Wall-clock time the event was recorded (ISO). */
+  at: string;
+  injectId: string | null;
+  text: string;
+  tags: string[];
+  actor: string;
+}
+
+export const runEventInputSchema = z
+  .object({
+    drillId: idSchema,
+    type: z.enum(RUN_EVENT_TYPES),
+    injectId: idSchema.nullable().optional(),
+    text: text(5000).optional(),
+    tags: z.array(text(30)).max(20).optional(),
+    actor: text(60).optional(),
+    /** The client's id for the event: a retried call is recorded once. */
+    clientId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/).optional(),
+  })
+  .strict();
+
+/** The drill clock as the log says it is at a moment. */
+export interface ClockState {
+  status: 'not-started' | 'running' | 'paused' | 'ended';
+  /** Drill time elapsed (pauses excluded), ms. */
+  elapsedMs: number;
+  startedAt: string | null;
+  pausedMs: number;
+}
+
+/** An inject's situation during the run. */
+export interface InjectRunState {
+  injectId: string;
+  /** Planned drill time (ms after start, pauses excluded), or null for a clock-time inject before the start. */
+  plannedMs: number | null;
+  status: 'pending' | 'delivered' | 'skipped' | 'late';
+  deliveredAt: string | null;
+  /** Drill time at delivery, ms. */
+  deliveredMs: number | null;
+}
+
+// ---- compliance --------------------------------------------------------------------------------
+
+export const complianceRuleSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      id: idSchema,
+      kind: z.literal('annual-comprehensive'),
+      label: requiredText(120, '规则名称'),
+      /** At least this many comprehensive drills per calendar year, for a key industry or major natural disaster. */
+      perYear: z.number().int().min(1).max(12),
+      basis: text(200),
+    })
+    .strict(),
+  z
+    .object({
+      id: idSchema,
+      kind: z.literal('plan-cycle'),
+      label: requiredText(120, '规则名称'),
+      /** Every plan matching the filter drilled at least once in this many years. */
+      years: z.number().int().min(1).max(10),
+      /** Empty: every plan; else plans whose hazard or category contains one of these words. */
+      match: z.array(text(40)).max(20),
+      basis: text(200),
+    })
+    .strict(),
+]);
+export type ComplianceRule = z.output<typeof complianceRuleSchema>;
+
+export type ComplianceState = 'met' | 'at-risk' | 'overdue';
+
+export interface ComplianceFinding {
+  ruleId: string;
+  ruleLabel: string;
+  state: ComplianceState;
+  message: string;
+  /** What to open to fix it. */
+  planId?: string;
+  drillId?: string;
+  lastDrillDate?: string | null;
+  dueDate?: string;
+}
