@@ -8,6 +8,7 @@ import { Store } from './db/store';
 import { dispatch } from './dispatch';
 import { CoreEvents } from './events';
 import { appHandlers } from './handlers/app';
+import { drillHandlers } from './handlers/drills';
 import { exportHandlers } from './handlers/export';
 import { homeHandlers } from './handlers/home';
 import { planHandlers } from './handlers/plans';
@@ -25,6 +26,7 @@ export const handlers: HandlerTable = {
   ...planHandlers,
   ...revisionHandlers,
   ...exportHandlers,
+  ...drillHandlers,
 };
 
 export interface CoreOptions {

@@ -35,6 +35,18 @@ export const channelNames = [
   'search.query',
   'plan.checks',
   'plan.export-docx',
+  'drill.list',
+  'drill.create',
+  'drill.update',
+  'drill.get',
+  'drill.set-status',
+  'drill.move',
+  'script.save',
+  'script.generate',
+  'run.log',
+  'run.state',
+  'compliance.get',
+  'compliance.save-rules',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

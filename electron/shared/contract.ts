@@ -5,6 +5,28 @@ import { noInput } from './schemas/common';
 import { backupNameSchema, openFileSchema, saveFileSchema, saveFilesSchema, type AppStatus, type BackupInfo, type OpenedFile } from './schemas/app';
 import { profileSchema, type DistrictProfile } from './schemas/profile';
 import type { CheckFinding } from './schemas/checks';
+import {
+  complianceRulesSchema,
+  complianceSchema,
+  drillIdSchema,
+  drillInputSchema,
+  drillListSchema,
+  drillMoveSchema,
+  drillStatusSchema,
+  drillUpdateSchema,
+  runEventInputSchema,
+  runStateSchema,
+  scriptGenerateSchema,
+  scriptSaveSchema,
+  type ComplianceReport,
+  type ComplianceRule,
+  type Drill,
+  type DrillDetail,
+  type RunEvent,
+  type RunState,
+  type Script,
+  type ScriptIssue,
+} from './schemas/drill';
 import type { HomeSummary } from './schemas/home';
 import {
   fillPlaceholderSchema,
@@ -84,6 +106,18 @@ export const contract = {
   'search.query': { input: searchSchema, output: out<SearchHit[]>() },
   'plan.checks': { input: planIdSchema, output: out<CheckFinding[]>() },
   'plan.export-docx': { input: planExportSchema, output: out<ExportedFile>() },
+  'drill.list': { input: drillListSchema, output: out<Drill[]>() },
+  'drill.create': { input: drillInputSchema, output: out<Drill>() },
+  'drill.update': { input: drillUpdateSchema, output: out<Drill>() },
+  'drill.get': { input: drillIdSchema, output: out<DrillDetail>() },
+  'drill.set-status': { input: drillStatusSchema, output: out<Drill>() },
+  'drill.move': { input: drillMoveSchema, output: out<Drill>() },
+  'script.save': { input: scriptSaveSchema, output: out<{ script: Script; issues: ScriptIssue[] }>() },
+  'script.generate': { input: scriptGenerateSchema, output: out<Script>() },
+  'run.log': { input: runEventInputSchema, output: out<{ event: RunEvent; state: RunState }>() },
+  'run.state': { input: runStateSchema, output: out<RunState>() },
+  'compliance.get': { input: complianceSchema, output: out<ComplianceReport>() },
+  'compliance.save-rules': { input: complianceRulesSchema, output: out<ComplianceRule[]>() },
 } satisfies Record<ChannelName, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 // What the home page asks the user to look at, from plain records.
 import type { DistrictProfile } from '../../shared/schemas/profile';
+import type { ComplianceFinding } from '../../shared/schemas/drill';
 import type { HomeSummary, OpenItem, ReviewDue, UpcomingDrill, UpstreamRevised } from '../../shared/schemas/home';
 
 export interface HomeInputs {
@@ -9,6 +10,7 @@ export interface HomeInputs {
   upcomingDrills: UpcomingDrill[];
   openItems: OpenItem[];
   upstreamRevised: UpstreamRevised[];
+  compliance: ComplianceFinding[];
 }
 
 export function homeSummary(i: HomeInputs): HomeSummary {
@@ -19,6 +21,7 @@ export function homeSummary(i: HomeInputs): HomeSummary {
     reviewDue: [...i.reviewDue].sort((a, b) => a.nextReviewDate.localeCompare(b.nextReviewDate)),
     upcomingDrills: [...i.upcomingDrills].sort((a, b) => a.date.localeCompare(b.date)),
     // Overdue first, then by deadline.
+    compliance: i.compliance.filter((f) => f.state !== 'met'),
     upstreamRevised: [...i.upstreamRevised].sort((a, b) => a.title.localeCompare(b.title, 'zh-CN')),
     openItems: [...i.openItems].sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.deadline.localeCompare(b.deadline)),
   };

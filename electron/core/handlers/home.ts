@@ -1,5 +1,6 @@
 // The home page summary channel.
 import { daysBetween, localDate } from '../clock';
+import { listDrills } from '../db/repos/drill-repo';
 import { listPlanRows } from '../db/repos/plan-repo';
 import { getProfile } from '../db/repos/profile-repo';
 import { upstreamRevision } from './plans';
@@ -7,7 +8,11 @@ import { homeSummary } from '../domain/home-summary';
 import type Database from 'better-sqlite3';
 import { REVIEW_WARNING_DAYS } from '../../shared/rules';
 import type { ReviewDue } from '../../shared/schemas/home';
+import { complianceFindings } from './drills';
 import type { Handlers } from './types';
+
+/** Drills this close are listed on the home page. */
+const UPCOMING_DRILL_DAYS = 60;
 
 
 function reviewDue(db: Database.Database, today: string): ReviewDue[] {
@@ -21,11 +26,14 @@ export const homeHandlers: Handlers<'home.summary'> = {
   'home.summary': (_input, ctx) => {
     const db = ctx.store.get();
     const today = localDate(ctx.clock.now());
-    // Drills and improvement items join this summary as their stores land.
+    // Improvement items join this summary when their store lands.
     const upstreamRevised = listPlanRows(db, false).flatMap((r) => {
       const newRevision = upstreamRevision(ctx, r);
       return newRevision ? [{ planId: r.id, title: r.title, templateTitle: ctx.templates.find(r.template_id!, newRevision)?.meta.title ?? '', newRevision }] : [];
     });
-    return homeSummary({ today, profile: getProfile(db), reviewDue: reviewDue(db, today), upcomingDrills: [], openItems: [], upstreamRevised });
+    const upcomingDrills = listDrills(db)
+      .filter((d) => (d.status === 'planned' || d.status === 'preparing') && d.date >= today && daysBetween(today, d.date) <= UPCOMING_DRILL_DAYS)
+      .map((d) => ({ drillId: d.id, name: d.name, date: d.date, daysLeft: daysBetween(today, d.date) }));
+    return homeSummary({ today, profile: getProfile(db), reviewDue: reviewDue(db, today), upcomingDrills, openItems: [], upstreamRevised, compliance: complianceFindings(ctx, today) });
   },
 };

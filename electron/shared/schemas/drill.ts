@@ -206,3 +206,41 @@ export interface ComplianceFinding {
   lastDrillDate?: string | null;
   dueDate?: string;
 }
+
+// ---- channel inputs and results ------------------------------------------------------------------
+
+export const drillIdSchema = z.object({ id: idSchema }).strict();
+export const drillListSchema = z.object({ year: z.number().int().min(2000).max(2100).optional() }).strict().optional();
+export const drillUpdateSchema = z.object({ id: idSchema, drill: drillInputSchema }).strict();
+export const drillStatusSchema = z.object({ id: idSchema, status: z.enum(['planned', 'preparing', 'conducted', 'evaluated', 'archived']) }).strict();
+export const drillMoveSchema = z.object({ id: idSchema, date: isoDate }).strict();
+export const scriptSaveSchema = z.object({ drillId: idSchema, script: scriptSchema }).strict();
+export const scriptGenerateSchema = z.object({ drillId: idSchema, planId: idSchema }).strict();
+export const runStateSchema = z.object({ drillId: idSchema }).strict();
+export const complianceSchema = z.object({ today: isoDate.optional() }).strict().optional();
+export const complianceRulesSchema = z.object({ rules: z.array(complianceRuleSchema).max(50) }).strict();
+
+export interface DrillDetail {
+  drill: Drill;
+  script: Script;
+  issues: ScriptIssue[];
+}
+
+export interface NextInjectView extends InjectRunState {
+  plannedMs: number;
+  dueInMs: number;
+}
+
+export interface RunState {
+  drillId: string;
+  now: string;
+  clock: ClockState;
+  events: RunEvent[];
+  injects: InjectRunState[];
+  next: NextInjectView[];
+}
+
+export interface ComplianceReport {
+  rules: ComplianceRule[];
+  findings: ComplianceFinding[];
+}

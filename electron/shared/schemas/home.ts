@@ -1,4 +1,5 @@
 // The home page's summary: what needs attention, computed in the core from stored data.
+import type { ComplianceFinding } from './drill';
 
 export interface ReviewDue {
   planId: string;
@@ -36,4 +37,6 @@ export interface HomeSummary {
   upcomingDrills: UpcomingDrill[];
   openItems: OpenItem[];
   upstreamRevised: UpstreamRevised[];
+  /** Drill-frequency rules at risk or overdue. */
+  compliance: ComplianceFinding[];
 }

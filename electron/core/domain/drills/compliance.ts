@@ -111,7 +111,8 @@ function checkAnnual(rule: AnnualRule, drills: Drill[], today: string): Complian
   if (next && done.length + planned.length >= rule.perYear) {
     return { ...base, state: 'at-risk', drillId: next.id, message: `${sofar}；${plannedNote(next)}` };
   }
-  const short = next ? `，计划中的演练仍不足每年至少${rule.perYear}次` : `，也没有计划中的演练（每年至少${rule.perYear}次）`;
+  const perYear = done.length ? '' : `（每年至少${rule.perYear}次）`;
+  const short = next ? `，加上计划中的演练仍不足${perYear}` : `，也没有计划中的演练${perYear}`;
   return { ...base, state: 'overdue', ...(next ? { drillId: next.id } : {}), message: `${sofar}${short}` };
 }
 

@@ -6,7 +6,7 @@
 import { blocksText, type PlanDocument, type PlanSection } from '../../../shared/doc-model';
 import type { Inject, Script } from '../../../shared/schemas/drill';
 import { plainTitle, subtreeEnd } from '../checks/outline';
-import { leadStatements, leadUnit, shorten, summary } from './plan-text';
+import { labelledText, leadStatements, leadUnit, shorten, summary } from './plan-text';
 
 const PHASES = ['预警', '响应启动', '处置', '扩大响应', '响应结束'] as const;
 type PhaseName = (typeof PHASES)[number];
@@ -37,6 +37,7 @@ const PART_TITLES = {
   measures: /响应措施|处置措施|应对措施|应急措施|响应行动/,
 } as const;
 type Part = keyof typeof PART_TITLES;
+const ALL_PART_TITLES = Object.values(PART_TITLES).map((r) => r.source).join('|');
 
 /** The plan read as a tree, with placeholder values filled into its text. */
 class Outline {
@@ -124,22 +125,30 @@ function sectionStep(o: Outline, i: number, phase: PhaseName, scene: string, inf
 
 function levelStep(o: Outline, level: { n: number; index: number }, first: boolean): Step {
   const label = `${ROMAN[level.n - 1]}级`;
-  const at = (part: Part) => o.part(level.index, part);
-  const [trigger, procedure, measures] = [at('trigger'), at('procedure'), at('measures')];
-  // Word imports may write the parts as labelled paragraphs under the level heading: read it whole then.
-  const whole = o.subtreeText(level.index);
-  const condition = summary(trigger >= 0 ? o.subtreeText(trigger) : whole, 120);
-  const procedureText = procedure >= 0 ? o.subtreeText(procedure) : '';
-  const measuresText = measures >= 0 ? o.subtreeText(measures) : whole;
-  const action = [leadStatements(procedureText, 1), leadStatements(measuresText, 3)].filter(Boolean).join('\n');
-  const parts = [trigger, procedure, measures].filter((j) => j >= 0);
+  const own = o.text(level.index);
+  const links = new Set<number>();
+  // A part is a child heading, or else a labelled paragraph in the level's own body (Word imports).
+  const read = (part: Part): string => {
+    const child = o.part(level.index, part);
+    if (child >= 0) {
+      links.add(child);
+      return o.subtreeText(child);
+    }
+    const labelled = labelledText(own, PART_TITLES[part].source, ALL_PART_TITLES);
+    if (labelled) links.add(level.index);
+    return labelled;
+  };
+  const [trigger, procedure, measures] = [read('trigger'), read('procedure'), read('measures')];
+  const condition = summary(trigger, 120);
+  const action = [leadStatements(procedure, 1), leadStatements(measures, 3)].filter(Boolean).join('\n');
+  if (!links.size) links.add(level.index);
   return {
     phase: first ? '响应启动' : '扩大响应',
     scene: first ? `${label}响应启动` : `升级为${label}响应`,
     info: condition ? `${first ? '事态发展' : '事态升级'}：${condition}` : `事态达到${label}响应启动条件。`,
-    expectedAction: action || `按预案启动${label}响应。`,
-    receiver: leadUnit(procedureText) ?? leadUnit(measuresText) ?? DEFAULTS.receiver,
-    sectionIds: (parts.length ? parts : [level.index]).map((j) => o.sections[j]!.id),
+    expectedAction: action || leadStatements(o.subtreeText(level.index), 3) || `按预案启动${label}响应。`,
+    receiver: leadUnit(procedure) ?? leadUnit(measures) ?? leadUnit(own) ?? DEFAULTS.receiver,
+    sectionIds: [...links].sort((a, b) => a - b).map((j) => o.sections[j]!.id),
   };
 }
 

@@ -5,7 +5,7 @@
 // - drill time: ms since the clock started with every pause left out ("T+" times in the script).
 // Everything here is a pure function of the log and `now`, so a reopened drill shows exactly what the
 // live screen showed.
-import type { ClockState, InjectRunState, RunEvent, Script } from '../../../shared/schemas/drill';
+import type { ClockState, InjectRunState, RunEvent, Script } from './schemas/drill';
 
 /** A stretch of wall time during which the clock ran; `wallTo` null while it is still running. */
 interface Run {

@@ -1,5 +1,5 @@
 // Script checks shown beside each inject (never blocking a save), and the ordering helpers they suggest.
-import type { Inject, Script, ScriptIssue } from '../../../shared/schemas/drill';
+import type { Inject, Script, ScriptIssue } from './schemas/drill';
 import { formatOffset } from './drill-clock';
 
 /** Seconds since midnight of a clock-time inject ("HH:mm" or "HH:mm:ss"). */

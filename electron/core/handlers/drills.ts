@@ -1,0 +1,102 @@
+// Drill channels: the programme, scripts, the live run log and the compliance check.
+import type { ComplianceRule, RunState } from '../../shared/schemas/drill';
+import { localDate } from '../clock';
+import * as repo from '../db/repos/drill-repo';
+import { getPlanDocument, getPlanRow, listPlanRows } from '../db/repos/plan-repo';
+import { checkCompliance, defaultComplianceRules } from '../domain/drills/compliance';
+import { clockState, injectStates, nextInjects } from '../../shared/drill-clock';
+import { generateScript } from '../domain/drills/generate-script';
+import { checkScript } from '../../shared/script-checks';
+import { newId } from '../domain/plans/ids';
+import type { HandlerContext, Handlers } from './types';
+
+function changed(ctx: HandlerContext): void {
+  ctx.events.emit('data.changed', { area: 'drills' });
+}
+
+export function complianceRules(ctx: HandlerContext): ComplianceRule[] {
+  return repo.getSetting(ctx.store.get(), repo.COMPLIANCE_RULES_KEY, defaultComplianceRules());
+}
+
+export function complianceFindings(ctx: HandlerContext, today: string) {
+  const db = ctx.store.get();
+  const plans = listPlanRows(db, true).map((r) => ({ id: r.id, title: r.title, hazard: r.hazard, category: r.category, status: r.status, archived: r.archived_at !== null }));
+  return checkCompliance({ rules: complianceRules(ctx), drills: repo.listDrills(db), plans, today });
+}
+
+export function runState(ctx: HandlerContext, drillId: string): RunState {
+  const db = ctx.store.get();
+  const drill = repo.getDrill(db, drillId);
+  const script = repo.getScript(db, drillId);
+  const events = repo.listEvents(db, drillId);
+  const now = ctx.clock.now();
+  const clock = clockState(events, now);
+  const injects = injectStates(script, events, now, drill.date, drill.startTime);
+  return { drillId, now: now.toISOString(), clock, events, injects, next: nextInjects(injects, clock, 3) };
+}
+
+export const drillHandlers: Handlers<
+  | 'drill.list'
+  | 'drill.create'
+  | 'drill.update'
+  | 'drill.get'
+  | 'drill.set-status'
+  | 'drill.move'
+  | 'script.save'
+  | 'script.generate'
+  | 'run.log'
+  | 'run.state'
+  | 'compliance.get'
+  | 'compliance.save-rules'
+> = {
+  'drill.list': (input, ctx) => repo.listDrills(ctx.store.get(), input?.year),
+  'drill.create': (input, ctx) => {
+    const d = repo.insertDrill(ctx.store.get(), input, ctx.clock.now());
+    changed(ctx);
+    return d;
+  },
+  'drill.update': (input, ctx) => {
+    const d = repo.updateDrill(ctx.store.get(), input.id, input.drill, ctx.clock.now());
+    changed(ctx);
+    return d;
+  },
+  'drill.get': (input, ctx) => {
+    const db = ctx.store.get();
+    const script = repo.getScript(db, input.id);
+    return { drill: repo.getDrill(db, input.id), script, issues: checkScript(script) };
+  },
+  'drill.set-status': (input, ctx) => {
+    const d = repo.setDrillStatus(ctx.store.get(), input.id, input.status, ctx.clock.now());
+    changed(ctx);
+    return d;
+  },
+  'drill.move': (input, ctx) => {
+    const db = ctx.store.get();
+    const { id: _id, status: _s, createdAt: _c, updatedAt: _u, ...current } = repo.getDrill(db, input.id);
+    const d = repo.updateDrill(db, input.id, { ...current, date: input.date }, ctx.clock.now());
+    changed(ctx);
+    return d;
+  },
+  'script.save': (input, ctx) => {
+    repo.saveScript(ctx.store.get(), input.drillId, input.script, ctx.clock.now());
+    return { script: input.script, issues: checkScript(input.script) };
+  },
+  'script.generate': (input, ctx) => {
+    const db = ctx.store.get();
+    repo.getDrill(db, input.drillId);
+    return generateScript(getPlanDocument(db, getPlanRow(db, input.planId)), input.planId, () => newId('i'));
+  },
+  // The event is committed (synchronous=FULL) before this returns: the console shows it only then.
+  'run.log': (input, ctx) => {
+    const { drillId, ...e } = input;
+    const event = repo.appendEvent(ctx.store.get(), drillId, e, ctx.clock.now());
+    return { event, state: runState(ctx, drillId) };
+  },
+  'run.state': (input, ctx) => runState(ctx, input.drillId),
+  'compliance.get': (input, ctx) => ({ rules: complianceRules(ctx), findings: complianceFindings(ctx, input?.today ?? localDate(ctx.clock.now())) }),
+  'compliance.save-rules': (input, ctx) => {
+    repo.setSetting(ctx.store.get(), repo.COMPLIANCE_RULES_KEY, input.rules, ctx.clock.now());
+    changed(ctx);
+    return input.rules;
+  },
+};
