@@ -53,6 +53,9 @@ const noDialogs: Platform = {
   saveFile: async () => {
     throw new AppError('UNSUPPORTED', '浏览器模式下文件将通过浏览器下载保存。');
   },
+  openPresenter: async () => {
+    throw new AppError('UNSUPPORTED', '浏览器模式下演示屏在新标签页中打开。');
+  },
   saveFiles: async () => {
     throw new AppError('UNSUPPORTED', '浏览器模式下文件将逐个通过浏览器下载保存。');
   },

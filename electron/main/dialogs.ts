@@ -1,11 +1,14 @@
-// Native open/save dialogs, offered to the core as its Platform.
+// Native open/save dialogs and the presenter window, offered to the core as its Platform.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserWindow, Dialog } from 'electron';
 import type { Platform } from '../core/handlers/types';
 
-export function electronPlatform(dialog: Dialog, window: () => BrowserWindow | null): Platform {
+export function electronPlatform(dialog: Dialog, window: () => BrowserWindow | null, openPresenter: (drillId: string) => void): Platform {
   return {
+    async openPresenter(drillId) {
+      openPresenter(drillId);
+    },
     async openFile(input) {
       const win = window();
       const opts = { title: input.title, properties: ['openFile' as const], filters: input.filters };

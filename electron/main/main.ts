@@ -34,6 +34,13 @@ function createWindow(): BrowserWindow {
   return w;
 }
 
+/** The presenter view for the room: a second window on the same page, at the drill's presenter route. */
+function openPresenter(drillId: string): void {
+  const w = new BrowserWindow({ width: 1280, height: 800, title: '演示屏', webPreferences: secureWebPreferences(path.join(__dirname, '..', 'preload', 'preload.cjs')) });
+  hardenContents(w.webContents, appUrl);
+  void w.loadFile(rendererIndex, { hash: `/scripts/${encodeURIComponent(drillId)}/present` });
+}
+
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   core = await createCore({
@@ -41,12 +48,13 @@ async function start(): Promise<void> {
     templatesDir: app.isPackaged ? path.join(process.resourcesPath, 'templates') : path.join(app.getAppPath(), 'templates'),
     shell: 'electron',
     version: app.getVersion(),
-    platform: electronPlatform(dialog, () => win),
+    platform: electronPlatform(dialog, () => win, openPresenter),
   });
   const c = core;
   ipcMain.handle('rpc', (event, channel: unknown, input: unknown) => {
     // Only our own page may call in.
-    if (event.senderFrame?.url !== appUrl) return { ok: false, error: { code: 'FORBIDDEN', message: '请求被拒绝。' } };
+    // Routes live in the hash (#/plans/…): the page is ours whatever its hash.
+    if (event.senderFrame?.url.split('#')[0] !== appUrl) return { ok: false, error: { code: 'FORBIDDEN', message: '请求被拒绝。' } };
     return c.call(channel, input);
   });
   c.events.onAny((name, payload) => win?.webContents.send('event', name, payload));

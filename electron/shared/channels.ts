@@ -10,6 +10,7 @@ export const channelNames = [
   'dialog.open-file',
   'dialog.save-file',
   'dialog.save-files',
+  'app.open-presenter',
   'template.list',
   'template.get',
   'template.reload',

@@ -68,6 +68,8 @@ export interface TemplateList {
   problems: TemplateProblem[];
 }
 
+const drillIdForPresenter = z.object({ drillId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) }).strict();
+
 /** A phantom value that carries an output type through `typeof contract`. */
 const out = <T>() => undefined as unknown as T;
 
@@ -80,6 +82,7 @@ export const contract = {
   'home.summary': { input: noInput, output: out<HomeSummary>() },
   'dialog.open-file': { input: openFileSchema, output: out<OpenedFile | null>() },
   'dialog.save-file': { input: saveFileSchema, output: out<{ path: string } | null>() },
+  'app.open-presenter': { input: drillIdForPresenter, output: out<{ opened: true }>() },
   'dialog.save-files': { input: saveFilesSchema, output: out<{ folder: string; paths: string[] } | null>() },
   'template.list': { input: noInput, output: out<TemplateList>() },
   'template.get': { input: templateRefSchema, output: out<TemplateRevision>() },

@@ -6,7 +6,13 @@ import type { AppStatus } from '@shared/schemas/app';
 import { errorText, onEvent, request } from './api/client';
 import { Upcoming } from './components/Upcoming';
 import { DatabaseProblem } from './features/app/DatabaseProblem';
+import { DrillPage } from './features/drills/DrillPage';
+import { DrillsPage } from './features/drills/DrillsPage';
 import { HomePage } from './features/home/HomePage';
+import { ConsolePage } from './features/scripts/ConsolePage';
+import { PresenterPage } from './features/scripts/PresenterPage';
+import { ScriptEditorPage } from './features/scripts/ScriptEditorPage';
+import { ScriptsPage } from './features/scripts/ScriptsPage';
 import { MergePage } from './features/plans/MergePage';
 import { PlanEditorPage } from './features/plans/PlanEditorPage';
 import { PlansPage } from './features/plans/PlansPage';
@@ -35,9 +41,10 @@ function Page({ route, params }: { route: RouteKey; params: string[] }) {
       if (params[0] && params[1] === 'merge' && params[2]) return <MergePage key={params.join('/')} planId={params[0]} toRevision={params[2]} />;
       return params[0] ? <PlanEditorPage key={params.join('/')} id={params[0]} sectionId={params[1] === 'at' ? params[2] : undefined} /> : <PlansPage />;
     case 'drills':
-      return <Upcoming title={nav.drills} description="编排年度演练计划，检查演练频次是否符合要求" />;
+      return params[0] ? <DrillPage key={params[0]} id={params[0]} /> : <DrillsPage />;
     case 'scripts':
-      return <Upcoming title={nav.scripts} description="编写演练脚本，现场实施并记录演练过程" />;
+      if (params[0] && params[1] === 'run') return <ConsolePage key={params[0]} drillId={params[0]} />;
+      return params[0] ? <ScriptEditorPage key={params[0]} drillId={params[0]} /> : <ScriptsPage />;
     case 'evaluation':
       return <Upcoming title={nav.evaluation} description="演练评估、问题清单与整改跟踪" />;
     case 'templates':
@@ -63,6 +70,8 @@ export function App() {
   if (error) return <Alert type="error" showIcon message="无法启动" description={error} style={{ margin: 48 }} />;
   if (!status) return <Spin style={{ margin: 48 }} />;
   if (status.database.state !== 'ready') return <DatabaseProblem status={status} onRestored={setStatus} />;
+  // The presenter view fills its own window, without the navigation.
+  if (route.key === 'scripts' && route.params[1] === 'present' && route.params[0]) return <PresenterPage drillId={route.params[0]} />;
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>

@@ -224,3 +224,11 @@ it('checks every rule in order', () => {
     ['safety-plans-2y', 'safety', 'overdue'],
   ]);
 });
+
+describe('a plan never drilled', () => {
+  it('is due a full cycle after it came into force, not at once', () => {
+    expect(check([], [{ ...FOREST, since: '2024-03-01' }])[0]!.state).toBe('met');
+    expect(check([], [{ ...FOREST, since: '2022-07-15' }])[0]!.state).toBe('at-risk');
+    expect(check([], [{ ...FOREST, since: '2021-01-10' }])[0]!.state).toBe('overdue');
+  });
+});

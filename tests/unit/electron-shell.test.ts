@@ -108,6 +108,9 @@ describe('Electron main (stand-in electron module)', () => {
     const evilFrame = { senderFrame: { url: 'https://evil.example/' } };
     expect(await rpc(appFrame, 'app.status', {})).toMatchObject({ ok: true, data: { shell: 'electron', database: { state: 'ready' } } });
     expect(await rpc(appFrame, 'no.such-channel', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    // Hash routes change the frame URL; the page is still ours.
+    const routed = { senderFrame: { url: `${appFrame.senderFrame.url}#/plans/p-1` } };
+    expect(await rpc(routed, 'app.status', {})).toMatchObject({ ok: true });
     for (const c of channelNames) expect(await rpc(evilFrame, c, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 

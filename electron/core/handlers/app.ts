@@ -7,7 +7,7 @@ export function appStatus(ctx: HandlerContext): AppStatus {
   return { shell: ctx.shell, version: ctx.version, dataDir: ctx.dataDir, database: ctx.store.state() };
 }
 
-export const appHandlers: Handlers<'app.status' | 'app.list-backups' | 'app.restore-backup' | 'dialog.open-file' | 'dialog.save-file' | 'dialog.save-files'> = {
+export const appHandlers: Handlers<'app.status' | 'app.list-backups' | 'app.restore-backup' | 'dialog.open-file' | 'dialog.save-file' | 'dialog.save-files' | 'app.open-presenter'> = {
   'app.status': (_input, ctx) => appStatus(ctx),
   'app.list-backups': (_input, ctx) => listBackups(ctx.dataDir),
   'app.restore-backup': async (input, ctx) => {
@@ -18,4 +18,8 @@ export const appHandlers: Handlers<'app.status' | 'app.list-backups' | 'app.rest
   'dialog.open-file': (input, ctx) => ctx.platform.openFile(input),
   'dialog.save-file': (input, ctx) => ctx.platform.saveFile(input),
   'dialog.save-files': (input, ctx) => ctx.platform.saveFiles(input),
+  'app.open-presenter': async (input, ctx) => {
+    await ctx.platform.openPresenter(input.drillId);
+    return { opened: true as const };
+  },
 };

@@ -11,6 +11,8 @@ import type { TemplateCatalog } from '../templates/catalog';
 export interface Platform {
   openFile(input: ParsedInput<'dialog.open-file'>): Promise<OpenedFile | null>;
   saveFile(input: ParsedInput<'dialog.save-file'>): Promise<{ path: string } | null>;
+  /** A second window for the room during a drill. */
+  openPresenter(drillId: string): Promise<void>;
   /** Asks for a folder and writes every file into it. */
   saveFiles(input: ParsedInput<'dialog.save-files'>): Promise<{ folder: string; paths: string[] } | null>;
 }

@@ -3,7 +3,7 @@
 // States read as an outlook, not only a verdict:
 // - met: satisfied, and not due within the next 90 days;
 // - at-risk: it will only be met if a planned drill happens, or its due date is within 90 days;
-// - overdue: past due (a plan never drilled is due now) with nothing planned to make it up.
+// - overdue: past due (a plan never drilled is due a cycle after it came into force) with nothing planned to make it up.
 // For the annual rule the year's drill programme is what counts: a year with too few qualifying
 // drills done or planned is overdue at once, since no later date in the year can fix an empty plan.
 import type { ComplianceFinding, ComplianceRule, ComplianceState, Drill } from '../../../shared/schemas/drill';
@@ -15,6 +15,8 @@ export interface CompliancePlan {
   category: string;
   status: string;
   archived: boolean;
+  /** When the plan came into force (published, else created), YYYY-MM-DD: a never-drilled plan is due this many years on. */
+  since?: string | null;
 }
 
 export interface ComplianceInput {
@@ -126,8 +128,8 @@ function checkPlanCycle(rule: CycleRule, plan: CompliancePlan, drills: Drill[], 
   const last = done[done.length - 1] ?? null;
   const title = bookTitle(plan.title);
   const yearEnd = `${today.slice(0, 4)}-12-31`;
-  // Never drilled: due now.
-  const due = last ? addYears(last.date, rule.years) : today;
+  // Never drilled: due the cycle's length after the plan came into force (now, when that is unknown).
+  const due = last ? addYears(last.date, rule.years) : plan.since ? addYears(plan.since, rule.years) : today;
   const base = { ruleId: rule.id, ruleLabel: rule.label, planId: plan.id, lastDrillDate: last?.date ?? null, dueDate: due };
   const lastText = last ? `${title}最近一次演练为${cnDate(last.date)}` : `${title}尚无演练记录`;
 
@@ -138,7 +140,7 @@ function checkPlanCycle(rule: CycleRule, plan: CompliancePlan, drills: Drill[], 
     ...(drill ? { drillId: drill.id } : {}),
   });
 
-  if (!last || due < today) {
+  if (due < today || (!last && due === today)) {
     const what = last ? `${lastText}，已超过${rule.years}年未演练` : `${lastText}，应至少每${rule.years}年演练一次`;
     const next = plannedBetween(linked, today, yearEnd)[0];
     return next ? result('at-risk', `${what}；${plannedNote(next)}`, next) : result('overdue', what, last);

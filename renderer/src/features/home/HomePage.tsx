@@ -2,6 +2,7 @@
 import { Alert, Button, Card, Col, Empty, List, Row, Tag, Typography } from 'antd';
 import { request } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
+import { ComplianceList } from '../drills/ComplianceCard';
 import { useLoad } from '../../components/use-load';
 import { navigate } from '../../route';
 
@@ -43,6 +44,11 @@ export function HomePage() {
           }
         />
       )}
+      {data.compliance.length > 0 && (
+        <Card size="small" title="演练频次需关注" style={{ marginBottom: 16 }} data-testid="home-compliance">
+          <ComplianceList findings={data.compliance} />
+        </Card>
+      )}
       <Row gutter={16}>
         <Col span={8}>
           <Card title="待评估的预案" data-testid="card-review-due">
@@ -73,9 +79,9 @@ export function HomePage() {
               <List
                 dataSource={data.upcomingDrills}
                 renderItem={(d) => (
-                  <List.Item>
+                  <List.Item onClick={() => navigate('drills', d.drillId)} style={{ cursor: 'pointer' }}>
                     <Typography.Text>{d.name}</Typography.Text>
-                    <Tag>{d.date}</Tag>
+                    <Tag>{d.daysLeft === 0 ? '今天' : `${d.date}（${d.daysLeft} 天后）`}</Tag>
                   </List.Item>
                 )}
               />

@@ -1,0 +1,90 @@
+// Drill coordinators: plan a drill, link a plan, generate and edit the script, run it, and survive a kill -9.
+import fs from 'node:fs';
+import { expect, freshDataDir, screenshot, startHostProcess, test, type HostProcess } from './fixtures';
+import { Drills } from './pages/drills';
+import { PlanEditor } from './pages/plan-editor';
+
+const PROFILE = { districtName: '小店区', governmentName: '太原市小店区人民政府', emergencyBureau: '太原市小店区应急管理局', departments: [{ id: 'd1', name: '区应急管理局', contact: '', title: '', phone: '', duty: '' }] };
+
+test('plans a drill, generates and edits its script, runs it, and loses nothing when the host is killed', async ({ page }) => {
+  const dataDir = freshDataDir();
+  let host: HostProcess = await startHostProcess(dataDir);
+  try {
+    await page.goto(host.url);
+    await page.evaluate((p) => window.workbench!.invoke('profile.save', p), PROFILE);
+    await new PlanEditor(page).create(/森林火灾.*2024/);
+    const drills = new Drills(page);
+    const year = new Date().getFullYear();
+    await drills.create('2026年森林火灾综合应急演练', /森林火灾应急预案/, `${year}-12-20`);
+    await expect(page.getByTestId('drill-plan-links')).toContainText('森林火灾应急预案');
+    await page.getByRole('menuitem', { name: '演练计划' }).click();
+    await expect(page.getByTestId('compliance-card')).toBeVisible();
+    await screenshot(page, 'drill-programme');
+    await page.getByTestId('drill-view').getByText('月历').click();
+    await screenshot(page, 'drill-calendar');
+    await page.getByTestId('drill-view').getByText('列表').click();
+    await page.getByTestId('drill-table').getByText('2026年森林火灾综合应急演练').click();
+
+    // Script: generate from the plan, then edit one inject.
+    await page.getByTestId('open-script').click();
+    await page.getByTestId('generate-script').click();
+    await page.getByTestId('generate-from-plan').click();
+    await expect(page.getByTestId('inject-row').first()).toBeVisible();
+    const rows = await page.getByTestId('inject-row').count();
+    expect(rows).toBeGreaterThanOrEqual(4);
+    const receiver = page.getByTestId('inject-row').first().getByTestId('inject-receiver');
+    await receiver.fill('区森林草原防灭火指挥部办公室');
+    await expect(page.getByTestId('script-save-state')).toHaveAttribute('data-state', 'saved', { timeout: 10_000 });
+    await screenshot(page, 'drill-script');
+    await page.getByRole('tab', { name: '时间线' }).click();
+    await expect(page.getByTestId('script-timeline').locator('circle')).toHaveCount(rows);
+    await screenshot(page, 'drill-script-timeline');
+
+    // Run it.
+    await page.getByRole('button', { name: '进入实施' }).click();
+    await page.getByTestId('clock-start').click();
+    await expect(page.getByTestId('clock-status')).toHaveText('进行中');
+    await expect(page.getByTestId('current-inject')).toContainText('第 1 条');
+    await page.keyboard.press('d');
+    await expect(drills.log.filter({ hasText: '已下达' })).toHaveCount(1);
+    await expect(page.getByTestId('current-inject')).toContainText('第 2 条');
+    await page.keyboard.press('o');
+    await page.getByTestId('observation-input').fill('指挥部办公室接报后5分钟内完成首报');
+    await page.getByTestId('observation-input').press('Enter');
+    await expect(drills.log.filter({ hasText: '指挥部办公室接报后5分钟内完成首报' })).toHaveCount(1);
+    await page.getByTestId('action-input').fill('区应急管理局启动Ⅳ级响应');
+    await page.getByTestId('action-input').press('Enter');
+    await page.getByTestId('clock-pause').click();
+    await expect(page.getByTestId('clock-status')).toHaveText('已暂停');
+    await page.getByTestId('clock-resume').click();
+    await expect(page.getByTestId('clock-status')).toHaveText('进行中');
+    await page.keyboard.press('s');
+    await expect(drills.log).toHaveCount(7);
+    await screenshot(page, 'drill-console');
+
+    // kill -9 mid-drill: every logged event and the running clock come back.
+    const before = await drills.log.allTextContents();
+    const clockBefore = await page.getByTestId('drill-clock').textContent();
+    await host.stop('SIGKILL');
+    host = await startHostProcess(dataDir);
+    await page.goto(`${host.url}/${new URL(page.url()).hash}`);
+    await expect(drills.log).toHaveCount(7);
+    expect(await drills.log.allTextContents()).toEqual(before);
+    await expect(page.getByTestId('clock-status')).toHaveText('进行中');
+    expect((await page.getByTestId('drill-clock').textContent())! >= clockBefore!).toBe(true);
+
+    const presenter = await page.context().newPage();
+    await presenter.goto(`${host.url}/${new URL(page.url()).hash.replace('/run', '/present')}`);
+    await expect(presenter.getByTestId('presenter-scene')).not.toBeEmpty();
+    await screenshot(presenter, 'drill-presenter');
+    await presenter.close();
+
+    await page.getByTestId('clock-end').click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: '结 束' }).click();
+    await expect(page.getByTestId('clock-status')).toHaveText('已结束');
+    await expect(drills.log.first()).toContainText('结束演练');
+  } finally {
+    await host.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
