@@ -9,6 +9,7 @@ import { dispatch } from './dispatch';
 import { CoreEvents } from './events';
 import { appHandlers } from './handlers/app';
 import { drillHandlers } from './handlers/drills';
+import { evaluationHandlers } from './handlers/evaluation';
 import { exportHandlers } from './handlers/export';
 import { homeHandlers } from './handlers/home';
 import { planHandlers } from './handlers/plans';
@@ -27,6 +28,7 @@ export const handlers: HandlerTable = {
   ...revisionHandlers,
   ...exportHandlers,
   ...drillHandlers,
+  ...evaluationHandlers,
 };
 
 export interface CoreOptions {

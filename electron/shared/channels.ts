@@ -48,6 +48,20 @@ export const channelNames = [
   'run.state',
   'compliance.get',
   'compliance.save-rules',
+  'eval.get',
+  'eval.criteria-sets',
+  'eval.set-criteria',
+  'eval.save-form',
+  'eval.delete-form',
+  'eval.set-conclusion',
+  'finding.save',
+  'finding.delete',
+  'item.list',
+  'item.save',
+  'item.set-status',
+  'request.list',
+  'request.resolve',
+  'plan.clause-exercise',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

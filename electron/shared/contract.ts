@@ -6,6 +6,27 @@ import { backupNameSchema, openFileSchema, saveFileSchema, saveFilesSchema, type
 import { profileSchema, type DistrictProfile } from './schemas/profile';
 import type { CheckFinding } from './schemas/checks';
 import {
+  clauseExerciseSchema,
+  evalConclusionSchema,
+  evalCriteriaSchema,
+  evalDeleteFormSchema,
+  evalDrillSchema,
+  evalFormSchema,
+  findingDeleteSchema,
+  findingSaveSchema,
+  itemListSchema,
+  itemSaveSchema,
+  itemStatusSchema,
+  requestListSchema,
+  requestResolveSchema,
+  type ClauseExercise,
+  type CriteriaSet,
+  type EvaluationReport,
+  type Finding,
+  type ImprovementItem,
+  type RevisionRequest,
+} from './schemas/evaluation';
+import {
   complianceRulesSchema,
   complianceSchema,
   drillIdSchema,
@@ -121,6 +142,20 @@ export const contract = {
   'run.state': { input: runStateSchema, output: out<RunState>() },
   'compliance.get': { input: complianceSchema, output: out<ComplianceReport>() },
   'compliance.save-rules': { input: complianceRulesSchema, output: out<ComplianceRule[]>() },
+  'eval.get': { input: evalDrillSchema, output: out<EvaluationReport>() },
+  'eval.criteria-sets': { input: noInput, output: out<CriteriaSet[]>() },
+  'eval.set-criteria': { input: evalCriteriaSchema, output: out<EvaluationReport>() },
+  'eval.save-form': { input: evalFormSchema, output: out<EvaluationReport>() },
+  'eval.delete-form': { input: evalDeleteFormSchema, output: out<EvaluationReport>() },
+  'eval.set-conclusion': { input: evalConclusionSchema, output: out<EvaluationReport>() },
+  'finding.save': { input: findingSaveSchema, output: out<Finding>() },
+  'finding.delete': { input: findingDeleteSchema, output: out<null>() },
+  'item.list': { input: itemListSchema, output: out<ImprovementItem[]>() },
+  'item.save': { input: itemSaveSchema, output: out<ImprovementItem>() },
+  'item.set-status': { input: itemStatusSchema, output: out<ImprovementItem>() },
+  'request.list': { input: requestListSchema, output: out<RevisionRequest[]>() },
+  'request.resolve': { input: requestResolveSchema, output: out<RevisionRequest>() },
+  'plan.clause-exercise': { input: clauseExerciseSchema, output: out<ClauseExercise[]>() },
 } satisfies Record<ChannelName, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

@@ -4,10 +4,11 @@ import { Alert, Layout, Menu, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { AppStatus } from '@shared/schemas/app';
 import { errorText, onEvent, request } from './api/client';
-import { Upcoming } from './components/Upcoming';
 import { DatabaseProblem } from './features/app/DatabaseProblem';
 import { DrillPage } from './features/drills/DrillPage';
 import { DrillsPage } from './features/drills/DrillsPage';
+import { DrillEvaluationPage } from './features/evaluation/DrillEvaluationPage';
+import { EvaluationPage } from './features/evaluation/EvaluationPage';
 import { HomePage } from './features/home/HomePage';
 import { ConsolePage } from './features/scripts/ConsolePage';
 import { PresenterPage } from './features/scripts/PresenterPage';
@@ -46,7 +47,7 @@ function Page({ route, params }: { route: RouteKey; params: string[] }) {
       if (params[0] && params[1] === 'run') return <ConsolePage key={params[0]} drillId={params[0]} />;
       return params[0] ? <ScriptEditorPage key={params[0]} drillId={params[0]} /> : <ScriptsPage />;
     case 'evaluation':
-      return <Upcoming title={nav.evaluation} description="演练评估、问题清单与整改跟踪" />;
+      return params[0] ? <DrillEvaluationPage key={params[0]} drillId={params[0]} /> : <EvaluationPage />;
     case 'templates':
       return <TemplatesPage />;
   }

@@ -1,5 +1,6 @@
 // `npm run bench`: runs every benchmark module and writes test-results/bench.json.
 import path from 'node:path';
+import { benchEditor } from './editor';
 import { benchHostStart } from './host-start';
 import { writeReport, type Figures } from './report';
 
@@ -7,5 +8,6 @@ const REPO = path.resolve(import.meta.dirname, '..', '..');
 
 const figures: Figures = {
   ...(await benchHostStart()),
+  ...(await benchEditor()),
 };
 writeReport(REPO, figures);

@@ -32,6 +32,7 @@ function summary(ctx: HandlerContext, r: repo.PlanRow): PlanSummary {
     templateRevision: r.template_revision,
     templateTitle: t ? t.meta.title : null,
     upstreamRevision: upstreamRevision(ctx, r),
+    openRequests: (ctx.store.get().prepare("SELECT count(*) AS n FROM revision_requests WHERE plan_id = ? AND status = 'open'").get(r.id) as { n: number }).n,
     publishedDate: r.published_date,
     nextReviewDate: r.next_review_date,
     archived: r.archived_at !== null,

@@ -26,6 +26,8 @@ export interface PlanSummary {
   templateTitle: string | null;
   /** A newer municipal revision exists: 「上位预案已修订，待修订」. */
   upstreamRevision: string | null;
+  /** Improvement items asking for this plan to change, not yet resolved by a version. */
+  openRequests: number;
   publishedDate: string | null;
   nextReviewDate: string | null;
   archived: boolean;

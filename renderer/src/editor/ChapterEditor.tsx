@@ -26,6 +26,8 @@ export interface ChapterEditorProps {
   chapterId: string;
   sections: PlanSection[];
   numbers: ReadonlyMap<string, string>;
+  /** Margin marks by section id (e.g. an open revision request). */
+  marks?: ReadonlyMap<string, string>;
   reports: ChapterReports;
   register(chapterId: string, editor: LexicalEditor | null): void;
   readOnly?: boolean;
@@ -47,7 +49,7 @@ function Register({ chapterId, register }: Pick<ChapterEditorProps, 'chapterId' 
   return null;
 }
 
-export const ChapterEditor = memo(function ChapterEditor({ chapterId, sections, numbers, reports, register, readOnly }: ChapterEditorProps) {
+export const ChapterEditor = memo(function ChapterEditor({ chapterId, sections, numbers, marks, reports, register, readOnly }: ChapterEditorProps) {
   const initialConfig = {
     namespace: `chapter-${chapterId}`,
     nodes: EDITOR_NODES,
@@ -70,7 +72,7 @@ export const ChapterEditor = memo(function ChapterEditor({ chapterId, sections, 
       <ListPlugin />
       <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} />
       <PasteCleanupPlugin />
-      <NumberingPlugin numbers={numbers} />
+      <NumberingPlugin numbers={numbers} marks={marks} />
       <ReportPlugin chapterId={chapterId} reports={reports} />
       <Register chapterId={chapterId} register={register} />
       <Editable editable={!readOnly} />

@@ -98,9 +98,9 @@ export function HomePage() {
               <List
                 dataSource={data.openItems}
                 renderItem={(i) => (
-                  <List.Item>
+                  <List.Item onClick={() => navigate('evaluation')} style={{ cursor: 'pointer' }}>
                     <Typography.Text>{i.description}</Typography.Text>
-                    <Tag color={i.overdue ? 'red' : 'blue'}>{i.deadline}</Tag>
+                    <Tag color={i.overdue ? 'red' : 'blue'}>{i.unit} · {i.overdue ? `已逾期（${i.deadline}）` : i.deadline}</Tag>
                   </List.Item>
                 )}
               />

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { placeholderKeys, type PlanSection } from '@shared/doc-model';
 import { planStatusLabels, type PlanDetail } from '@shared/schemas/plan';
 import { errorText, request } from '../../api/client';
+import { useLoad } from '../../components/use-load';
 import { ChapterEditor } from '../../editor/ChapterEditor';
 import { focusSection, setBlockType } from '../../editor/commands';
 import { PlaceholderContext, type PlaceholderActions } from '../../editor/nodes/PlaceholderChip';
@@ -14,6 +15,7 @@ import { exportPlan } from './export-plan';
 import { HistoryDrawer } from './HistoryDrawer';
 import { FindBar } from './FindBar';
 import { OutlinePanel, type OutlineItem } from './OutlinePanel';
+import { RequestsPanel } from './RequestsPanel';
 import { LineagePanel, PlaceholderList } from './SidePanel';
 import { usePlanSession, type SaveState } from './use-plan-session';
 
@@ -47,6 +49,9 @@ function PlanWorkspace({ plan, focusSection: initialSection, onReplace, onMeta }
   const s = usePlanSession(plan, onSaved, onError);
   const readOnly = plan.status === 'published' || plan.status === 'abolished';
 
+  const requests = useLoad(() => request('request.list', { planId: plan.id }), [plan.id]);
+  const exercise = useLoad(() => request('plan.clause-exercise', { planId: plan.id }), [plan.id]);
+  const marks = useMemo(() => new Map((requests.data ?? []).filter((r) => r.status === 'open').flatMap((r) => r.sectionIds.map((id) => [id, 'request'] as const))), [requests.data]);
   const unfilled = useMemo(() => [...new Set(plan.doc.sections.flatMap((x) => placeholderKeys(x.body)))], [plan]);
   const outlineItems: OutlineItem[] = useMemo(() => s.order.flatMap((c) => (s.outlines.get(c) ?? []).map((h) => ({ ...h, number: s.numbers.get(h.id) ?? '' }))), [s.order, s.outlines, s.numbers]);
   const chapterOf = useCallback((sectionId: string) => s.order.find((c) => (s.outlines.get(c) ?? []).some((h) => h.id === sectionId)), [s.order, s.outlines]);
@@ -182,7 +187,7 @@ function PlanWorkspace({ plan, focusSection: initialSection, onReplace, onMeta }
           <PlaceholderContext.Provider value={placeholderActions}>
             <div className="doc-page" data-testid="doc-page">
               {s.chapters.map((c) => (
-                <ChapterEditor key={c.id} chapterId={c.id} sections={c.sections} numbers={s.numbers} reports={s.reports} register={s.register} readOnly={readOnly} />
+                <ChapterEditor key={c.id} chapterId={c.id} sections={c.sections} numbers={s.numbers} marks={marks} reports={s.reports} register={s.register} readOnly={readOnly} />
               ))}
             </div>
           </PlaceholderContext.Provider>
@@ -190,7 +195,8 @@ function PlanWorkspace({ plan, focusSection: initialSection, onReplace, onMeta }
         <div className="side-panel">
           <PlaceholderList values={plan.doc.placeholders} unfilled={unfilled} onFill={fill} />
           <ChecksPanel planId={plan.id} refreshKey={s.savedAt} onJump={jump} />
-          <LineagePanel section={cursorSection} />
+          <LineagePanel section={cursorSection} exercise={exercise.data?.find((x) => x.sectionId === cursorSection?.id)} />
+          <RequestsPanel planId={plan.id} requests={requests.data ?? []} titleOf={(id) => outlineItems.find((o) => o.id === id)?.title ?? id} onJump={jump} onChanged={requests.reload} />
           {!readOnly && currentChapter && s.order.length > 1 && (
             <Popconfirm title="删除当前章及其全部内容？" description="删除后自动保存；如需找回请使用版本记录。" okText="删除" cancelText="取消" onConfirm={() => s.removeChapter(currentChapter)}>
               <Button danger size="small">删除当前章</Button>

@@ -56,6 +56,7 @@ export function PlansPage() {
           {p.archived && <Tag>已归档</Tag>}
           {p.unfilledPlaceholders > 0 && <Tag color="orange">{p.unfilledPlaceholders} 处待填</Tag>}
           {p.upstreamRevision && <Tag color="red" data-testid="tag-upstream">上位预案已修订，待修订</Tag>}
+          {p.openRequests > 0 && <Tag color="volcano" data-testid="tag-requests">{p.openRequests} 项修订请求</Tag>}
         </Space>
       ),
     },

@@ -2,6 +2,7 @@
 import { Button, Card, Collapse, Empty, Input, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { blocksText, type PlaceholderValue, type PlanSection } from '@shared/doc-model';
+import type { ClauseExercise } from '@shared/schemas/evaluation';
 import { BlockView } from '../../components/BlockView';
 
 export function PlaceholderList({ values, unfilled, onFill }: { values: PlaceholderValue[]; unfilled: string[]; onFill: (key: string, value: string) => void }) {
@@ -32,7 +33,25 @@ export function PlaceholderList({ values, unfilled, onFill }: { values: Placehol
   );
 }
 
-export function LineagePanel({ section }: { section: PlanSection | null }) {
+function Exercise({ exercise }: { exercise?: ClauseExercise }) {
+  if (!exercise) return null;
+  return (
+    <div style={{ marginTop: 8 }} data-testid="clause-exercise">
+      {exercise.lastDrill ? (
+        <div>
+          最近演练：{exercise.lastDrill.date} {exercise.lastDrill.name}
+          {exercise.lastDrill.grade && <Tag style={{ marginLeft: 4 }}>{exercise.lastDrill.grade}</Tag>}
+        </div>
+      ) : (
+        <Typography.Text type="secondary">该条款尚未经过演练检验。</Typography.Text>
+      )}
+      {exercise.changedSinceDrill && <Tag color="orange" data-testid="changed-since-drill">演练后已修改，建议再次演练</Tag>}
+      {exercise.testedBy.length > 0 && <div style={{ fontSize: 12, color: '#8c8c8c' }}>检验该条款的注入：{exercise.testedBy.map((t) => `${t.drillName}·${t.scene}`).join('；')}</div>}
+    </div>
+  );
+}
+
+export function LineagePanel({ section, exercise }: { section: PlanSection | null; exercise?: ClauseExercise }) {
   if (!section) return <Card size="small" title="条款来源"><Empty description="将光标放在任一章节中查看其来源" image={Empty.PRESENTED_IMAGE_SIMPLE} /></Card>;
   const l = section.lineage;
   if (!l) {
@@ -40,6 +59,7 @@ export function LineagePanel({ section }: { section: PlanSection | null }) {
       <Card size="small" title="条款来源" data-testid="lineage-panel">
         <Typography.Text strong>{section.title}</Typography.Text>
         <div><Tag>本区新增</Tag>该章节不来自上位预案模板。</div>
+        <Exercise exercise={exercise} />
       </Card>
     );
   }
@@ -56,6 +76,7 @@ export function LineagePanel({ section }: { section: PlanSection | null }) {
         ghost
         items={[{ key: 'base', label: '查看模板原文', children: <div className="doc-page" style={{ padding: 8, boxShadow: 'none', fontSize: 14 }}><div className="doc-h">{l.baseTitle}</div><BlockView blocks={l.baseBody} /></div> }]}
       />
+      <Exercise exercise={exercise} />
     </Card>
   );
 }

@@ -53,6 +53,8 @@ export function ConsolePage({ drillId }: { drillId: string }) {
   const status = s?.clock.status ?? 'not-started';
   const current = s?.next[0];
   const currentInject = current ? byId.get(current.injectId) : undefined;
+  // Players respond to what was last put to them: actions and observations default to the last delivered inject.
+  const lastDelivered = [...(s?.events ?? [])].reverse().find((e) => (e.type === 'inject.delivered' || e.type === 'inject.late') && e.injectId)?.injectId ?? null;
 
   const mark = useCallback(
     async (type: 'inject.delivered' | 'inject.skipped' | 'inject.late') => {
@@ -87,14 +89,14 @@ export function ConsolePage({ drillId }: { drillId: string }) {
 
   const logObservation = async () => {
     if (!observation.trim()) return;
-    if (await run.log({ type: 'observation', text: observation.trim(), injectId: obsInject ?? current?.injectId ?? null, tags, actor: evaluator })) {
+    if (await run.log({ type: 'observation', text: observation.trim(), injectId: obsInject ?? lastDelivered, tags, actor: evaluator })) {
       setObservation('');
       setTags([]);
     }
   };
   const logAction = async () => {
     if (!action.trim()) return;
-    if (await run.log({ type: 'action', text: action.trim(), injectId: current?.injectId ?? null })) setAction('');
+    if (await run.log({ type: 'action', text: action.trim(), injectId: lastDelivered })) setAction('');
   };
   const openPresenter = async () => {
     const r = await call('app.open-presenter', { drillId });
@@ -165,7 +167,7 @@ export function ConsolePage({ drillId }: { drillId: string }) {
             <Space direction="vertical" style={{ width: '100%' }}>
               <Input.TextArea ref={(r) => { obsRef.current = r?.resizableTextArea?.textArea ?? null; }} rows={2} placeholder="观察记录：按 Enter 记录（Shift+Enter 换行）" value={observation} onChange={(e) => setObservation(e.target.value)} onPressEnter={(e) => { if (!e.shiftKey) { e.preventDefault(); void logObservation(); } }} data-testid="observation-input" />
               <Space wrap>
-                <Select size="small" allowClear placeholder="关联注入（默认当前）" style={{ width: 200 }} value={obsInject} onChange={setObsInject} options={script.injects.map((i) => ({ value: i.id, label: `第${numbers.get(i.id)}条 ${i.scene}` }))} />
+                <Select size="small" allowClear placeholder="关联注入（默认最近下达的）" style={{ width: 200 }} value={obsInject} onChange={setObsInject} options={script.injects.map((i) => ({ value: i.id, label: `第${numbers.get(i.id)}条 ${i.scene}` }))} />
                 <Select size="small" mode="tags" placeholder="标签" style={{ width: 200 }} value={tags} onChange={setTags} options={['指挥协调', '信息报告', '处置行动', '资源装备', '安全', '公共沟通'].map((t) => ({ value: t, label: t }))} />
                 <Input size="small" placeholder="评估人" style={{ width: 120 }} value={evaluator} onChange={(e) => setEvaluator(e.target.value)} />
                 <Button size="small" type="primary" onClick={logObservation} data-testid="log-observation">记录观察</Button>

@@ -52,7 +52,7 @@ export function TemplatesPage() {
           style={{ marginBottom: 16 }}
           data-testid="template-problems"
           message={`有 ${list.data!.problems.length} 处模板文件错误，这些文件未载入，其他模板不受影响`}
-          description={<ul style={{ margin: 0 }}>{list.data!.problems.map((p, i) => <li key={i}>{p.file} 第 {p.line} 行：{p.message}</li>)}</ul>}
+          description={<ul style={{ margin: 0 }}>{list.data!.problems.map((p, i) => <li key={i}>{p.file}：{p.message}</li>)}</ul>}
         />
       )}
       <Row gutter={16}>

@@ -1,0 +1,72 @@
+// The evaluation group's forms combined into one score per criterion, a weighted total and a grade.
+import type { CriteriaSet, Criterion, CriterionResult, EvaluatorForm, ScoreSummary } from '../../../shared/schemas/evaluation';
+
+/** Lower bounds of the grades on the 0..100 total, best first. */
+export const GRADE_BOUNDS = [
+  { grade: '优秀', min: 90 },
+  { grade: '良好', min: 75 },
+  { grade: '合格', min: 60 },
+] as const satisfies readonly { grade: NonNullable<ScoreSummary['grade']>; min: number }[];
+
+/**
+ * One answer as a share 0..1 of the criterion's full marks, or null when it says nothing usable: no
+ * value, a score outside 0..max, a label the scale does not have, or a value of the other scale's kind
+ * (a criterion whose scale was changed after the form was filled in). Such answers are left out rather
+ * than read as zero: a blank is "not judged", not "failed".
+ */
+export function answerShare(criterion: Criterion, value: number | string | null): number | null {
+  const scale = criterion.scale;
+  if (scale.kind === 'score') {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > scale.max) return null;
+    return value / scale.max;
+  }
+  if (typeof value !== 'string') return null;
+  const label = value.trim();
+  return scale.levels.find((l) => l.label.trim() === label)?.value ?? null;
+}
+
+export function gradeOf(total: number | null): ScoreSummary['grade'] {
+  if (total === null) return null;
+  return GRADE_BOUNDS.find((b) => total >= b.min)?.grade ?? '不合格';
+}
+
+/**
+ * Every criterion of `set` in set order, and the total over the criteria somebody answered: the sum of
+ * points divided by the sum of those criteria's weights, times 100. A criterion nobody judged (say the
+ * drill never reached that function) is left out of the total instead of counting as zero.
+ *
+ * `evaluators` counts the forms that gave at least one usable answer for this set: a form opened and
+ * left blank is not an evaluation. A form answering a criterion twice counts its first usable answer.
+ */
+export function combineScores(set: CriteriaSet, forms: readonly EvaluatorForm[]): ScoreSummary {
+  const contributed = new Set<EvaluatorForm>();
+  let points = 0;
+  let weights = 0;
+  const criteria = set.criteria.map((criterion): CriterionResult => {
+    const shares: number[] = [];
+    for (const form of forms) {
+      for (const answer of form.answers) {
+        if (answer.criterionId !== criterion.id) continue;
+        const share = answerShare(criterion, answer.value);
+        if (share === null) continue;
+        shares.push(share);
+        contributed.add(form);
+        break;
+      }
+    }
+    if (shares.length === 0) return { criterionId: criterion.id, mean: null, spread: null, answered: 0, points: null };
+    const mean = shares.reduce((a, b) => a + b, 0) / shares.length;
+    const earned = mean * criterion.weight;
+    points += earned;
+    weights += criterion.weight;
+    return { criterionId: criterion.id, mean, spread: Math.max(...shares) - Math.min(...shares), answered: shares.length, points: earned };
+  });
+  // Only weight-0 criteria answered: there is nothing that counts towards a total.
+  const total = weights > 0 ? round1((points / weights) * 100) : null;
+  // The grade follows the rounded total, so that 89.96 shown as 90.0 never reads 良好.
+  return { criteria, total, grade: gradeOf(total), evaluators: contributed.size };
+}
+
+function round1(n: number): number {
+  return Math.round(n * 10 + 1e-9) / 10;
+}

@@ -1,0 +1,108 @@
+// After the drill: each inject's planned vs actual drill time, delays, response times and the run's totals.
+//
+// All times are drill times (pauses left out), read through the shared drill clock so that the analysis
+// agrees to the millisecond with what the console showed during the run. A drill paused for two hours
+// for weather is not two hours late, and players are not two hours slow to respond across the pause.
+import { clockState, injectStates, localWallTime } from '../../../shared/drill-clock';
+import type { InjectTiming, TimelineAnalysis } from '../../../shared/schemas/evaluation';
+import type { RunEvent, Script } from '../../../shared/schemas/drill';
+import { injectNumbers } from '../../../shared/script-checks';
+
+const DELIVERY_TYPES: ReadonlySet<RunEvent['type']> = new Set(['inject.delivered', 'inject.late', 'inject.adhoc']);
+
+/**
+ * `now` is the time of the latest event, or the planned start when the log is empty: the analysis
+ * describes the run as logged, so an unfinished drill (no end event) stops at its last entry rather
+ * than running on to whenever the report is opened.
+ */
+export function analyseTimeline(script: Script, events: readonly RunEvent[], drillDate: string, startTime: string): TimelineAnalysis {
+  const log = [...events].filter((e) => !Number.isNaN(Date.parse(e.at))).sort((a, b) => a.seq - b.seq);
+  const lastWall = log.reduce((max, e) => Math.max(max, Date.parse(e.at)), -Infinity);
+  const now = new Date(Number.isFinite(lastWall) ? lastWall : (localWallTime(drillDate, startTime)?.getTime() ?? 0));
+  const clock = clockState(log, now);
+  const drillMsAt = drillTimeReader(log);
+  const numbers = injectNumbers(script);
+  const responses = responseTimes(log, drillMsAt);
+
+  const injects = injectStates(script, log, now, drillDate, startTime).map((state, i): InjectTiming => {
+    const delayMs = state.plannedMs !== null && state.deliveredMs !== null ? state.deliveredMs - state.plannedMs : null;
+    return {
+      injectId: state.injectId,
+      seq: numbers.get(state.injectId) ?? i + 1,
+      scene: script.injects[i]?.scene ?? '',
+      plannedMs: state.plannedMs,
+      actualMs: state.deliveredMs,
+      delayMs,
+      status: state.status,
+      responseMs: responses.get(state.injectId) ?? null,
+    };
+  });
+  const adhoc = log.filter((e) => e.type === 'inject.adhoc').map((e) => ({ at: e.at, drillMs: drillMsAt(e), text: e.text }));
+
+  const delays = injects.flatMap((t) => (t.delayMs === null ? [] : [t.delayMs]));
+  const responded = injects.flatMap((t) => (t.responseMs === null ? [] : [t.responseMs]));
+  return {
+    injects,
+    adhoc,
+    durationMs: clock.elapsedMs,
+    pausedMs: clock.pausedMs,
+    delivered: injects.filter((t) => t.status === 'delivered' || t.status === 'late').length,
+    skipped: injects.filter((t) => t.status === 'skipped').length,
+    late: injects.filter((t) => t.status === 'late').length,
+    meanDelayMs: mean(delays),
+    maxDelayMs: delays.length ? Math.max(...delays) : null,
+    meanResponseMs: mean(responded),
+    observations: log.filter((e) => e.type === 'observation').length,
+    actions: log.filter((e) => e.type === 'action').length,
+  };
+}
+
+/**
+ * Drill time at an event, from the clock events logged up to it. Only the clock events before it are
+ * given to clockState: with the whole log a clock that ended later would read the end time instead.
+ */
+function drillTimeReader(log: readonly RunEvent[]): (e: RunEvent) => number {
+  const clockEvents = log.filter((e) => e.type.startsWith('clock.'));
+  return (e) => {
+    const upTo = clockEvents.filter((c) => c.seq <= e.seq);
+    return clockState(upTo, new Date(e.at)).elapsedMs;
+  };
+}
+
+/**
+ * For each delivered inject, drill ms from its (last) delivery to the players' first action on it: the
+ * first later action logged against the inject, or failing that the first action logged against no
+ * inject between this delivery and the next one (ad-hoc injects included: what follows them is taken
+ * as an answer to them). An action logged against an inject before it was delivered answers something
+ * else and is not counted.
+ */
+function responseTimes(log: readonly RunEvent[], drillMsAt: (e: RunEvent) => number): Map<string, number> {
+  // The delivery that counts is the last delivered/late/skipped event per inject, as in injectStates.
+  const finalEvent = new Map<string, RunEvent>();
+  for (const e of log) if (e.injectId !== null && (e.type === 'inject.delivered' || e.type === 'inject.late' || e.type === 'inject.skipped')) finalEvent.set(e.injectId, e);
+
+  const out = new Map<string, number>();
+  log.forEach((delivery, i) => {
+    if (delivery.injectId === null || finalEvent.get(delivery.injectId) !== delivery || delivery.type === 'inject.skipped') return;
+    let tagged: RunEvent | undefined;
+    let untagged: RunEvent | undefined;
+    let inWindow = true;
+    for (let k = i + 1; k < log.length; k++) {
+      const e = log[k]!;
+      if (DELIVERY_TYPES.has(e.type)) inWindow = false;
+      if (e.type !== 'action') continue;
+      if (e.injectId === delivery.injectId) {
+        tagged = e;
+        break;
+      }
+      if (inWindow && e.injectId === null) untagged ??= e;
+    }
+    const answer = tagged ?? untagged;
+    if (answer) out.set(delivery.injectId, Math.max(0, drillMsAt(answer) - drillMsAt(delivery)));
+  });
+  return out;
+}
+
+function mean(values: readonly number[]): number | null {
+  return values.length ? Math.round(values.reduce((a, b) => a + b, 0) / values.length) : null;
+}

@@ -1,0 +1,179 @@
+// Evaluation and improvement channels: scores, timeline analysis, findings, items, revision requests, clause exercise.
+import path from 'node:path';
+import { blocksText } from '../../shared/doc-model';
+import { AppError } from '../../shared/errors';
+import type { CriteriaSet, EvaluatorForm, Finding } from '../../shared/schemas/evaluation';
+import { localDate } from '../clock';
+import * as drills from '../db/repos/drill-repo';
+import * as evals from '../db/repos/evaluation-repo';
+import { getPlanDocument, getPlanRow } from '../db/repos/plan-repo';
+import { getVersion, listVersions } from '../db/repos/revision-repo';
+import { loadCriteriaSets } from '../domain/evaluation/criteria';
+import { findRecurring } from '../domain/evaluation/recurring';
+import { combineScores } from '../domain/evaluation/scores';
+import { analyseTimeline } from '../domain/evaluation/timeline';
+import { compareDocuments } from '../domain/revisions/compare-docs';
+import type { HandlerContext, Handlers } from './types';
+
+function criteriaSets(ctx: HandlerContext): CriteriaSet[] {
+  return loadCriteriaSets(path.join(ctx.templatesDir, 'criteria')).sets;
+}
+
+/** The drill's evaluation, started from the shipped set that fits its form on first use. */
+function evaluationOf(ctx: HandlerContext, drillId: string): evals.EvaluationRecord {
+  const db = ctx.store.get();
+  const drill = drills.getDrill(db, drillId);
+  const existing = evals.getEvaluation(db, drillId);
+  if (existing) return existing;
+  const sets = criteriaSets(ctx);
+  const set = sets.find((s) => s.id === (drill.form === 'tabletop' ? 'tabletop' : 'drill-default')) ?? sets[0];
+  if (!set) throw new AppError('TEMPLATE_INVALID', '没有可用的评估标准（templates/criteria）。');
+  return { criteria: set, forms: [], conclusion: '' };
+}
+
+function withRecurring(ctx: HandlerContext, list: Finding[]): Finding[] {
+  const db = ctx.store.get();
+  const all = evals.listFindings(db).filter((f) => f.kind === 'problem');
+  const drillInfo = new Map(drills.listDrills(db).map((d) => [d.id, d]));
+  return list.map((f) => {
+    if (f.kind !== 'problem') return f;
+    const earlier = all
+      .filter((e) => e.drillId !== f.drillId)
+      .map((e) => ({ ...e, drillName: drillInfo.get(e.drillId)?.name ?? '', date: drillInfo.get(e.drillId)?.date ?? '' }));
+    const recurring = findRecurring(f, earlier);
+    return recurring?.length ? { ...f, recurring } : f;
+  });
+}
+
+export function evaluationReport(ctx: HandlerContext, drillId: string) {
+  const db = ctx.store.get();
+  const drill = drills.getDrill(db, drillId);
+  const e = evaluationOf(ctx, drillId);
+  const script = drills.getScript(db, drillId);
+  return {
+    drill,
+    criteria: e.criteria,
+    forms: e.forms,
+    conclusion: e.conclusion,
+    scores: combineScores(e.criteria, e.forms),
+    timeline: analyseTimeline(script, drills.listEvents(db, drillId), drill.date, drill.startTime),
+    findings: withRecurring(ctx, evals.listFindings(db, drillId)),
+    events: drills.listEvents(db, drillId),
+    script,
+  };
+}
+
+function saveForms(ctx: HandlerContext, drillId: string, change: (forms: EvaluatorForm[]) => EvaluatorForm[]) {
+  const e = evaluationOf(ctx, drillId);
+  evals.saveEvaluation(ctx.store.get(), drillId, { ...e, forms: change(e.forms) }, ctx.clock.now());
+  return evaluationReport(ctx, drillId);
+}
+
+function today(ctx: HandlerContext): string {
+  return localDate(ctx.clock.now());
+}
+
+export const evaluationHandlers: Handlers<
+  | 'eval.get'
+  | 'eval.criteria-sets'
+  | 'eval.set-criteria'
+  | 'eval.save-form'
+  | 'eval.delete-form'
+  | 'eval.set-conclusion'
+  | 'finding.save'
+  | 'finding.delete'
+  | 'item.list'
+  | 'item.save'
+  | 'item.set-status'
+  | 'request.list'
+  | 'request.resolve'
+  | 'plan.clause-exercise'
+> = {
+  'eval.get': (input, ctx) => evaluationReport(ctx, input.drillId),
+  'eval.criteria-sets': (_input, ctx) => criteriaSets(ctx),
+  'eval.set-criteria': (input, ctx) => {
+    const e = evaluationOf(ctx, input.drillId);
+    evals.saveEvaluation(ctx.store.get(), input.drillId, { ...e, criteria: input.criteria }, ctx.clock.now());
+    return evaluationReport(ctx, input.drillId);
+  },
+  'eval.save-form': (input, ctx) => saveForms(ctx, input.drillId, (forms) => [...forms.filter((f) => f.id !== input.form.id), input.form]),
+  'eval.delete-form': (input, ctx) => saveForms(ctx, input.drillId, (forms) => forms.filter((f) => f.id !== input.formId)),
+  'eval.set-conclusion': (input, ctx) => {
+    const e = evaluationOf(ctx, input.drillId);
+    evals.saveEvaluation(ctx.store.get(), input.drillId, { ...e, conclusion: input.text }, ctx.clock.now());
+    return evaluationReport(ctx, input.drillId);
+  },
+  'finding.save': (input, ctx) => {
+    drills.getDrill(ctx.store.get(), input.drillId);
+    const f = evals.saveFinding(ctx.store.get(), input.drillId, input.id, input.finding, ctx.clock.now());
+    ctx.events.emit('data.changed', { area: 'evaluation' });
+    return withRecurring(ctx, [f])[0]!;
+  },
+  'finding.delete': (input, ctx) => {
+    evals.deleteFinding(ctx.store.get(), input.id);
+    return null;
+  },
+  'item.list': (input, ctx) => evals.listItems(ctx.store.get(), today(ctx), input ?? {}),
+  'item.save': (input, ctx) => {
+    const db = ctx.store.get();
+    for (const c of input.item.clauses) getPlanRow(db, c.planId);
+    const id = evals.saveItem(db, input.id, input.item, ctx.clock.now());
+    ctx.events.emit('data.changed', { area: 'evaluation' });
+    return evals.getItem(db, id, today(ctx));
+  },
+  'item.set-status': (input, ctx) => {
+    const db = ctx.store.get();
+    evals.setItemStatus(db, input.id, input.status, input.evidence ?? '', input.date, ctx.clock.now());
+    ctx.events.emit('data.changed', { area: 'evaluation' });
+    return evals.getItem(db, input.id, today(ctx));
+  },
+  'request.list': (input, ctx) => evals.listRequests(ctx.store.get(), input?.planId),
+  'request.resolve': (input, ctx) => {
+    const db = ctx.store.get();
+    const req = evals.listRequests(db).find((r) => r.id === input.id);
+    if (!req) throw new AppError('NOT_FOUND', '未找到该修订请求。');
+    // The version must change at least one of the requested clauses relative to the version before it.
+    const versions = listVersions(db, req.planId);
+    const chosen = versions.find((v) => v.id === input.versionId);
+    if (!chosen) throw new AppError('INVALID_INPUT', '所选版本不属于该预案。');
+    const before = versions.find((v) => v.seq < chosen.seq);
+    if (before) {
+      const cmp = compareDocuments(getVersion(db, req.planId, before.id).doc, getVersion(db, req.planId, chosen.id).doc);
+      const touched = cmp.changes.some((c) => req.sectionIds.includes(c.id) && (c.kinds.includes('changed') || c.kinds.includes('removed')));
+      if (!touched) throw new AppError('INVALID_INPUT', `V${chosen.seq} 没有修改该请求涉及的条款，不能据此销号。`);
+    }
+    evals.resolveRequest(db, input.id, input.versionId, ctx.clock.now());
+    ctx.events.emit('data.changed', { area: 'evaluation' });
+    return evals.listRequests(db, req.planId).find((r) => r.id === input.id)!;
+  },
+  'plan.clause-exercise': (input, ctx) => {
+    const db = ctx.store.get();
+    const plan = getPlanDocument(db, getPlanRow(db, input.planId));
+    const versions = listVersions(db, input.planId);
+    const done = drills.listDrills(db).filter((d) => d.status === 'conducted' || d.status === 'evaluated' || d.status === 'archived');
+    const all = drills.listDrills(db);
+    return plan.sections.map((s) => {
+      const testedBy = all.flatMap((d) => {
+        const script = drills.getScript(db, d.id);
+        return script.injects.filter((i) => i.clauseLinks.some((c) => c.planId === input.planId && c.sectionId === s.id)).map((i) => ({ drillId: d.id, drillName: d.name, injectId: i.id, scene: i.scene }));
+      });
+      const exercising = done
+        .filter((d) => d.planLinks.some((l) => l.planId === input.planId && l.sectionIds.includes(s.id)) || testedBy.some((t) => t.drillId === d.id))
+        .sort((a, b) => b.date.localeCompare(a.date));
+      const last = exercising[0];
+      let changedSinceDrill = false;
+      if (last) {
+        const atDrill = versions.find((v) => v.createdAt.slice(0, 10) <= last.date);
+        const then = atDrill ? getVersion(db, input.planId, atDrill.id).doc.sections.find((x) => x.id === s.id) : undefined;
+        changedSinceDrill = then !== undefined && (then.title !== s.title || blocksText(then.body) !== blocksText(s.body));
+      }
+      const score = last ? combineScores(evaluationOf(ctx, last.id).criteria, evaluationOf(ctx, last.id).forms) : null;
+      return {
+        sectionId: s.id,
+        lastDrill: last ? { drillId: last.id, name: last.name, date: last.date, grade: score?.grade ?? null } : null,
+        changedSinceDrill,
+        testedBy,
+      };
+    });
+  },
+};

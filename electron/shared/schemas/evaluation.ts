@@ -1,0 +1,194 @@
+// After-action evaluation: criteria, evaluators' forms, timeline analysis, findings, improvement items, revision requests.
+import { z } from 'zod';
+import { idSchema, isoDate, requiredText, text } from './common';
+import type { Drill, RunEvent, Script } from './drill';
+
+/** A scoring scale: numeric 0..max, or named levels each worth a share of the weight. */
+export const scaleSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('score'), max: z.number().int().min(1).max(100) }).strict(),
+  z.object({ kind: z.literal('levels'), levels: z.array(z.object({ label: requiredText(20, '等级'), value: z.number().min(0).max(1) }).strict()).min(2).max(6) }).strict(),
+]);
+
+export const criterionSchema = z
+  .object({
+    id: idSchema,
+    group: text(40),
+    title: requiredText(120, '评估项'),
+    description: text(1000),
+    weight: z.number().min(0).max(100),
+    scale: scaleSchema,
+  })
+  .strict();
+
+export const criteriaSetSchema = z
+  .object({ id: idSchema, title: requiredText(120, '评估标准名称'), basis: text(300), criteria: z.array(criterionSchema).min(1).max(200) })
+  .strict();
+
+export type Scale = z.output<typeof scaleSchema>;
+export type Criterion = z.output<typeof criterionSchema>;
+export type CriteriaSet = z.output<typeof criteriaSetSchema>;
+
+/** One evaluator's form: a value per criterion (score 0..max, or the chosen level's label) and a note. */
+export const evaluatorFormSchema = z
+  .object({
+    id: idSchema,
+    evaluator: requiredText(40, '评估人'),
+    unit: text(120),
+    answers: z.array(z.object({ criterionId: idSchema, value: z.union([z.number().min(0).max(100), text(20)]).nullable(), note: text(2000) }).strict()).max(200),
+  })
+  .strict();
+export type EvaluatorForm = z.output<typeof evaluatorFormSchema>;
+
+export interface CriterionResult {
+  criterionId: string;
+  /** Mean of the evaluators' answers as a share 0..1 of the criterion's full marks (null: nobody answered). */
+  mean: number | null;
+  /** max − min of the shares: how much evaluators disagree. */
+  spread: number | null;
+  answered: number;
+  /** Weighted points earned on a 0..100 scale for the whole set. */
+  points: number | null;
+}
+
+export interface ScoreSummary {
+  criteria: CriterionResult[];
+  /** Weighted total on 0..100 over the answered criteria, or null. */
+  total: number | null;
+  grade: '优秀' | '良好' | '合格' | '不合格' | null;
+  evaluators: number;
+}
+
+export interface InjectTiming {
+  injectId: string;
+  seq: number;
+  scene: string;
+  plannedMs: number | null;
+  actualMs: number | null;
+  /** actual − planned, ms (positive: late). */
+  delayMs: number | null;
+  status: 'delivered' | 'late' | 'skipped' | 'pending';
+  /** From delivery to the first player action logged against this inject, ms. */
+  responseMs: number | null;
+}
+
+export interface TimelineAnalysis {
+  injects: InjectTiming[];
+  adhoc: { at: string; drillMs: number; text: string }[];
+  durationMs: number;
+  pausedMs: number;
+  delivered: number;
+  skipped: number;
+  late: number;
+  meanDelayMs: number | null;
+  maxDelayMs: number | null;
+  meanResponseMs: number | null;
+  observations: number;
+  actions: number;
+}
+
+export const FINDING_KINDS = { strength: '亮点', problem: '问题' } as const;
+export type FindingKind = keyof typeof FINDING_KINDS;
+
+export const clauseRefSchema = z.object({ planId: idSchema, sectionId: idSchema }).strict();
+
+export const findingInputSchema = z
+  .object({
+    kind: z.enum(['strength', 'problem']),
+    title: requiredText(200, '标题'),
+    detail: text(5000),
+    criterionId: idSchema.nullable(),
+    injectIds: z.array(idSchema).max(100),
+    observationIds: z.array(idSchema).max(200),
+    clauses: z.array(clauseRefSchema).max(50),
+    unit: text(120),
+  })
+  .strict();
+export type FindingInput = z.output<typeof findingInputSchema>;
+
+export interface Finding extends FindingInput {
+  id: string;
+  drillId: string;
+  createdAt: string;
+  /** Earlier findings of other drills that look like this one ("the same lesson every year"). */
+  recurring?: { findingId: string; drillId: string; drillName: string; date: string; title: string }[];
+}
+
+export const ITEM_STATUSES = { open: '待整改', doing: '整改中', done: '已完成', closed: '已销号' } as const;
+export type ItemStatus = keyof typeof ITEM_STATUSES;
+export const ITEM_CATEGORIES = ['预案', '组织', '装备物资', '培训', '演练'] as const;
+
+export const itemInputSchema = z
+  .object({
+    findingId: idSchema.nullable(),
+    drillId: idSchema.nullable(),
+    description: requiredText(2000, '整改内容'),
+    measure: text(2000),
+    category: text(20),
+    unit: requiredText(120, '责任单位'),
+    owner: text(60),
+    deadline: isoDate,
+    needsPlanChange: z.boolean(),
+    clauses: z.array(clauseRefSchema).max(50),
+  })
+  .strict();
+export type ItemInput = z.output<typeof itemInputSchema>;
+
+export interface ImprovementItem extends ItemInput {
+  id: string;
+  code: string;
+  status: ItemStatus;
+  evidence: string;
+  statusDate: string | null;
+  createdAt: string;
+  updatedAt: string;
+  overdue: boolean;
+  /** The revision request raised on the plan for this item, if it needs a plan change. */
+  request: RevisionRequest | null;
+}
+
+export interface RevisionRequest {
+  id: string;
+  itemId: string;
+  planId: string;
+  sectionIds: string[];
+  status: 'open' | 'resolved';
+  resolvedVersionId: string | null;
+  resolvedVersionLabel: string | null;
+  resolvedAt: string | null;
+}
+
+// ---- channel inputs -------------------------------------------------------------------------------
+
+export const evalDrillSchema = z.object({ drillId: idSchema }).strict();
+export const evalCriteriaSchema = z.object({ drillId: idSchema, criteria: criteriaSetSchema }).strict();
+export const evalFormSchema = z.object({ drillId: idSchema, form: evaluatorFormSchema }).strict();
+export const evalDeleteFormSchema = z.object({ drillId: idSchema, formId: idSchema }).strict();
+export const evalConclusionSchema = z.object({ drillId: idSchema, text: text(10_000) }).strict();
+export const findingSaveSchema = z.object({ drillId: idSchema, id: idSchema.optional(), finding: findingInputSchema }).strict();
+export const findingDeleteSchema = z.object({ id: idSchema }).strict();
+export const itemListSchema = z.object({ unit: text(120).optional(), drillId: idSchema.optional(), status: z.enum(['open', 'doing', 'done', 'closed']).optional() }).strict().optional();
+export const itemSaveSchema = z.object({ id: idSchema.optional(), item: itemInputSchema }).strict();
+export const itemStatusSchema = z.object({ id: idSchema, status: z.enum(['open', 'doing', 'done', 'closed']), evidence: text(5000).optional(), date: isoDate }).strict();
+export const requestListSchema = z.object({ planId: idSchema.optional() }).strict().optional();
+export const requestResolveSchema = z.object({ id: idSchema, versionId: idSchema }).strict();
+export const clauseExerciseSchema = z.object({ planId: idSchema }).strict();
+
+export interface ClauseExercise {
+  sectionId: string;
+  lastDrill: { drillId: string; name: string; date: string; grade: ScoreSummary['grade'] } | null;
+  /** The clause's text differs from the plan version in force at its last drill. */
+  changedSinceDrill: boolean;
+  testedBy: { drillId: string; drillName: string; injectId: string; scene: string }[];
+}
+
+export interface EvaluationReport {
+  drill: Drill;
+  criteria: CriteriaSet;
+  forms: EvaluatorForm[];
+  conclusion: string;
+  scores: ScoreSummary;
+  timeline: TimelineAnalysis;
+  findings: Finding[];
+  events: RunEvent[];
+  script: Script;
+}
