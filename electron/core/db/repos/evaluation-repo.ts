@@ -113,11 +113,9 @@ export interface ItemFilter {
 }
 
 export function listItems(db: Database.Database, today: string, f: ItemFilter = {}): ImprovementItem[] {
-  const where: string[] = [];
-  const args: string[] = [];
-  if (f.unit) (where.push('unit = ?'), args.push(f.unit));
-  if (f.drillId) (where.push('drill_id = ?'), args.push(f.drillId));
-  if (f.status) (where.push('status = ?'), args.push(f.status));
+  const conditions = ([['unit = ?', f.unit], ['drill_id = ?', f.drillId], ['status = ?', f.status]] as const).filter(([, v]) => v);
+  const where = conditions.map(([c]) => c);
+  const args = conditions.map(([, v]) => v as string);
   const rows = db.prepare(`SELECT * FROM improvement_items ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY deadline, code`).all(...args) as ItemRow[];
   return rows.map((r) => toItem(db, r, today));
 }
