@@ -93,12 +93,21 @@ test('Chinese input method composition works in paragraphs, headings, table cell
   await ed.compose(cdp, 'lianluo', '联络');
   await expect(cell).toContainText('联络');
 
-  // Right after a placeholder chip: caret to the start of the item, then past 《 and the chip.
+  // Right after a placeholder chip: the caret at the start of the text that follows the chip.
   const item = ed.docPage.locator('li', { has: page.locator('.ph-chip') }).first();
   await item.getByText('突发事件总体应急预案').click();
-  await page.keyboard.press('Home');
-  await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('ArrowRight');
+  await item.evaluate((li) => {
+    const host = li.querySelector('.ph-host')!;
+    let next: Node | null = host.nextSibling;
+    while (next && next.nodeType !== Node.TEXT_NODE) next = next.firstChild ?? next.nextSibling;
+    const range = document.createRange();
+    range.setStart(next!, 0);
+    range.collapse(true);
+    const sel = window.getSelection()!;
+    sel.removeAllRanges();
+    sel.addRange(range);
+  });
+  await page.waitForTimeout(100);
   await ed.compose(cdp, 'ben', '本');
   await expect(item).toContainText('本突发事件总体应急预案');
   await expect(item.locator('.ph-chip')).toHaveCount(1);
