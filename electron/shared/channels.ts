@@ -48,6 +48,8 @@ export const channelNames = [
   'run.state',
   'compliance.get',
   'compliance.save-rules',
+  'drill.export-package',
+  'drill.import-package',
   'eval.get',
   'eval.criteria-sets',
   'eval.set-criteria',

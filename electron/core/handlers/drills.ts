@@ -4,10 +4,12 @@ import { localDate } from '../clock';
 import * as repo from '../db/repos/drill-repo';
 import { getPlanDocument, getPlanRow, listPlanRows } from '../db/repos/plan-repo';
 import { checkCompliance, defaultComplianceRules } from '../domain/drills/compliance';
+import { buildPackage, parsePackage } from '../domain/drills/drill-package';
 import { clockState, injectStates, nextInjects } from '../../shared/drill-clock';
 import { generateScript } from '../domain/drills/generate-script';
 import { checkScript } from '../../shared/script-checks';
 import { newId } from '../domain/plans/ids';
+import { exportFileName } from './export';
 import type { HandlerContext, Handlers } from './types';
 
 function changed(ctx: HandlerContext): void {
@@ -48,6 +50,8 @@ export const drillHandlers: Handlers<
   | 'run.state'
   | 'compliance.get'
   | 'compliance.save-rules'
+  | 'drill.export-package'
+  | 'drill.import-package'
 > = {
   'drill.list': (input, ctx) => repo.listDrills(ctx.store.get(), input?.year),
   'drill.create': (input, ctx) => {
@@ -94,6 +98,24 @@ export const drillHandlers: Handlers<
   },
   'run.state': (input, ctx) => runState(ctx, input.drillId),
   'compliance.get': (input, ctx) => ({ rules: complianceRules(ctx), findings: complianceFindings(ctx, input?.today ?? localDate(ctx.clock.now())) }),
+  'drill.export-package': (input, ctx) => {
+    const db = ctx.store.get();
+    const drill = repo.getDrill(db, input.id);
+    const pkg = buildPackage(drill, repo.getScript(db, input.id), repo.listEvents(db, input.id), ctx.clock.now());
+    return { fileName: `${drill.name.replace(/[\\/:*?"<>|]/g, '_')}_${drill.date.replaceAll('-', '')}.drill.json`, dataBase64: Buffer.from(JSON.stringify(pkg, null, 1)).toString('base64') };
+  },
+  // Ids never clash: the drill gets a new id; plan links survive only for plans this machine has.
+  'drill.import-package': (input, ctx) => {
+    const db = ctx.store.get();
+    const pkg = parsePackage(input.content);
+    const { id: _id, status, ...entry } = pkg.drill;
+    const known = new Set(listPlanRows(db, true).map((p) => p.id));
+    const kept = entry.planLinks.filter((l) => known.has(l.planId));
+    const script = { ...pkg.script, injects: pkg.script.injects.map((i) => ({ ...i, clauseLinks: i.clauseLinks.filter((c) => known.has(c.planId)) })) };
+    const drill = repo.importDrill(db, { ...entry, planLinks: kept }, status, script, pkg.events, ctx.clock.now());
+    changed(ctx);
+    return { drill, droppedPlanLinks: entry.planLinks.length - kept.length, events: pkg.events.length };
+  },
   'compliance.save-rules': (input, ctx) => {
     repo.setSetting(ctx.store.get(), repo.COMPLIANCE_RULES_KEY, input.rules, ctx.clock.now());
     changed(ctx);

@@ -7,9 +7,9 @@ import { exportPlanDocx } from '../export/plan-docx';
 import type { Handlers } from './types';
 
 /** File names default to the document title and date; characters Windows refuses are replaced. */
-export function exportFileName(title: string, date: string): string {
+export function exportFileName(title: string, date: string, extension = 'docx'): string {
   // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
-  return `${title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')}_${date.replaceAll('-', '')}.docx`;
+  return `${title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')}_${date.replaceAll('-', '')}.${extension}`;
 }
 
 export const exportHandlers: Handlers<'plan.export-docx'> = {

@@ -244,3 +244,4 @@ export interface ComplianceReport {
   rules: ComplianceRule[];
   findings: ComplianceFinding[];
 }
+export const drillImportSchema = z.object({ content: z.string().min(1).max(50_000_000) }).strict();

@@ -137,3 +137,16 @@ export function setSetting(db: Database.Database, key: string, value: unknown, n
 
 export const COMPLIANCE_RULES_KEY = 'compliance.rules';
 export type { ComplianceRule };
+
+/** Inserts an imported drill with its script and log under a fresh id, in one transaction. */
+export function importDrill(db: Database.Database, input: DrillInput, status: DrillStatus, script: Script, events: Omit<RunEvent, 'id' | 'drillId'>[], now: Date): Drill {
+  const id = newId('d');
+  db.transaction(() => {
+    insertDrill(db, input, now, id);
+    db.prepare('UPDATE drills SET status = ? WHERE id = ?').run(status, id);
+    saveScript(db, id, script, now);
+    const ins = db.prepare('INSERT INTO drill_events (id, drill_id, seq, type, at, inject_id, text, tags_json, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    for (const e of events) ins.run(newId('e'), id, e.seq, e.type, e.at, e.injectId, e.text, JSON.stringify(e.tags), e.actor);
+  })();
+  return getDrill(db, id);
+}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { DRILL_FORMS, DRILL_PURPOSES, DRILL_SCOPES, DRILL_STATUSES, type Drill } from '@shared/schemas/drill';
 import { headingNumbers } from '@shared/numbering';
 import { errorText, request } from '../../api/client';
+import { base64ToBytes, saveFile } from '../../api/files';
 import { PageHeader } from '../../components/PageHeader';
 import { useLoad } from '../../components/use-load';
 import { navigate } from '../../route';
@@ -61,6 +62,15 @@ export function DrillPage({ id }: { id: string }) {
     }
   };
   const at = FLOW.indexOf(drill.status);
+  const exportPackage = async () => {
+    try {
+      const f = await request('drill.export-package', { id });
+      const where = await saveFile(f.fileName, '演练数据包', 'json', base64ToBytes(f.dataBase64));
+      if (where) message.success(`已导出：${where}`);
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
   return (
     <div>
       <PageHeader
@@ -70,6 +80,7 @@ export function DrillPage({ id }: { id: string }) {
           <>
             <Button onClick={() => navigate('drills')}>返回演练计划</Button>
             <Button onClick={() => setEditing(true)}>编辑</Button>
+            <Button onClick={exportPackage} data-testid="export-package">导出数据包</Button>
             <Button onClick={() => navigate('scripts', id)} data-testid="open-script">演练脚本（{script.injects.length} 条注入）</Button>
             <Button type="primary" onClick={() => navigate('scripts', id, 'run')} data-testid="open-console">进入实施</Button>
           </>

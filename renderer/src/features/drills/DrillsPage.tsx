@@ -5,6 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { DRILL_FORMS, DRILL_SCOPES, DRILL_STATUSES, type Drill } from '@shared/schemas/drill';
 import { errorText, request } from '../../api/client';
+import { pickFile } from '../../api/files';
 import { PageHeader } from '../../components/PageHeader';
 import { useLoad } from '../../components/use-load';
 import { navigate } from '../../route';
@@ -30,6 +31,18 @@ export function DrillsPage() {
       drills.reload();
     } catch (e) {
       message.error(errorText(e));
+    }
+  };
+
+  const importPackage = async () => {
+    try {
+      const file = await pickFile('导入演练数据包', '演练数据包', ['json']);
+      if (!file) return;
+      const r = await request('drill.import-package', { content: new TextDecoder('utf-8').decode(file.bytes) });
+      message.success(`已导入“${r.drill.name}”（${r.events} 条记录${r.droppedPlanLinks ? `；${r.droppedPlanLinks} 个本机没有的预案关联未导入` : ''}）`);
+      navigate('drills', r.drill.id);
+    } catch (e) {
+      message.error({ content: <span style={{ whiteSpace: 'pre-line' }}>{errorText(e)}</span> });
     }
   };
 
@@ -93,6 +106,7 @@ export function DrillsPage() {
           <>
             <InputNumber value={year} min={2000} max={2100} onChange={(v) => v && setYear(v)} addonAfter="年" style={{ width: 120 }} />
             <Segmented value={view} onChange={(v) => setView(v as typeof view)} options={[{ value: 'list', label: '列表' }, { value: 'month', label: '月历' }, { value: 'year', label: '年历' }]} data-testid="drill-view" />
+            <Button onClick={importPackage} data-testid="import-package">导入数据包</Button>
             <Button type="primary" onClick={() => setEditing({})} data-testid="new-drill">新建演练</Button>
           </>
         }

@@ -1,0 +1,97 @@
+// Drills through the core: programme, script, an append-only log that survives reopening, package round trip.
+import { describe, expect, it } from 'vitest';
+import type { Drill, RunState, Script } from '../../electron/shared/schemas/drill';
+import type { PlanSummary } from '../../electron/shared/schemas/plan';
+import type { Core } from '../../electron/core/create-core';
+import { fixedClock, makeCore } from '../helpers/core';
+import { tempDir } from '../helpers/temp-dir';
+
+async function data<T>(p: Promise<{ ok: boolean; data?: unknown; error?: unknown }>): Promise<T> {
+  const r = await p;
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.data as T;
+}
+
+const entry = (planId: string) => ({
+  name: '森林火灾综合应急演练', form: 'combined' as const, scope: 'comprehensive' as const, purpose: 'test' as const, hazard: '森林火灾', keyIndustry: false, majorNaturalDisaster: true,
+  planLinks: [{ planId, sectionIds: [] }], objectives: ['检验响应启动程序'], date: '2026-03-10', startTime: '09:00', endTime: '11:30', place: '东山林场', organizer: '区应急管理局', participants: ['区林业局'], notes: '',
+});
+
+async function setup(core: Core) {
+  const plan = await data<PlanSummary>(core.call('plan.create', { templateId: 'forest-fire', revision: '2024' }));
+  const drill = await data<Drill>(core.call('drill.create', entry(plan.id)));
+  const script = await data<Script>(core.call('script.generate', { drillId: drill.id, planId: plan.id }));
+  await data(core.call('script.save', { drillId: drill.id, script }));
+  return { plan, drill, script };
+}
+
+describe('the run log', () => {
+  it('keeps every event and the true elapsed time across a reopened store, and records a retried call once', async () => {
+    const dir = tempDir();
+    const clock = fixedClock('2026-03-10T09:00:00+08:00');
+    const core = await makeCore({ dataDir: dir, clock });
+    const { drill, script } = await setup(core);
+    await data(core.call('run.log', { drillId: drill.id, type: 'clock.start' }));
+    clock.advance(5 * 60_000);
+    await data(core.call('run.log', { drillId: drill.id, type: 'inject.delivered', injectId: script.injects[0]!.id, clientId: 'retry-me-123' }));
+    await data(core.call('run.log', { drillId: drill.id, type: 'inject.delivered', injectId: script.injects[0]!.id, clientId: 'retry-me-123' }));
+    await data(core.call('run.log', { drillId: drill.id, type: 'clock.pause' }));
+    clock.advance(2 * 3600_000);
+    await data(core.call('run.log', { drillId: drill.id, type: 'clock.resume' }));
+    clock.advance(60_000);
+    core.close();
+
+    const reopened = await makeCore({ dataDir: dir, clock });
+    const state = await data<RunState>(reopened.call('run.state', { drillId: drill.id }));
+    expect(state.events.map((e) => e.type)).toEqual(['clock.start', 'inject.delivered', 'clock.pause', 'clock.resume']);
+    expect(state.clock).toMatchObject({ status: 'running', elapsedMs: 6 * 60_000, pausedMs: 2 * 3600_000 });
+    expect(state.injects[0]).toMatchObject({ status: 'delivered', deliveredMs: 5 * 60_000 });
+  });
+
+  it('refuses events for an unknown drill or of an unknown type', async () => {
+    const core = await makeCore();
+    expect(await core.call('run.log', { drillId: 'd-none', type: 'clock.start' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await core.call('run.log', { drillId: 'd-none', type: 'clock.explode' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});
+
+describe('drill packages', () => {
+  it('exports a whole drill and imports it on another machine under a new id, dropping links to unknown plans', async () => {
+    const a = await makeCore();
+    const { drill, script } = await setup(a);
+    await data(a.call('run.log', { drillId: drill.id, type: 'clock.start' }));
+    await data(a.call('run.log', { drillId: drill.id, type: 'observation', text: '现场指挥部开设及时' }));
+    const file = await data<{ fileName: string; dataBase64: string }>(a.call('drill.export-package', { id: drill.id }));
+    expect(file.fileName).toBe('森林火灾综合应急演练_20260310.drill.json');
+    const content = Buffer.from(file.dataBase64, 'base64').toString('utf8');
+
+    const b = await makeCore();
+    const imported = await data<{ drill: Drill; droppedPlanLinks: number; events: number }>(b.call('drill.import-package', { content }));
+    expect(imported).toMatchObject({ droppedPlanLinks: 1, events: 2 });
+    expect(imported.drill.planLinks).toEqual([]);
+    const again = await data<{ drill: Drill }>(b.call('drill.import-package', { content }));
+    expect(again.drill.id).not.toBe(imported.drill.id);
+    const state = await data<RunState>(b.call('run.state', { drillId: imported.drill.id }));
+    expect(state.events.map((e) => e.text)).toContain('现场指挥部开设及时');
+    const detail = await data<{ script: Script }>(b.call('drill.get', { id: imported.drill.id }));
+    expect(detail.script.injects).toHaveLength(script.injects.length);
+
+    expect(await b.call('drill.import-package', { content: '{"format":"something-else"}' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await b.call('drill.import-package', { content: 'not json' })).toMatchObject({ ok: false, error: { message: '文件不是有效的演练数据包（无法解析）。' } });
+    expect((await data<Drill[]>(b.call('drill.list', {})))).toHaveLength(2);
+  });
+});
+
+describe('compliance', () => {
+  it('flags the missing annual comprehensive drill and is met once one is conducted', async () => {
+    const core = await makeCore({ clock: fixedClock('2026-06-01T10:00:00+08:00') });
+    const before = await data<{ findings: { ruleId: string; state: string }[] }>(core.call('compliance.get', {}));
+    expect(before.findings.find((f) => f.ruleId === 'annual-comprehensive')!.state).toBe('overdue');
+    const { drill } = await setup(core);
+    const planned = await data<{ findings: { ruleId: string; state: string }[] }>(core.call('compliance.get', {}));
+    expect(planned.findings.find((f) => f.ruleId === 'annual-comprehensive')!.state).toBe('overdue');
+    await data(core.call('drill.set-status', { id: drill.id, status: 'conducted' }));
+    const after = await data<{ findings: { ruleId: string; state: string }[] }>(core.call('compliance.get', {}));
+    expect(after.findings.find((f) => f.ruleId === 'annual-comprehensive')!.state).toBe('met');
+  });
+});
