@@ -102,7 +102,7 @@ export const drillHandlers: Handlers<
     const db = ctx.store.get();
     const drill = repo.getDrill(db, input.id);
     const pkg = buildPackage(drill, repo.getScript(db, input.id), repo.listEvents(db, input.id), ctx.clock.now());
-    return { fileName: `${drill.name.replace(/[\\/:*?"<>|]/g, '_')}_${drill.date.replaceAll('-', '')}.drill.json`, dataBase64: Buffer.from(JSON.stringify(pkg, null, 1)).toString('base64') };
+    return { fileName: exportFileName(drill.name, drill.date, 'drill.json'), dataBase64: Buffer.from(JSON.stringify(pkg, null, 1)).toString('base64') };
   },
   // Ids never clash: the drill gets a new id; plan links survive only for plans this machine has.
   'drill.import-package': (input, ctx) => {
