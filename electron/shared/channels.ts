@@ -50,6 +50,8 @@ export const channelNames = [
   'compliance.save-rules',
   'drill.export-package',
   'drill.import-package',
+  'script.export-xlsx',
+  'script.import-xlsx',
   'eval.get',
   'eval.criteria-sets',
   'eval.set-criteria',

@@ -95,3 +95,35 @@ describe('compliance', () => {
     expect(after.findings.find((f) => f.ruleId === 'annual-comprehensive')!.state).toBe('met');
   });
 });
+
+describe('spreadsheet round trip', () => {
+  it('exports the injects to .xlsx and reads them back unchanged; a malformed sheet gets a per-row report', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const core = await makeCore();
+    const { drill, script } = await setup(core);
+    const clockInject = { ...script.injects[1]!, time: { mode: 'clock' as const, clock: '09:45' } };
+    const edited = { ...script, injects: [script.injects[0]!, clockInject, ...script.injects.slice(2)] };
+    await data(core.call('script.save', { drillId: drill.id, script: edited }));
+    const file = await data<{ fileName: string; dataBase64: string }>(core.call('script.export-xlsx', { id: drill.id }));
+    expect(file.fileName).toMatch(/演练脚本_20260310\.xlsx$/);
+    const back = await data<{ script: Script; errors: unknown[] }>(core.call('script.import-xlsx', { drillId: drill.id, dataBase64: file.dataBase64 }));
+    expect(back.errors).toEqual([]);
+    expect(back.script.injects).toEqual(edited.injects);
+
+    // Break two rows the way people do: an unreadable time and an empty phase.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.dataBase64, 'base64') as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    ws.getRow(3).getCell(3).value = '半小时后';
+    ws.getRow(4).getCell(2).value = '';
+    const broken = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    const report = await data<{ script: Script; errors: { row: number; message: string }[] }>(core.call('script.import-xlsx', { drillId: drill.id, dataBase64: broken }));
+    expect(report.errors.map((e) => e.row)).toEqual([3, 4]);
+    expect(report.errors[0]!.message).toContain('“时间”无法识别（半小时后）');
+    expect(report.errors[1]!.message).toContain('“阶段”为空');
+    expect(report.script.injects).toHaveLength(edited.injects.length - 2);
+
+    const notExcel = await data<{ errors: { message: string }[] }>(core.call('script.import-xlsx', { drillId: drill.id, dataBase64: Buffer.from('不是表格').toString('base64') }));
+    expect(notExcel.errors[0]!.message).toContain('不是有效的 Excel');
+  });
+});

@@ -7,6 +7,7 @@ import { checkCompliance, defaultComplianceRules } from '../domain/drills/compli
 import { buildPackage, parsePackage } from '../domain/drills/drill-package';
 import { clockState, injectStates, nextInjects } from '../../shared/drill-clock';
 import { generateScript } from '../domain/drills/generate-script';
+import { scriptToXlsx, xlsxToScript } from '../domain/drills/script-xlsx';
 import { checkScript } from '../../shared/script-checks';
 import { newId } from '../domain/plans/ids';
 import { exportFileName } from './export';
@@ -52,6 +53,8 @@ export const drillHandlers: Handlers<
   | 'compliance.save-rules'
   | 'drill.export-package'
   | 'drill.import-package'
+  | 'script.export-xlsx'
+  | 'script.import-xlsx'
 > = {
   'drill.list': (input, ctx) => repo.listDrills(ctx.store.get(), input?.year),
   'drill.create': (input, ctx) => {
@@ -115,6 +118,17 @@ export const drillHandlers: Handlers<
     const drill = repo.importDrill(db, { ...entry, planLinks: kept }, status, script, pkg.events, ctx.clock.now());
     changed(ctx);
     return { drill, droppedPlanLinks: entry.planLinks.length - kept.length, events: pkg.events.length };
+  },
+  'script.export-xlsx': async (input, ctx) => {
+    const db = ctx.store.get();
+    const drill = repo.getDrill(db, input.id);
+    const bytes = await scriptToXlsx(repo.getScript(db, input.id), drill.name);
+    return { fileName: exportFileName(`${drill.name}_演练脚本`, drill.date, 'xlsx'), dataBase64: bytes.toString('base64') };
+  },
+  // A preview: the coordinator sees the rows and their errors before saving.
+  'script.import-xlsx': async (input, ctx) => {
+    const current = repo.getScript(ctx.store.get(), input.drillId);
+    return xlsxToScript(Buffer.from(input.dataBase64, 'base64'), current, () => newId('i'));
   },
   'compliance.save-rules': (input, ctx) => {
     repo.setSetting(ctx.store.get(), repo.COMPLIANCE_RULES_KEY, input.rules, ctx.clock.now());

@@ -245,3 +245,9 @@ export interface ComplianceReport {
   findings: ComplianceFinding[];
 }
 export const drillImportSchema = z.object({ content: z.string().min(1).max(50_000_000) }).strict();
+export const scriptImportXlsxSchema = z.object({ drillId: idSchema, dataBase64: z.string().max(70_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容编码不正确') }).strict();
+
+export interface ScriptImport {
+  script: Script;
+  errors: { row: number; message: string }[];
+}

@@ -5,6 +5,7 @@ import { formatOffset, parseOffset } from '@shared/drill-clock';
 import { INJECT_METHODS, ROSTER_ROLES, type Inject, type Script, type ScriptIssue } from '@shared/schemas/drill';
 import { injectNumbers, moveInject } from '@shared/script-checks';
 import { errorText, request } from '../../api/client';
+import { base64ToBytes, bytesToBase64, pickFile, saveFile } from '../../api/files';
 import { PageHeader } from '../../components/PageHeader';
 import { useLoad } from '../../components/use-load';
 import { newSectionId } from '../../editor/ids';
@@ -95,6 +96,33 @@ export function ScriptEditorPage({ drillId }: { drillId: string }) {
   const setInject = (id: string, patch: Partial<Inject>) => update({ ...script, injects: script.injects.map((i) => (i.id === id ? { ...i, ...patch } : i)) });
   const insertAfter = (index: number, inject: Inject) => update({ ...script, injects: [...script.injects.slice(0, index + 1), inject, ...script.injects.slice(index + 1)] });
 
+  const exportXlsx = async () => {
+    try {
+      await save();
+      const f = await request('script.export-xlsx', { id: drillId });
+      const where = await saveFile(f.fileName, 'Excel 工作簿', 'xlsx', base64ToBytes(f.dataBase64));
+      if (where) message.success(`已导出：${where}`);
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
+  const importXlsx = async () => {
+    try {
+      const file = await pickFile('从 Excel 导入注入', 'Excel 工作簿', ['xlsx']);
+      if (!file) return;
+      const r = await request('script.import-xlsx', { drillId, dataBase64: bytesToBase64(file.bytes) });
+      modal.confirm({
+        title: `读取到 ${r.script.injects.length} 条注入${r.errors.length ? `，${r.errors.length} 行有错误未导入` : ''}`,
+        width: 560,
+        content: r.errors.length ? <ul data-testid="xlsx-errors">{r.errors.map((e) => <li key={e.row}>{e.row ? `第 ${e.row} 行：` : ''}{e.message}</li>)}</ul> : '用表格中的注入替换当前脚本的注入？',
+        okText: '替换当前注入',
+        okButtonProps: { disabled: r.script.injects.length === 0 },
+        onOk: () => update(r.script),
+      });
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
   const generate = async (planId: string) => {
     setGenerating(false);
     const run = async () => {
@@ -127,6 +155,8 @@ export function ScriptEditorPage({ drillId }: { drillId: string }) {
             <Tag color={saveState === 'saved' ? 'green' : 'gold'} data-testid="script-save-state" data-state={saveState}>{saveState === 'saved' ? '已保存' : saveState === 'saving' ? '正在保存…' : '有未保存的修改'}</Tag>
             <Button onClick={() => navigate('drills', drillId)}>演练信息</Button>
             <Button onClick={() => setGenerating(true)} disabled={drill.planLinks.length === 0} data-testid="generate-script">从预案生成</Button>
+            <Button onClick={exportXlsx} data-testid="export-xlsx">导出 Excel</Button>
+            <Button onClick={importXlsx} data-testid="import-xlsx">从 Excel 导入</Button>
             <Button type="primary" onClick={() => navigate('scripts', drillId, 'run')}>进入实施</Button>
           </>
         }
