@@ -1,4 +1,6 @@
 // `npm run serve -- --port N --data-dir DIR`: the browser host's entry point.
+import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,7 +28,40 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
+/** One host per data folder: a second one would migrate and write the same database under the first. */
+function lockDataDir(dir: string): () => void {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'host.lock');
+  try {
+    const pid = Number(fs.readFileSync(file, 'utf8'));
+    if (pid && pid !== process.pid) {
+      process.kill(pid, 0); // throws when that process is gone (a stale lock after a crash)
+      console.error(`数据文件夹“${dir}”正被另一个工作台进程（PID ${pid}）使用，请先关闭它。`);
+      process.exit(1);
+    }
+  } catch {
+    // No lock, or a stale one.
+  }
+  fs.writeFileSync(file, String(process.pid));
+  return () => fs.rmSync(file, { force: true });
+}
+
+/** Refuses a busy port before the database is touched. */
+function checkPort(p: number): Promise<void> {
+  if (p === 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', () => {
+      console.error(`端口 ${p} 已被占用，请用 --port 指定其他端口。`);
+      process.exit(1);
+    });
+    probe.listen(p, '127.0.0.1', () => probe.close(() => resolve()));
+  });
+}
+
 async function main(): Promise<void> {
+  await checkPort(port);
+  const unlock = lockDataDir(dataDir);
   const core = await createCore({ dataDir, templatesDir, shell: 'browser', version: __APP_VERSION__ });
   const host = await startHost({ core, rendererDir, port });
   console.log(`data dir: ${dataDir}`);
@@ -34,6 +69,7 @@ async function main(): Promise<void> {
   const stop = async () => {
     await host.close();
     core.close();
+    unlock();
     process.exit(0);
   };
   process.on('SIGINT', stop);

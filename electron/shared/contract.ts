@@ -46,8 +46,8 @@ import {
   type ComplianceRule,
   type Drill,
   type DrillDetail,
-  type RunEvent,
   type RunState,
+  type RunUpdate,
   type Script,
   type ScriptIssue,
 } from './schemas/drill';
@@ -141,7 +141,7 @@ export const contract = {
   'drill.move': { input: drillMoveSchema, output: out<Drill>() },
   'script.save': { input: scriptSaveSchema, output: out<{ script: Script; issues: ScriptIssue[] }>() },
   'script.generate': { input: scriptGenerateSchema, output: out<Script>() },
-  'run.log': { input: runEventInputSchema, output: out<{ event: RunEvent; state: RunState }>() },
+  'run.log': { input: runEventInputSchema, output: out<RunUpdate>() },
   'run.state': { input: runStateSchema, output: out<RunState>() },
   'compliance.get': { input: complianceSchema, output: out<ComplianceReport>() },
   'compliance.save-rules': { input: complianceRulesSchema, output: out<ComplianceRule[]>() },

@@ -1,4 +1,5 @@
 // Drill channels: the programme, scripts, the live run log and the compliance check.
+import { AppError } from '../../shared/errors';
 import type { ComplianceRule, RunState } from '../../shared/schemas/drill';
 import { localDate } from '../clock';
 import * as repo from '../db/repos/drill-repo';
@@ -85,7 +86,11 @@ export const drillHandlers: Handlers<
     return d;
   },
   'script.save': (input, ctx) => {
-    repo.saveScript(ctx.store.get(), input.drillId, input.script, ctx.clock.now());
+    const db = ctx.store.get();
+    // The log refers to injects by id and number: the script holds still while the clock runs.
+    const clock = clockState(repo.listEvents(db, input.drillId), ctx.clock.now());
+    if (clock.status === 'running' || clock.status === 'paused') throw new AppError('CONFLICT', '演练正在进行，脚本已锁定；结束演练后才能修改。');
+    repo.saveScript(db, input.drillId, input.script, ctx.clock.now());
     return { script: input.script, issues: checkScript(input.script) };
   },
   'script.generate': (input, ctx) => {
@@ -96,8 +101,17 @@ export const drillHandlers: Handlers<
   // The event is committed (synchronous=FULL) before this returns: the console shows it only then.
   'run.log': (input, ctx) => {
     const { drillId, ...e } = input;
-    const event = repo.appendEvent(ctx.store.get(), drillId, e, ctx.clock.now());
-    return { event, state: runState(ctx, drillId) };
+    const db = ctx.store.get();
+    const event = repo.appendEvent(db, drillId, e, ctx.clock.now());
+    if (e.type === 'clock.end') {
+      const d = repo.getDrill(db, drillId);
+      if (d.status === 'planned' || d.status === 'preparing') {
+        repo.setDrillStatus(db, drillId, 'conducted', ctx.clock.now());
+        changed(ctx);
+      }
+    }
+    const { events: _all, ...state } = runState(ctx, drillId);
+    return { ...state, event };
   },
   'run.state': (input, ctx) => runState(ctx, input.drillId),
   'compliance.get': (input, ctx) => ({ rules: complianceRules(ctx), findings: complianceFindings(ctx, input?.today ?? localDate(ctx.clock.now())) }),

@@ -240,6 +240,9 @@ export interface RunState {
   next: NextInjectView[];
 }
 
+/** What logging one event returns: the event as stored and the state without the (growing) log itself. */
+export type RunUpdate = Omit<RunState, 'events'> & { event: RunEvent };
+
 export interface ComplianceReport {
   rules: ComplianceRule[];
   findings: ComplianceFinding[];

@@ -17,6 +17,12 @@ export function installHttpBridge(): void {
           headers: { 'content-type': 'application/json', 'x-workbench-token': token },
           body: JSON.stringify(input ?? {}),
         });
+        if (res.status === 403 && !sessionStorage.getItem('workbench-reloaded')) {
+          // The host was restarted and issued a new token: the page it serves now carries it.
+          sessionStorage.setItem('workbench-reloaded', '1');
+          window.location.reload();
+        }
+        if (res.ok) sessionStorage.removeItem('workbench-reloaded');
         return (await res.json()) as Result<unknown>;
       } catch {
         return fail('INTERNAL', '无法连接到本机服务，请确认工作台仍在运行后刷新页面。');

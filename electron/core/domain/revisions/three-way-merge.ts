@@ -50,7 +50,11 @@ function analyse({ doc, oldRev, newRev }: MergeInput): Plan {
     if (same(theirsClause.title, theirs, l.baseTitle, l.baseBody)) continue; // upstream did not change it
     if (same(s.title, s.body, theirsClause.title, theirs)) continue; // both made the same change
     if (same(s.title, s.body, l.baseTitle, l.baseBody)) items.push({ ...withTheirs, kind: 'auto-updated', choices: ['theirs', 'ours'], defaultChoice: 'theirs' });
-    else items.push({ ...withTheirs, kind: 'conflict', choices: ['ours', 'theirs', 'edit'], defaultChoice: null });
+    else {
+      // Hand editing in the merge page is plain text: offered only where no table or list would be flattened.
+      const plain = [...s.body, ...theirs].every((b) => b.type === 'paragraph');
+      items.push({ ...withTheirs, kind: 'conflict', choices: plain ? ['ours', 'theirs', 'edit'] : ['ours', 'theirs'], defaultChoice: null });
+    }
   }
   // Truly new upstream clauses (no old clause maps to them); a clause the district deleted is not brought back.
   const fromOld = new Set([...match.values()].map((m) => m.id));

@@ -28,7 +28,8 @@ export function DrillForm({ drill, initialDate, onClose, onSaved }: { drill?: Dr
     : { form: 'combined', scope: 'comprehensive', purpose: 'test', keyIndustry: false, majorNaturalDisaster: false, date: initialDate ? dayjs(initialDate) : dayjs().add(30, 'day'), startTime: dayjs('2000-01-01T09:00'), objectives: '', participants: [], planIds: [], hazard: '', place: '', organizer: '', notes: '' };
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     const previous = new Map((drill?.planLinks ?? []).map((l) => [l.planId, l.sectionIds]));
     const input: DrillInput = {
       name: v.name,

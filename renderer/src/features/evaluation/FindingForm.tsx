@@ -16,7 +16,8 @@ export function FindingForm({ report, finding, onClose, onSaved }: { report: Eva
   const numbers = injectNumbers(report.script);
   const observations = report.events.filter((e) => e.type === 'observation' || e.type === 'action');
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     const clauses = ((v.clauses as string[] | undefined) ?? []).map((k) => {
       const [planId, sectionId] = k.split('|') as [string, string];
       return { planId, sectionId };

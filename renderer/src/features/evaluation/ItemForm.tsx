@@ -17,7 +17,8 @@ export function ItemForm({ item, preset, onClose, onSaved }: { item?: Improvemen
   const plan = useLoad(() => (planId ? request('plan.get', { id: planId }) : Promise.resolve(null)), [planId]);
   const [busy, setBusy] = useState(false);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     const input: ItemInput = {
       findingId: base.findingId ?? null,
       drillId: base.drillId ?? null,

@@ -43,12 +43,21 @@ export function HistoryDrawer({ plan, beforeChange, onChanged, onClose }: { plan
     }
   };
 
+  const [saving, setSaving] = useState(false);
   const saveVersion = async () => {
-    const v = await form.validateFields();
-    if (await run(() => request('plan.save-version', { id: plan.id, note: v.note, author: v.author ?? '' }), '已保存版本')) setVersionModal(false);
+    if (saving) return;
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
+    setSaving(true);
+    try {
+      if (await run(() => request('plan.save-version', { id: plan.id, note: v.note, author: v.author ?? '' }), '已保存版本')) setVersionModal(false);
+    } finally {
+      setSaving(false);
+    }
   };
   const changeStatus = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     const ok = await run(
       () => request('plan.set-status', { id: plan.id, to: statusTo!, date: (v.date as dayjs.Dayjs).format('YYYY-MM-DD'), actor: v.actor ?? '', department: v.department ?? '', note: v.note ?? '' }),
       `状态已改为“${planStatusLabels[statusTo!]}”`,
@@ -109,7 +118,7 @@ export function HistoryDrawer({ plan, beforeChange, onChanged, onClose }: { plan
       <Typography.Title level={5}>修订记录（导出时附于预案）</Typography.Title>
       <Table size="small" pagination={false} rowKey="version" dataSource={history.data?.revisionRecord ?? []} columns={[{ title: '版本', dataIndex: 'version', width: 70 }, { title: '日期', dataIndex: 'date', width: 110 }, { title: '修订说明', dataIndex: 'note', render: (n: string) => <span style={{ whiteSpace: 'pre-line' }}>{n}</span> }]} />
 
-      <Modal open={versionModal} title="保存版本" onOk={saveVersion} onCancel={() => setVersionModal(false)} okText="保存" destroyOnHidden>
+      <Modal open={versionModal} title="保存版本" onOk={saveVersion} confirmLoading={saving} onCancel={() => setVersionModal(false)} okText="保存" destroyOnHidden>
         <Form form={form} layout="vertical">
           <Form.Item name="note" label="修订说明" rules={[{ required: true, message: '请填写修订说明' }]}>
             <Input.TextArea rows={4} maxLength={2000} placeholder="如：根据2025年演练评估意见，修改信息报告时限" data-testid="version-note" />

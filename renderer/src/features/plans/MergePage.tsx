@@ -68,7 +68,7 @@ export function MergePage({ planId, toRevision }: { planId: string; toRevision: 
         <Radio.Group style={{ marginTop: 8 }} value={c?.choice} onChange={(e) => choose(item, e.target.value, e.target.value === 'edit' ? blocksText(item.theirs ?? []) : undefined)}>
           <Radio value="ours">保留本区文本</Radio>
           <Radio value="theirs">采用上位文本</Radio>
-          <Radio value="edit">人工修改</Radio>
+          {item.choices.includes('edit') ? <Radio value="edit">人工修改</Radio> : <Typography.Text type="secondary" style={{ fontSize: 12 }}>（含表格或列表：请先选择一方，合并后在编辑器中修改）</Typography.Text>}
         </Radio.Group>
         {c?.choice === 'edit' && <Input.TextArea style={{ marginTop: 8 }} rows={5} value={c.text} onChange={(e) => choose(item, 'edit', e.target.value)} placeholder="每行一段" />}
       </Card>

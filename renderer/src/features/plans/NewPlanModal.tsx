@@ -12,7 +12,8 @@ export function NewPlanModal({ open, onClose }: { open: boolean; onClose: () => 
   const { message } = AntApp.useApp();
   const options = (list.data?.templates ?? []).map((t) => ({ value: `${t.id}@${t.revision}`, label: `${t.hazard} · ${t.title}（${t.revision} 修订）` }));
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     const [templateId, revision] = v.template.split('@') as [string, string];
     setBusy(true);
     try {

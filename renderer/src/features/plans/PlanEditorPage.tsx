@@ -65,9 +65,10 @@ function PlanWorkspace({ plan, focusSection: initialSection, onReplace, onMeta }
       if (e) {
         activeChapter.current = c!;
         focusSection(e, sectionId);
+        s.reports.onCursor(c!, sectionId);
       }
     },
-    [chapterOf, s.editors],
+    [chapterOf, s.editors, s.reports],
   );
 
   // Reopening puts the cursor back in the section it was in (or where a search hit points).
@@ -150,6 +151,7 @@ function PlanWorkspace({ plan, focusSection: initialSection, onReplace, onMeta }
           <Button size="small" type="primary" onClick={async () => { await s.saveNow(); await exportPlan(app, plan.id); }} data-testid="export-docx">导出 Word</Button>
           <Select
             size="small"
+            disabled={readOnly}
             value={plan.doc.numbering}
             onChange={(v) => void updateMeta({ numbering: v })}
             options={[{ value: 'decimal', label: '编号 1 / 1.1 / 1.1.1' }, { value: 'official', label: '编号 一、（一）1.（1）' }]}
@@ -198,7 +200,7 @@ function PlanWorkspace({ plan, focusSection: initialSection, onReplace, onMeta }
           <LineagePanel section={cursorSection} exercise={exercise.data?.find((x) => x.sectionId === cursorSection?.id)} />
           <RequestsPanel planId={plan.id} requests={requests.data ?? []} titleOf={(id) => outlineItems.find((o) => o.id === id)?.title ?? id} onJump={jump} onChanged={requests.reload} />
           {!readOnly && currentChapter && s.order.length > 1 && (
-            <Popconfirm title="删除当前章及其全部内容？" description="删除后自动保存；如需找回请使用版本记录。" okText="删除" cancelText="取消" onConfirm={() => s.removeChapter(currentChapter)}>
+            <Popconfirm title={`删除“${s.numbers.get(currentChapter) ?? ''} ${outlineItems.find((o) => o.id === currentChapter)?.title ?? ''}”整章及其全部内容？`} description="删除后自动保存，不能撤销；如需找回请使用版本记录。" okText="删除" cancelText="取消" onConfirm={() => s.removeChapter(currentChapter)}>
               <Button danger size="small">删除当前章</Button>
             </Popconfirm>
           )}

@@ -54,7 +54,9 @@ export function usePlanSession(plan: PlanDetail, onSaved: (charCount: number, un
   const numbers = useMemo(() => {
     const flat = order.flatMap((id) => outlines.get(id) ?? []);
     const labels = headingNumbers(flat, plan.doc.numbering);
-    return new Map(flat.map((h, i) => [h.id, labels[i]!]));
+    // Decimal numbers are set off by a full-width space (as in the Word export); 一、（一） need none.
+    const gap = plan.doc.numbering === 'decimal' ? '\u3000' : '';
+    return new Map(flat.map((h, i) => [h.id, `${labels[i]!}${h.level === 1 && h.kind === 'annex' ? '' : gap}`]));
   }, [outlines, order, plan.doc.numbering]);
 
   const collect = useCallback(

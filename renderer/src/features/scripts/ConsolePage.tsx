@@ -26,6 +26,9 @@ export function clockText(ms: number): string {
   return formatOffset(Math.max(0, Math.floor(ms / 1000)));
 }
 
+/** The running log shows the newest entries; a long drill's full log is one click away (and in the evaluation). */
+const LOG_SHOWN = 200;
+
 function countdown(ms: number): string {
   const s = Math.round(Math.abs(ms) / 1000);
   const t = `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
@@ -43,6 +46,7 @@ export function ConsolePage({ drillId }: { drillId: string }) {
   const [tags, setTags] = useState<string[]>([]);
   const [evaluator, setEvaluator] = useState('');
   const [adhoc, setAdhoc] = useState<string | null>(null);
+  const [showAll, setShowAll] = useState(false);
   const obsRef = useRef<HTMLTextAreaElement>(null);
   const actRef = useRef<HTMLInputElement>(null);
 
@@ -180,13 +184,14 @@ export function ConsolePage({ drillId }: { drillId: string }) {
           <Card size="small" title={`演练记录（${s.events.length}）`} data-testid="run-log" styles={{ body: { maxHeight: 'calc(100vh - 220px)', overflow: 'auto' } }}>
             <List
               size="small"
-              dataSource={[...s.events].reverse()}
+              dataSource={(showAll ? s.events : s.events.slice(-LOG_SHOWN)).slice().reverse()}
+              footer={s.events.length > LOG_SHOWN && !showAll ? <Button size="small" type="link" onClick={() => setShowAll(true)}>显示全部 {s.events.length} 条</Button> : undefined}
               renderItem={(e) => (
                 <List.Item data-testid="log-entry" data-type={e.type}>
                   <div>
                     <Typography.Text type="secondary">{new Date(e.at).toLocaleTimeString('zh-CN')} </Typography.Text>
                     <Tag>{eventLabels[e.type]}</Tag>
-                    {e.injectId && byId.has(e.injectId) && <Tag color="blue">第{numbers.get(e.injectId)}条</Tag>}
+                    {e.injectId && (byId.has(e.injectId) ? <Tag color="blue">第{numbers.get(e.injectId)}条 {byId.get(e.injectId)!.scene}</Tag> : <Tag>已删除的注入</Tag>)}
                     {e.text && <span>{e.text}</span>}
                     {e.tags.map((t) => <Tag key={t} color="purple">{t}</Tag>)}
                     {e.actor && <Typography.Text type="secondary"> —{e.actor}</Typography.Text>}
@@ -198,7 +203,7 @@ export function ConsolePage({ drillId }: { drillId: string }) {
         </Col>
       </Row>
       <Modal open={adhoc !== null} title="临时注入" onCancel={() => setAdhoc(null)} okText="记录" onOk={async () => { if (adhoc?.trim() && (await run.log({ type: 'inject.adhoc', text: adhoc.trim() }))) setAdhoc(null); }}>
-        <Input.TextArea rows={3} value={adhoc ?? ''} onChange={(e) => setAdhoc(e.target.value)} placeholder="临时注入的情景信息与接收方" data-testid="adhoc-input" />
+        <Input.TextArea autoFocus rows={3} value={adhoc ?? ''} onChange={(e) => setAdhoc(e.target.value)} placeholder="临时注入的情景信息与接收方" data-testid="adhoc-input" />
       </Modal>
     </div>
   );

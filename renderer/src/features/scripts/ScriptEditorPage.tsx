@@ -42,12 +42,15 @@ function TimeCell({ inject, onChange }: { inject: Inject; onChange: (t: Inject['
 export function ScriptEditorPage({ drillId }: { drillId: string }) {
   const { message, modal } = AntApp.useApp();
   const detail = useLoad(() => request('drill.get', { id: drillId }), [drillId]);
+  const run = useLoad(() => request('run.state', { drillId }), [drillId]);
+  const locked = run.data?.clock.status === 'running' || run.data?.clock.status === 'paused';
   const [script, setScript] = useState<Script | null>(null);
   const [issues, setIssues] = useState<ScriptIssue[]>([]);
   const [saveState, setSaveState] = useState<'saved' | 'dirty' | 'saving'>('saved');
   const [dragging, setDragging] = useState<string | null>(null);
   const [generating, setGenerating] = useState(false);
   const timer = useRef<number | null>(null);
+  const lockedRef = useRef(false);
   const latest = useRef<Script | null>(null);
 
   useEffect(() => {
@@ -74,15 +77,20 @@ export function ScriptEditorPage({ drillId }: { drillId: string }) {
 
   const update = useCallback(
     (next: Script) => {
+      if (lockedRef.current) {
+        message.warning('演练正在进行，脚本已锁定；结束演练后才能修改。');
+        return;
+      }
       latest.current = next;
       setScript(next);
       setSaveState('dirty');
       if (timer.current === null) timer.current = window.setTimeout(() => void save(), 800);
     },
-    [save],
+    [save, message],
   );
   useEffect(() => () => void (timer.current !== null && save()), [save]);
 
+  lockedRef.current = locked;
   const numbers = useMemo(() => (script ? injectNumbers(script) : new Map<string, number>()), [script]);
   const issuesOf = useMemo(() => {
     const m = new Map<string, string[]>();
@@ -161,6 +169,7 @@ export function ScriptEditorPage({ drillId }: { drillId: string }) {
           </>
         }
       />
+      {locked && <Alert type="warning" showIcon style={{ marginBottom: 8 }} message="演练正在进行，脚本已锁定：演练记录按注入编号记载，结束演练后才能修改脚本。" data-testid="script-locked" />}
       <Tabs
         items={[
           {

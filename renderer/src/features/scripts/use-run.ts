@@ -37,13 +37,17 @@ export function useRun(drillId: string, onError: (text: string) => void, pollMs 
   /** Resolves once the core has committed the event; a failed call is retried with the same id. */
   const log = useCallback(
     async (e: LogInput): Promise<boolean> => {
+      // One action at a time: a double press must not deliver twice or start the clock twice.
+      if (busy.current) return false;
       const id = clientId();
       busy.current = true;
       try {
         for (let attempt = 0; attempt < 3; attempt++) {
           try {
-            const r = await request('run.log', { drillId, clientId: id, ...e });
-            accept(r.state);
+            const { event, ...rest } = await request('run.log', { drillId, clientId: id, ...e });
+            // The log only grows: append the committed event instead of re-sending the whole log.
+            setState((prev) => ({ ...rest, events: prev && !prev.events.some((x) => x.id === event.id) ? [...prev.events, event] : (prev?.events ?? [event]) }));
+            setFetchedAt(Date.now());
             return true;
           } catch (err) {
             if (attempt === 2) onError(`记录失败：${errorText(err)}`);

@@ -95,20 +95,25 @@ export function TemplatesPage() {
 function TemplateDocument({ summary }: { summary: TemplateSummary }) {
   const t = useLoad(() => request('template.get', { id: summary.id, revision: summary.revision }), [summary.id, summary.revision]);
   const { message } = AntApp.useApp();
-  const numbers = useMemo(() => (t.data ? headingNumbers(t.data.clauses, 'decimal') : []), [t.data]);
+  const numbers = useMemo(() => (t.data ? headingNumbers(t.data.clauses, 'decimal').map((n, i) => (t.data!.clauses[i]!.kind === 'annex' && t.data!.clauses[i]!.level === 1 ? n : `${n}\u3000`)) : []), [t.data]);
+  const [creating, setCreating] = useState(false);
   const create = async () => {
+    if (creating) return;
+    setCreating(true);
     try {
       const plan = await request('plan.create', { templateId: summary.id, revision: summary.revision });
       navigate('plans', plan.id);
     } catch (e) {
       message.error(errorText(e));
+    } finally {
+      setCreating(false);
     }
   };
   return (
     <Card
       size="small"
       title={`${summary.title}（${summary.revision} 修订）`}
-      extra={<Button type="primary" onClick={create} data-testid="template-create-plan">依据此模板创建预案</Button>}
+      extra={<Button type="primary" loading={creating} onClick={create} data-testid="template-create-plan">依据此模板创建预案</Button>}
     >
       <Space wrap style={{ marginBottom: 8 }}>
         <Tag>{summary.category}</Tag>

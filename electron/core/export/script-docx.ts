@@ -1,0 +1,122 @@
+// The 演练脚本 as a Word file: drill facts on a portrait page, the inject table on landscape pages, then the roster.
+import { Paragraph } from 'docx';
+import { DRILL_FORMS, DRILL_SCOPES, type Drill, type Inject, type RunEvent, type Script } from '../../shared/schemas/drill';
+import { bodyText, dataTable, factParagraph, packDocument, pushRun, type Column, type PageRun } from './document-kit-docx';
+import { formatChineseDate, labelParagraph, titleParagraph } from './official-parts-docx';
+
+export interface ScriptExportInput {
+  drill: Drill;
+  script: Script;
+  /** The run log: when given, the time column shows when each inject was actually delivered. */
+  eventsOrNull?: RunEvent[] | null;
+}
+
+/** domain.md §3.6, limited to what a Script holds; widths in 四号 characters, scaled to the landscape 版心. */
+export const SCRIPT_COLUMNS: Column[] = [
+  { header: '序号', chars: 2 },
+  { header: '时间', chars: 4.5 },
+  { header: '阶段/场景', chars: 5 },
+  { header: '情景信息', chars: 10 },
+  { header: '发送方→接收方', chars: 6 },
+  { header: '方式', chars: 2 },
+  { header: '预期行动', chars: 14 },
+  { header: '责任控制员', chars: 3 },
+  { header: '解说词', chars: 8 },
+];
+
+export const ROSTER_COLUMNS: Column[] = [
+  { header: '角色', chars: 5 },
+  { header: '姓名', chars: 5 },
+  { header: '单位', chars: 14 },
+  { header: '联系方式', chars: 8 },
+];
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Drill time as T+mm:ss (T+h:mm:ss past an hour): the control group reads the script against the drill clock. */
+export function drillClock(offsetSec: number): string {
+  const h = Math.floor(offsetSec / 3600);
+  const m = Math.floor((offsetSec % 3600) / 60);
+  const s = offsetSec % 60;
+  return h > 0 ? `T+${h}:${pad(m)}:${pad(s)}` : `T+${pad(m)}:${pad(s)}`;
+}
+
+/** The clock time a relative inject falls at, when the drill's start time is known (9:00 + T+05:00 → 9:05). */
+function clockAt(start: string, offsetSec: number): string {
+  const [h, m] = start.split(':').map(Number);
+  const total = ((h ?? 0) * 60 + (m ?? 0) + Math.floor(offsetSec / 60)) % (24 * 60);
+  return `${Math.floor(total / 60)}:${pad(total % 60)}`;
+}
+
+function plannedTime(inject: Inject, start: string): string {
+  if (inject.time.mode === 'clock') return inject.time.clock.replace(/^0(\d)/, '$1');
+  return `${drillClock(inject.time.offsetSec)}\n${clockAt(start, inject.time.offsetSec)}`;
+}
+
+/** What the run log says happened to each inject: the last delivery or skip wins (a retry after a skip is a delivery). */
+function actualTimes(events: RunEvent[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of [...events].sort((a, b) => a.seq - b.seq)) {
+    if (!e.injectId) continue;
+    if (e.type === 'inject.skipped') out.set(e.injectId, '未发送');
+    if (e.type === 'inject.delivered' || e.type === 'inject.late') {
+      const at = new Date(e.at);
+      out.set(e.injectId, `${at.getHours()}:${pad(at.getMinutes())}:${pad(at.getSeconds())}${e.type === 'inject.late' ? '（延迟）' : ''}`);
+    }
+  }
+  return out;
+}
+
+/** 2025年6月18日 9:00—11:30 */
+export function drillWhen(drill: Drill): string {
+  const trim = (t: string) => t.replace(/^0(\d)/, '$1');
+  return `${formatChineseDate(drill.date)} ${trim(drill.startTime)}${drill.endTime ? `—${trim(drill.endTime)}` : ''}`;
+}
+
+export function drillFacts(drill: Drill): Paragraph[] {
+  const facts: [string, string][] = [
+    ['演练名称', drill.name],
+    ['演练时间', drillWhen(drill)],
+    ['演练地点', drill.place || '—'],
+    ['组织单位', drill.organizer || '—'],
+    ['演练形式', `${DRILL_SCOPES[drill.scope]}${DRILL_FORMS[drill.form]}`],
+    ['参演单位', drill.participants.join('、') || '—'],
+  ];
+  const objectives = drill.objectives.filter((o) => o.trim());
+  return [
+    ...facts.map(([label, value]) => factParagraph(label, value)),
+    ...(objectives.length ? [factParagraph('演练目标', ''), ...objectives.map((o, i) => bodyText(`${i + 1}.${o}`))] : []),
+  ];
+}
+
+export async function exportScriptDocx({ drill, script, eventsOrNull }: ScriptExportInput): Promise<Buffer> {
+  const phaseName = new Map(script.phases.map((p) => [p.id, p.name]));
+  const actual = eventsOrNull ? actualTimes(eventsOrNull) : null;
+  const rows = script.injects.map((inj, i) => {
+    const planned = plannedTime(inj, drill.startTime);
+    const time = actual ? `${planned}\n实际：${actual.get(inj.id) ?? '—'}` : planned;
+    const phase = phaseName.get(inj.phaseId) ?? '';
+    return [
+      String(i + 1),
+      time,
+      [phase, inj.scene].filter(Boolean).join('\n'),
+      inj.info,
+      `${inj.sender || '—'}→${inj.receiver || '—'}`,
+      inj.method,
+      inj.expectedAction,
+      inj.controller,
+      inj.narration,
+    ];
+  });
+
+  const title = drill.name.endsWith('脚本') ? drill.name : `${drill.name}脚本`;
+  const runs: PageRun[] = [];
+  pushRun(runs, 'portrait', titleParagraph(title), ...drillFacts(drill));
+  // The inject table is wider than any portrait page allows: GB/T 9704 横排表格 on landscape pages.
+  pushRun(runs, 'landscape', labelParagraph('演练进程与情景'), dataTable(SCRIPT_COLUMNS, rows, 'landscape', 'compact'));
+  if (script.roster.length) {
+    const roster = script.roster.map((r) => [r.role, r.name, r.unit, r.contact]);
+    pushRun(runs, 'portrait', labelParagraph('参演人员'), dataTable(ROSTER_COLUMNS, roster, 'portrait'));
+  }
+  return packDocument(runs, { title, ...(drill.organizer ? { creator: drill.organizer } : {}) });
+}

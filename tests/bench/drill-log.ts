@@ -1,0 +1,69 @@
+// Drill console: key press to a durable, on-screen log entry (after 1,700 earlier events), and opening a 300-inject script.
+import fs from 'node:fs';
+import { chromium } from '@playwright/test';
+import type { Script } from '../../electron/shared/schemas/drill';
+import { createCore } from '../../electron/core/create-core';
+import { appendEvent, insertDrill, saveScript } from '../../electron/core/db/repos/drill-repo';
+import { freshDataDir, startHostProcess } from '../e2e/fixtures';
+import { median, percentile, type Figures } from './report';
+
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+function script300(): Script {
+  const injects = Array.from({ length: 300 }, (_, i) => ({
+    id: `i-${i}`, phaseId: `p-${Math.floor(i / 60)}`, time: { mode: 'relative' as const, offsetSec: i * 60 }, scene: `场景${i + 1}`, info: `第${i + 1}条情景信息：事发地报告险情，需要核实并上报。`,
+    sender: '导演组', receiver: '区应急管理局', method: '电话', expectedAction: '接报后核实情况，按规定时限报告并组织先期处置。', clauseLinks: [], controller: '控制员甲', narration: '',
+  }));
+  return { phases: Array.from({ length: 5 }, (_, k) => ({ id: `p-${k}`, name: ['预警', '响应启动', '处置', '扩大响应', '响应结束'][k]! })), injects, roster: [] };
+}
+
+export async function benchDrillLog(measured = 300, prefilled = 1700): Promise<Figures> {
+  const dataDir = freshDataDir();
+  const core = await createCore({ dataDir, templatesDir: 'templates', shell: 'browser', version: 'bench' });
+  const db = core.context.store.get();
+  const now = new Date();
+  const date = now.toISOString().slice(0, 10);
+  const drill = insertDrill(db, { name: '基准演练', form: 'combined', scope: 'comprehensive', purpose: 'test', hazard: '', keyIndustry: false, majorNaturalDisaster: true, planLinks: [], objectives: [], date, startTime: '09:00', endTime: null, place: '', organizer: '', participants: [], notes: '' }, now);
+  saveScript(db, drill.id, script300(), now);
+  appendEvent(db, drill.id, { type: 'clock.start' }, now);
+  for (let i = 1; i < prefilled; i++) appendEvent(db, drill.id, { type: i % 2 ? 'observation' : 'action', text: `记录${i}` }, now);
+  core.close();
+
+  const host = await startHostProcess(dataDir);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const t0 = Date.now();
+    await page.goto(`${host.url}/#/scripts/${drill.id}`);
+    await page.getByTestId('inject-row').nth(299).waitFor({ state: 'attached' });
+    const openScript = Date.now() - t0;
+
+    await page.goto(`${host.url}/#/scripts/${drill.id}/run`);
+    await page.getByTestId('run-log').waitFor();
+    // Key press (Enter in the action box) → the count in the log's title shows the new, committed event.
+    await page.evaluate(() => {
+      const w = window as unknown as { __lat: number[]; __t: number };
+      w.__lat = [];
+      const input = document.querySelector('[data-testid="action-input"]')!;
+      input.addEventListener('keydown', (e) => (e as KeyboardEvent).key === 'Enter' && (w.__t = performance.now()), true);
+      const title = document.querySelector('[data-testid="run-log"] .ant-card-head-title')!;
+      new MutationObserver(() => w.__lat.push(performance.now() - w.__t)).observe(title, { childList: true, subtree: true, characterData: true });
+    });
+    const input = page.getByTestId('action-input');
+    for (let i = 0; i < measured; i++) {
+      await input.fill(`参演行动${i}`);
+      await input.press('Enter');
+      await page.waitForFunction((n) => (window as unknown as { __lat: number[] }).__lat.length >= n, i + 1);
+    }
+    const lat = await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
+    return {
+      'drill.log.p50.2000-events': { value: median(lat), unit: 'ms', target: 30 },
+      'drill.log.p99.2000-events': { value: percentile(lat, 99), unit: 'ms', target: 30 },
+      'drill.script.open.300-injects': { value: openScript, unit: 'ms', target: 1000 },
+    };
+  } finally {
+    await browser.close();
+    await host.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,249 @@
+// Importing .docx files as plans and as template revisions: round trips through our own export, hand-made files, bad files.
+import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { blocksText, charCount, paragraph, text, type BlockJSON, type PlanDocument, type PlanSection, type TableJSON } from '../../electron/shared/doc-model';
+import { AppError } from '../../electron/shared/errors';
+import { exportPlanDocx } from '../../electron/core/export/plan-docx';
+import { createPlanFromTemplate } from '../../electron/core/domain/plans/create-plan';
+import { findTemplate, loadTemplates } from '../../electron/core/templates/load-templates';
+import { readDocx } from '../../electron/core/import/read-docx';
+import { docxToPlan } from '../../electron/core/import/docx-to-plan';
+import { docxToTemplateRevision } from '../../electron/core/import/docx-to-template';
+import { EMPTY_PROFILE, TEMPLATES_DIR, XIAODIAN, forestFirePlan } from '../fixtures/forest-fire-plan';
+
+const ids = () => {
+  let n = 0;
+  return () => `imp-${++n}`;
+};
+
+async function exportDoc(title: string, doc: PlanDocument): Promise<Buffer> {
+  return exportPlanDocx({
+    title,
+    doc,
+    status: 'draft',
+    issuer: '太原市小店区人民政府',
+    date: '2025-01-08',
+    revisionRecord: [{ version: '2025版', date: '2025-01-08', note: '依据市2024年示范文本修订' }],
+    toc: true,
+  });
+}
+
+async function importBytes(bytes: Buffer) {
+  return docxToPlan(await readDocx(bytes), ids());
+}
+
+const cellTexts = (t: TableJSON) => t.children.map((r) => r.children.map((c) => blocksText(c.children)));
+const tables = (s: PlanSection) => s.body.filter((b): b is TableJSON => b.type === 'table').map(cellTexts);
+const shape = (s: PlanSection) => ({ title: s.title, level: s.level, kind: s.kind });
+
+async function pack(children: (Paragraph | Table)[], extra: Partial<ConstructorParameters<typeof Document>[0]> = {}): Promise<Buffer> {
+  return Packer.toBuffer(new Document({ ...extra, sections: [{ children }] }));
+}
+
+async function errorOf(bytes: Buffer): Promise<AppError> {
+  try {
+    await readDocx(bytes);
+  } catch (e) {
+    if (e instanceof AppError) return e;
+    throw e;
+  }
+  throw new Error('readDocx did not fail');
+}
+
+describe('importing our own export (round trip)', () => {
+  for (const [numbering, profile] of [
+    ['decimal', XIAODIAN],
+    ['official', EMPTY_PROFILE],
+  ] as const) {
+    it(`keeps sections, levels, annexes, tables and text with ${numbering} numbering`, async () => {
+      const plan = forestFirePlan(numbering, profile);
+      const bytes = await exportDoc(plan.title, plan.doc);
+      const started = performance.now();
+      const progress: number[] = [];
+      const imported = docxToPlan(await readDocx(bytes), ids(), (done) => progress.push(done));
+      console.log(`[import-docx] forest-fire (${numbering}, ${bytes.length} bytes): ${(performance.now() - started).toFixed(0)} ms`);
+
+      expect(imported.title).toBe(plan.title);
+      expect(imported.doc.numbering).toBe(numbering);
+      const a = plan.doc.sections;
+      const b = imported.doc.sections;
+      expect(b.length).toBe(a.length);
+      expect(b.map(shape)).toEqual(a.map(shape));
+      expect(b.filter((s) => s.kind === 'annex').map((s) => s.title)).toEqual(a.filter((s) => s.kind === 'annex').map((s) => s.title));
+      b.forEach((s, i) => {
+        expect(blocksText(s.body), s.title).toBe(blocksText(a[i]!.body));
+        expect(tables(s), s.title).toEqual(tables(a[i]!));
+        expect(s.body.map((x) => x.type), s.title).toEqual(a[i]!.body.map((x: BlockJSON) => x.type));
+        expect(s.lineage).toBeUndefined();
+      });
+      expect(new Set(b.map((s) => s.id)).size).toBe(b.length);
+      expect(progress[progress.length - 1]).toBeGreaterThan(0);
+      // The revision record and the 署名 are not plan text; the planner is told they were left out.
+      expect(imported.warnings.join('\n')).toContain('修订记录');
+      expect(imported.warnings.join('\n')).toContain('署名');
+      if (profile === EMPTY_PROFILE) expect(imported.doc.placeholders.map((p) => p.key)).toEqual(expect.arrayContaining(['区名']));
+    });
+  }
+
+  it('imports a plan of about 100,000 characters', async () => {
+    const plan = forestFirePlan('official');
+    const main = plan.doc.sections.filter((s) => s.kind === 'body');
+    const annexes = plan.doc.sections.filter((s) => s.kind === 'annex');
+    const size = (ss: PlanSection[]) => ss.reduce((n, s) => n + charCount(s.title + blocksText(s.body)), 0);
+    const sections: PlanSection[] = [];
+    while (size(sections) < 100_000) sections.push(...main.map((s) => ({ ...s, id: `${s.id}-${sections.length}` })));
+    sections.push(...annexes);
+    const bytes = await exportDoc(plan.title, { ...plan.doc, sections });
+    const started = performance.now();
+    const imported = await importBytes(bytes);
+    console.log(`[import-docx] ${size(sections)} characters, ${sections.length} sections (${bytes.length} bytes): ${(performance.now() - started).toFixed(0)} ms`);
+    expect(imported.doc.sections.map(shape)).toEqual(sections.map(shape));
+  });
+});
+
+describe('importing a hand-made document', () => {
+  it('finds headings from official numbers typed as text, and keeps body paragraphs, tables and lists', async () => {
+    const row = (cells: string[]) => new TableRow({ children: cells.map((c) => new TableCell({ children: [new Paragraph(c)] })) });
+    const bytes = await pack(
+      [
+        new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun('某区防汛应急预案')] }),
+        new Paragraph('一、总则'),
+        new Paragraph('（一）编制目的'),
+        new Paragraph({ children: [new TextRun('为做好'), new TextRun({ text: '防汛', bold: true }), new TextRun('工作，由【待填写：牵头单位】牵头制定本预案。')] }),
+        new Paragraph('1.适用范围'),
+        new Paragraph('（1）城区'),
+        new Paragraph('2.本预案适用于全区行政区域内的洪涝灾害防范与应对工作，以及上游来水对本区造成影响的应对工作。'),
+        new Table({ rows: [row(['单位', '职责']), row(['区水务局', '负责水情监测'])] }),
+        new Paragraph({ numbering: { reference: 'dots', level: 0 }, children: [new TextRun('第一项')] }),
+        new Paragraph({ numbering: { reference: 'dots', level: 0 }, children: [new TextRun('第二项')] }),
+        new Paragraph('二、组织体系'),
+        new Paragraph('（一）防汛指挥部'),
+        new Paragraph('区防汛指挥部负责全区防汛工作。'),
+        new Paragraph('附件1'),
+        new Paragraph('防汛物资清单'),
+        new Table({ rows: [row(['物资', '数量']), row(['编织袋', '1000'])] }),
+      ],
+      { numbering: { config: [{ reference: 'dots', levels: [{ level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.LEFT }] }] } },
+    );
+    const { title, doc, warnings } = await importBytes(bytes);
+    expect(title).toBe('某区防汛应急预案');
+    expect(doc.numbering).toBe('official');
+    expect(doc.sections.map((s) => [s.title, s.level, s.kind])).toEqual([
+      ['总则', 1, 'body'],
+      ['编制目的', 2, 'body'],
+      ['适用范围', 3, 'body'],
+      ['城区', 4, 'body'],
+      ['组织体系', 1, 'body'],
+      ['防汛指挥部', 2, 'body'],
+      ['防汛物资清单', 1, 'annex'],
+    ]);
+    const purpose = doc.sections[1]!.body;
+    expect(purpose[0]).toMatchObject({ type: 'paragraph', children: [{ text: '为做好' }, { text: '防汛', format: 1 }, { text: '工作，由' }, { type: 'placeholder', key: '牵头单位' }, { text: '牵头制定本预案。' }] });
+    const city = doc.sections[3]!.body;
+    expect(city.map((b) => b.type)).toEqual(['paragraph', 'table', 'list']);
+    expect(blocksText([city[0]!])).toMatch(/^2\.本预案/);
+    expect(cellTexts(city[1] as TableJSON)).toEqual([['单位', '职责'], ['区水务局', '负责水情监测']]);
+    expect(city[2]).toMatchObject({ type: 'list', listType: 'bullet', children: [{ children: [{ text: '第一项' }] }, { children: [{ text: '第二项' }] }] });
+    expect(cellTexts(doc.sections[6]!.body[0] as TableJSON)).toEqual([['物资', '数量'], ['编织袋', '1000']]);
+    expect(doc.placeholders).toEqual([{ key: '牵头单位', label: '牵头单位', value: '' }]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('finds decimal headings, keeps a numbered sentence as body text, and puts text before the first heading in 说明', async () => {
+    const bytes = await pack([
+      new Paragraph('某区地震应急预案'),
+      new Paragraph('本预案经区政府常务会议审议通过。'),
+      new Paragraph('1　总则'),
+      new Paragraph('1.1编制目的'),
+      new Paragraph('1.2 适用范围'),
+      new Paragraph('1.3 本预案适用于本区行政区域内发生的地震灾害和其他地区发生波及本区的地震灾害的应对工作。'),
+      new Paragraph('2 组织指挥体系'),
+    ]);
+    const { title, doc, warnings } = await importBytes(bytes);
+    expect(title).toBe('某区地震应急预案');
+    expect(doc.numbering).toBe('decimal');
+    expect(doc.sections.map((s) => [s.title, s.level])).toEqual([
+      ['说明', 1],
+      ['总则', 1],
+      ['编制目的', 2],
+      ['适用范围', 2],
+      ['组织指挥体系', 1],
+    ]);
+    expect(blocksText(doc.sections[0]!.body)).toBe('本预案经区政府常务会议审议通过。');
+    expect(blocksText(doc.sections[3]!.body)).toMatch(/^1\.3 本预案适用于/);
+    expect(warnings.join('\n')).toContain('说明');
+  });
+
+  it('maps custom heading styles by name (标题 1) and by outline level', async () => {
+    const bytes = await pack([new Paragraph({ style: 'Title', children: [new TextRun('某区预案')] }), new Paragraph({ style: 'ZhH1', text: '总则' }), new Paragraph({ style: 'Sub', text: '编制目的' }), new Paragraph('正文。')], {
+      styles: {
+        paragraphStyles: [
+          { id: 'ZhH1', name: '标题 1', run: {} },
+          { id: 'Sub', name: 'My sub heading', paragraph: { outlineLevel: 1 } },
+        ],
+      },
+    });
+    const { title, doc } = await importBytes(bytes);
+    expect(title).toBe('某区预案');
+    expect(doc.sections.map((s) => [s.title, s.level])).toEqual([
+      ['总则', 1],
+      ['编制目的', 2],
+    ]);
+    expect(blocksText(doc.sections[1]!.body)).toBe('正文。');
+  });
+});
+
+describe('importing bad files', () => {
+  it('refuses a file that is not a .docx', async () => {
+    const e = await errorOf(Buffer.from('这不是 Word 文档', 'utf8'));
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(e.message).toMatch(/^文件不是 Word（\.docx）文档/);
+  });
+
+  it('refuses a password-protected document', async () => {
+    const e = await errorOf(Buffer.concat([Buffer.from('D0CF11E0A1B11AE1', 'hex'), Buffer.alloc(2048)]));
+    expect(e.message).toBe('文档已加密，请在 Word/WPS 中取消密码后再导入。');
+  });
+
+  it('refuses a zip without word/document.xml', async () => {
+    const zip = new JSZip();
+    zip.file('readme.txt', 'hello');
+    const e = await errorOf(await zip.generateAsync({ type: 'nodebuffer' }));
+    expect(e.message).toBe('文件已损坏或不是 Word 文档。');
+  });
+
+  it('refuses an empty document', async () => {
+    const e = await errorOf(await pack([new Paragraph('')]));
+    expect(e.message).toBe('文档是空的。');
+  });
+});
+
+describe('docxToTemplateRevision', () => {
+  it('carries clause ids over from the previous revision, by heading and by similarity, and names new clauses under their parent', async () => {
+    const { templates } = loadTemplates(TEMPLATES_DIR);
+    const previous = findTemplate(templates, 'forest-fire', '2019')!;
+    let n = 0;
+    const plan = createPlanFromTemplate(previous, XIAODIAN, 'decimal', () => `s${++n}`);
+    const sections = [...plan.doc.sections];
+    const renamed = sections.findIndex((s) => s.lineage?.clauseId === 'warning.release');
+    sections[renamed] = { ...sections[renamed]!, title: '预警信息的发布、调整与解除' };
+    sections.splice(renamed + 1, 0, { id: 'added', level: 2, kind: 'body', title: '巡护与隐患排查', body: [paragraph([text('林区经营单位组织护林员开展日常巡护。')])] });
+    const bytes = await exportDoc('市森林火灾应急预案', { ...plan.doc, sections });
+
+    const { template, matches } = docxToTemplateRevision(await readDocx(bytes), { previous, meta: { revision: '2025', revisionYear: 2025 } });
+    expect(template.meta).toMatchObject({ id: 'forest-fire', revision: '2025', supersedes: '2019', title: '市森林火灾应急预案' });
+    expect(template.clauses.length).toBe(sections.length);
+    const byId = matches.filter((m) => m.by === 'id');
+    expect(byId.length).toBeGreaterThanOrEqual(previous.clauses.length - 1);
+    // Repeated headings (启动条件 under each response level) keep their own ids.
+    matches.forEach((m, i) => {
+      const expected = sections[i]!.lineage?.clauseId;
+      if (expected) expect(m.clauseId, m.title).toBe(expected);
+    });
+    expect(matches[renamed]).toEqual({ clauseId: 'warning.release', title: '预警信息的发布、调整与解除', matchedFrom: 'warning.release', by: 'similarity' });
+    expect(matches[renamed + 1]).toEqual({ clauseId: 'warning.new-1', title: '巡护与隐患排查', matchedFrom: null, by: 'new' });
+    expect(new Set(template.clauses.map((c) => c.id)).size).toBe(template.clauses.length);
+    expect(template.placeholders.map((p) => p.key)).toEqual(previous.placeholders.map((p) => p.key));
+  });
+});
