@@ -230,3 +230,22 @@ test('exports the plan to Word after showing the checks, and exports several pla
   await expect.poll(() => downloads.length).toBe(2);
   expect(downloads.every((n) => n.endsWith('.docx'))).toBe(true);
 });
+
+test('imports an existing plan from a Word file into the library', async ({ page, host }) => {
+  await page.goto(host.url);
+  const b64 = await page.evaluate(async () => {
+    const call = async (c: string, i: unknown) => ((await window.workbench!.invoke(c, i)) as { data: { id: string; dataBase64: string } }).data;
+    const plan = await call('plan.create', { templateId: 'geological-hazard', revision: '2023' });
+    return (await call('plan.export-docx', { id: plan.id })).dataBase64;
+  });
+  await page.getByRole('menuitem', { name: '预案库' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('import-docx').click();
+  await (await chooser).setFiles({ name: '现行地质灾害应急预案.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from(b64, 'base64') });
+  await expect(page.locator('.ant-modal-confirm-title')).toContainText('已导入');
+  await page.locator('.ant-modal-confirm').getByRole('button').click();
+  const ed = new PlanEditor(page);
+  await expect(ed.docPage).toBeVisible();
+  await expect(ed.outlineItem('总则')).toBeVisible();
+  await expect(page.getByTestId('lineage-panel').or(page.getByText('将光标放在任一章节中查看其来源'))).toBeVisible();
+});

@@ -1,10 +1,21 @@
 // Word export channels: documents leave as GB/T 9704 .docx bytes; the shell saves them.
 import { localDate } from '../clock';
-import { getPlanDocument, getPlanRow } from '../db/repos/plan-repo';
+import { AppError } from '../../shared/errors';
+import * as drills from '../db/repos/drill-repo';
+import { listItems } from '../db/repos/evaluation-repo';
+import { getPlanDocument, getPlanRow, insertPlan, listPlanRows, nextPlanCode } from '../db/repos/plan-repo';
 import { getProfile } from '../db/repos/profile-repo';
 import { getVersion, history } from '../db/repos/revision-repo';
+import { newId } from '../domain/plans/ids';
+import { compareDocuments } from '../domain/revisions/compare-docs';
+import { exportImprovementListDocx } from '../export/improvement-docx';
 import { exportPlanDocx } from '../export/plan-docx';
-import type { Handlers } from './types';
+import { exportProgrammeDocx } from '../export/programme-docx';
+import { exportRevisionTableDocx } from '../export/revision-table-docx';
+import { exportScriptDocx } from '../export/script-docx';
+import { docxToPlan } from '../import/docx-to-plan';
+import { readDocx } from '../import/read-docx';
+import type { HandlerContext, Handlers } from './types';
 
 /** File names default to the document title and date; characters Windows refuses are replaced. */
 export function exportFileName(title: string, date: string, extension = 'docx'): string {
@@ -12,7 +23,16 @@ export function exportFileName(title: string, date: string, extension = 'docx'):
   return `${title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')}_${date.replaceAll('-', '')}.${extension}`;
 }
 
-export const exportHandlers: Handlers<'plan.export-docx'> = {
+function issuerOf(ctx: HandlerContext): string {
+  const p = getProfile(ctx.store.get());
+  return p.emergencyBureau || p.governmentName || '';
+}
+
+function docxFile(title: string, date: string, bytes: Buffer) {
+  return { fileName: exportFileName(title, date), dataBase64: bytes.toString('base64') };
+}
+
+export const exportHandlers: Handlers<'plan.export-docx' | 'drill.export-script-docx' | 'drill.export-programme-docx' | 'item.export-docx' | 'plan.export-revision-table' | 'plan.import-docx'> = {
   'plan.export-docx': async (input, ctx) => {
     const db = ctx.store.get();
     const row = getPlanRow(db, input.id);
@@ -32,5 +52,52 @@ export const exportHandlers: Handlers<'plan.export-docx'> = {
       toc: input.toc ?? false,
     });
     return { fileName: exportFileName(row.title, date), dataBase64: bytes.toString('base64') };
+  },
+
+  'drill.export-script-docx': async (input, ctx) => {
+    const db = ctx.store.get();
+    const drill = drills.getDrill(db, input.id);
+    const events = drills.listEvents(db, input.id);
+    const bytes = await exportScriptDocx({ drill, script: drills.getScript(db, input.id), eventsOrNull: events.length ? events : null });
+    return docxFile(`${drill.name}脚本`, drill.date, bytes);
+  },
+
+  'drill.export-programme-docx': async (input, ctx) => {
+    const db = ctx.store.get();
+    const date = localDate(ctx.clock.now());
+    const planTitles = Object.fromEntries(listPlanRows(db, true).map((p) => [p.id, p.title]));
+    const bytes = await exportProgrammeDocx({ year: input.year, drills: drills.listDrills(db, input.year), issuer: issuerOf(ctx), date, planTitles });
+    return docxFile(`${input.year}年度应急演练计划`, date, bytes);
+  },
+
+  'item.export-docx': async (input, ctx) => {
+    const db = ctx.store.get();
+    const date = localDate(ctx.clock.now());
+    const items = listItems(db, date, input ?? {});
+    const drillsById = Object.fromEntries(drills.listDrills(db).map((d) => [d.id, { name: d.name, date: d.date }]));
+    const title = '应急演练问题整改清单';
+    return docxFile(title, date, await exportImprovementListDocx({ title, items, drillsById, date, issuer: issuerOf(ctx) }));
+  },
+
+  'plan.export-revision-table': async (input, ctx) => {
+    const db = ctx.store.get();
+    const row = getPlanRow(db, input.id);
+    const docOf = (ref: string) => (ref === 'draft' ? getPlanDocument(db, row) : getVersion(db, input.id, ref).doc);
+    const labelOf = (ref: string) => (ref === 'draft' ? '修订稿' : `V${getVersion(db, input.id, ref).info.seq}`);
+    const { changes } = compareDocuments(docOf(input.from), docOf(input.to));
+    const bytes = await exportRevisionTableDocx({ planTitle: row.title, fromLabel: labelOf(input.from), toLabel: labelOf(input.to), changes });
+    return docxFile(`${row.title}修订对照表`, localDate(ctx.clock.now()), bytes);
+  },
+
+  // An existing plan from Word becomes a new plan with no template lineage; a bad file changes nothing.
+  'plan.import-docx': async (input, ctx) => {
+    const db = ctx.store.get();
+    const { title, doc, warnings } = docxToPlan(await readDocx(Buffer.from(input.dataBase64, 'base64')), () => newId('s'));
+    if (doc.sections.length === 0) throw new AppError('INVALID_INPUT', '文档中没有识别出章节标题，未导入。');
+    const id = newId('p');
+    const name = title || input.fileName.replace(/\.docx$/i, '');
+    insertPlan(db, { id, code: nextPlanCode(db, ctx.clock.now().getFullYear()), title: name, hazard: '', category: '', leadUnit: '', templateId: null, templateRevision: null, doc }, ctx.clock.now());
+    ctx.events.emit('data.changed', { area: 'plans' });
+    return { planId: id, title: name, sections: doc.sections.length, warnings };
   },
 };

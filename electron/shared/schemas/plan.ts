@@ -136,3 +136,6 @@ export interface ExportedFile {
   fileName: string;
   dataBase64: string;
 }
+export const planImportDocxSchema = z.object({ fileName: z.string().min(1).max(200), dataBase64: z.string().max(70_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容编码不正确') }).strict();
+export const revisionTableSchema = z.object({ id: idSchema, from: z.union([idSchema, z.literal('draft')]), to: z.union([idSchema, z.literal('draft')]) }).strict();
+export const programmeExportSchema = z.object({ year: z.number().int().min(2000).max(2100) }).strict();

@@ -71,4 +71,11 @@ export async function saveFiles(title: string, files: { name: string; dataBase64
   return '浏览器下载文件夹';
 }
 
+/** Saves a document the core exported ({fileName, dataBase64}); returns where it went. */
+export function saveExported(file: { fileName: string; dataBase64: string }): Promise<string | null> {
+  const ext = file.fileName.split('.').pop() ?? 'docx';
+  const names: Record<string, string> = { docx: 'Word 文档', xlsx: 'Excel 工作簿', json: '演练数据包' };
+  return saveFile(file.fileName, names[ext] ?? '文件', ext, base64ToBytes(file.dataBase64));
+}
+
 export { base64ToBytes, bytesToBase64 };

@@ -5,7 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { DRILL_FORMS, DRILL_SCOPES, DRILL_STATUSES, type Drill } from '@shared/schemas/drill';
 import { errorText, request } from '../../api/client';
-import { pickFile } from '../../api/files';
+import { pickFile, saveExported } from '../../api/files';
 import { PageHeader } from '../../components/PageHeader';
 import { useLoad } from '../../components/use-load';
 import { navigate } from '../../route';
@@ -34,6 +34,14 @@ export function DrillsPage() {
     }
   };
 
+  const exportProgramme = async () => {
+    try {
+      const where = await saveExported(await request('drill.export-programme-docx', { year }));
+      if (where) message.success(`已导出：${where}`);
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
   const importPackage = async () => {
     try {
       const file = await pickFile('导入演练数据包', '演练数据包', ['json']);
@@ -106,6 +114,7 @@ export function DrillsPage() {
           <>
             <InputNumber value={year} min={2000} max={2100} onChange={(v) => v && setYear(v)} addonAfter="年" style={{ width: 120 }} />
             <Segmented value={view} onChange={(v) => setView(v as typeof view)} options={[{ value: 'list', label: '列表' }, { value: 'month', label: '月历' }, { value: 'year', label: '年历' }]} data-testid="drill-view" />
+            <Button onClick={exportProgramme} data-testid="export-programme">导出年度计划</Button>
             <Button onClick={importPackage} data-testid="import-package">导入数据包</Button>
             <Button type="primary" onClick={() => setEditing({})} data-testid="new-drill">新建演练</Button>
           </>

@@ -1,8 +1,9 @@
 // 版本对比: section-aware changes between two versions (or a version and the draft), with inline diffs.
-import { Drawer, Empty, List, Select, Space, Spin, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Drawer, Empty, List, Select, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { SectionChange, VersionInfo } from '@shared/schemas/revision';
-import { request } from '../../api/client';
+import { errorText, request } from '../../api/client';
+import { saveExported } from '../../api/files';
 import { DiffText } from '../../components/DiffText';
 import { useLoad } from '../../components/use-load';
 
@@ -17,6 +18,7 @@ const kindLabels: Record<SectionChange['kinds'][number], [string, string]> = {
 export function CompareDrawer({ planId, versions, initial, onClose }: { planId: string; versions: VersionInfo[]; initial: { from: string; to: string }; onClose: () => void }) {
   const [range, setRange] = useState(initial);
   const [onlyChanges, setOnlyChanges] = useState(true);
+  const { message } = AntApp.useApp();
   const result = useLoad(() => request('plan.compare', { id: planId, ...range }), [planId, range.from, range.to]);
   const options = [{ value: 'draft', label: '当前草稿' }, ...versions.map((v) => ({ value: v.id, label: `V${v.seq} ${v.note.split('\n')[0]!.slice(0, 20)}` }))];
   const changes = (result.data?.changes ?? []).filter((c) => !onlyChanges || !c.kinds.includes('same'));
@@ -27,6 +29,7 @@ export function CompareDrawer({ planId, versions, initial, onClose }: { planId: 
         →
         <Select style={{ width: 240 }} value={range.to} options={options} onChange={(to) => setRange({ ...range, to })} />
         <Select style={{ width: 140 }} value={onlyChanges} onChange={setOnlyChanges} options={[{ value: true, label: '只看变化' }, { value: false, label: '全部章节' }]} />
+        <Button onClick={async () => { try { const where = await saveExported(await request('plan.export-revision-table', { id: planId, ...range })); if (where) message.success(`已导出：${where}`); } catch (e) { message.error(errorText(e)); } }} data-testid="export-revision-table">导出修订对照表</Button>
         {result.data && (
           <Typography.Text data-testid="compare-stats">
             新增 {result.data.stats.added} · 删除 {result.data.stats.removed} · 移动 {result.data.stats.moved} · 修改 {result.data.stats.changed}

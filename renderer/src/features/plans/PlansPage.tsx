@@ -4,6 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { planStatusLabels, type PlanSummary } from '@shared/schemas/plan';
 import { errorText, request } from '../../api/client';
+import { bytesToBase64, pickFile } from '../../api/files';
 import { PageHeader } from '../../components/PageHeader';
 import { useLoad } from '../../components/use-load';
 import { navigate } from '../../route';
@@ -26,6 +27,22 @@ export function PlansPage() {
   const { message, modal } = app;
   const [selected, setSelected] = useState<string[]>([]);
   const rows = plans.data ?? [];
+
+  const importWord = async () => {
+    try {
+      const file = await pickFile('导入现有预案（Word）', 'Word 文档', ['docx']);
+      if (!file) return;
+      const hide = message.loading('正在读取文档…', 0);
+      try {
+        const r = await request('plan.import-docx', { fileName: file.name, dataBase64: bytesToBase64(file.bytes) });
+        modal.success({ title: `已导入“${r.title}”（${r.sections} 个章节）`, content: r.warnings.length ? <ul>{r.warnings.map((w, i) => <li key={i}>{w}</li>)}</ul> : '请检查章节结构和编号是否正确。', onOk: () => navigate('plans', r.planId) });
+      } finally {
+        hide();
+      }
+    } catch (e) {
+      message.error({ content: <span style={{ whiteSpace: 'pre-line' }}>{errorText(e)}</span>, duration: 8 });
+    }
+  };
 
   const act = async (fn: () => Promise<unknown>, done: string) => {
     try {
@@ -103,6 +120,7 @@ export function PlansPage() {
               <Switch checked={includeArchived} onChange={setIncludeArchived} size="small" data-testid="show-archived" />
               显示已归档
             </Space>
+            <Button onClick={importWord} data-testid="import-docx">导入 Word</Button>
             <Button disabled={selected.length === 0} onClick={() => exportPlans(app, selected)} data-testid="batch-export">批量导出{selected.length ? `（${selected.length}）` : ''}</Button>
             <Button type="primary" onClick={() => setCreating(true)} data-testid="new-plan">新建预案</Button>
           </>

@@ -1,0 +1,176 @@
+// The 印发通知 (cover notice) as a GB/T 9704 Word file: red 版头, title, 主送机关, body, 附件说明, 署名, 版记.
+import {
+  AlignmentType,
+  BorderStyle,
+  FrameAnchorType,
+  HorizontalPositionAlign,
+  LineRuleType,
+  Paragraph,
+  TabStopType,
+  TextRun,
+  VerticalPositionAlign,
+  type IParagraphStyleOptions,
+} from 'docx';
+import { bodyText, packDocument, pushRun } from './document-kit-docx';
+import { CHAR, CONTENT_WIDTH, FONTS, LINE, SMALL_CHAR, STYLE, ems } from './gbt9704-styles';
+import { formatChineseDate, signatureParagraphs, titleParagraph } from './official-parts-docx';
+
+export interface NoticeExportInput {
+  /** 发文机关标志, e.g. 太原市小店区应急管理局文件. */
+  issuerMark: string;
+  /** 发文字号, e.g. 小应急发〔2025〕3号. */
+  docNumber: string;
+  title: string;
+  /** 主送机关; the full-width colon is added. */
+  recipients: string;
+  body: string[];
+  signer: string;
+  /** 成文日期, YYYY-MM-DD. */
+  date: string;
+  /** 抄送机关, e.g. 区委办公室，区人大常委会办公室. */
+  copyTo?: string;
+  /** 印发机关; the 版记 is left out when neither it nor copyTo is given. */
+  printer?: string;
+  /** 印发日期, YYYY-MM-DD; the 成文日期 when not given. */
+  printDate?: string;
+  attachments?: string[];
+}
+
+/** GB/T 9704 recommends red; C00000 is the darker red bureaus' Word templates use. */
+export const RED = 'C00000';
+const WIDTH = CONTENT_WIDTH.portrait;
+const MM = 56.7; // twips per millimetre
+
+const STYLES = { mark: 'IssuerMark', rule: 'RedRule', colophon: 'Colophon' } as const;
+
+/** 发文机关标志 size: 初号 at most, smaller for long names so the mark stays on one line of the 版心. */
+function markSize(mark: string): number {
+  const fit = Math.floor((WIDTH / 20 / Math.max(1, ems(mark))) * 0.95); // points per character
+  return Math.min(42, fit) * 2; // half-points
+}
+
+function noticeStyles(markHalfPoints: number): IParagraphStyleOptions[] {
+  const markLine = Math.round(markHalfPoints * 10 * 1.3);
+  return [
+    {
+      id: STYLES.mark,
+      name: 'Issuer mark',
+      basedOn: STYLE.title,
+      run: { size: markHalfPoints, color: RED },
+      // The mark's top edge 35 mm below the 版心's top: the space before less the line's leading above the glyphs.
+      paragraph: { spacing: { before: Math.round(35 * MM - (markLine - markHalfPoints * 10) / 2), after: 0, line: markLine, lineRule: LineRuleType.EXACT } },
+    },
+    {
+      // An empty line about 4 mm tall whose bottom border is the red rule under the 发文字号.
+      id: STYLES.rule,
+      name: 'Red rule',
+      basedOn: STYLE.body,
+      run: { size: 2 },
+      paragraph: { indent: { firstLine: 0, firstLineChars: 0 }, spacing: { before: 0, after: 0, line: Math.round(4 * MM), lineRule: LineRuleType.EXACT } },
+    },
+    {
+      id: STYLES.colophon,
+      name: 'Colophon',
+      basedOn: STYLE.body,
+      run: { size: 28 },
+      paragraph: { alignment: AlignmentType.LEFT, indent: { firstLine: 0, firstLineChars: 0 } },
+    },
+  ];
+}
+
+/** 版头: mark, one blank line, 发文字号, the red rule. */
+function letterhead(mark: string, docNumber: string): Paragraph[] {
+  return [
+    new Paragraph({ style: STYLES.mark, children: [new TextRun({ text: mark, color: RED, font: { eastAsia: FONTS.title } })] }),
+    new Paragraph({ alignment: AlignmentType.CENTER, indent: { firstLine: 0, firstLineChars: 0 }, spacing: { before: LINE }, children: [new TextRun(docNumber)] }),
+    new Paragraph({
+      style: STYLES.rule,
+      border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: RED, space: 0 } }, // 1.5 pt
+      children: [],
+    }),
+  ];
+}
+
+/**
+ * 附件说明: "附件：" two characters in; several attachments numbered "1." "2." with the numbers one under the
+ * other. Each item's wrapped lines align with the first character of its name: the name starts at a tab stop
+ * on the left indent, so the number's real printed width (Latin digits, autospace) never shifts it.
+ */
+function attachmentParagraphs(names: string[]): Paragraph[] {
+  const label = 3 * CHAR; // 附件：
+  const numbered = names.length > 1;
+  const slot = numbered ? Math.ceil(ems(`${names.length}.`) * 2) * (CHAR / 2) : 0;
+  const left = 2 * CHAR + label + slot;
+  return [
+    new Paragraph({}),
+    ...names.map(
+      (name, i) =>
+        new Paragraph({
+          alignment: AlignmentType.LEFT,
+          indent: { left, hanging: i === 0 ? label + slot : slot, firstLine: 0, firstLineChars: 0 },
+          tabStops: [{ type: TabStopType.LEFT, position: left }],
+          children: [new TextRun(`${i === 0 ? '附件：' : ''}${numbered ? `${i + 1}.` : ''}${numbered ? '\t' : ''}${name.trim().replace(/[。；，]$/, '')}`)],
+        }),
+    ),
+  ];
+}
+
+const rule = (size: 6 | 8) => ({ style: BorderStyle.SINGLE, size, color: '000000', space: 1 }) as const;
+
+/**
+ * 版记: 抄送 and 印发机关/印发日期 between full-width rules (first and last 0.35 mm, between 0.25 mm), in a frame
+ * held to the foot of the 版心 on the last page. The two paragraphs' borders differ, so Word does not merge them.
+ */
+function colophon(copyTo: string | undefined, printer: string | undefined, isoDate: string): Paragraph[] {
+  const frame = {
+    type: 'alignment',
+    alignment: { x: HorizontalPositionAlign.CENTER, y: VerticalPositionAlign.BOTTOM },
+    anchor: { horizontal: FrameAnchorType.MARGIN, vertical: FrameAnchorType.MARGIN },
+    width: WIDTH,
+  } as const;
+  const out: Paragraph[] = [];
+  const names = copyTo?.trim().replace(/[。，、；]$/, '');
+  if (names) {
+    const label = 3 * SMALL_CHAR; // 抄送：
+    out.push(
+      new Paragraph({
+        style: STYLES.colophon,
+        frame,
+        border: { top: rule(8), bottom: rule(6) },
+        // 左右各空一字; wrapped lines align after the colon.
+        indent: { left: SMALL_CHAR + label, right: SMALL_CHAR, hanging: label },
+        children: [new TextRun(`抄送：${names}。`)],
+      }),
+    );
+  }
+  out.push(
+    new Paragraph({
+      style: STYLES.colophon,
+      frame,
+      border: names ? { bottom: rule(8) } : { top: rule(8), bottom: rule(8) },
+      indent: { left: SMALL_CHAR },
+      // The date 右空一字: a right tab one character short of the 版心's right edge.
+      tabStops: [{ type: TabStopType.RIGHT, position: WIDTH - SMALL_CHAR }],
+      children: [new TextRun(`${printer?.trim() ?? ''}\t${formatChineseDate(isoDate)}印发`)],
+    }),
+  );
+  return out;
+}
+
+export async function exportNoticeDocx(input: NoticeExportInput): Promise<Buffer> {
+  const size = markSize(input.issuerMark);
+  const recipients = `${input.recipients.trim().replace(/[：:，。]$/, '')}：`;
+  const children = [
+    ...letterhead(input.issuerMark.trim(), input.docNumber.trim()),
+    new Paragraph({}), // the title sits two lines below the red rule
+    titleParagraph(input.title),
+    new Paragraph({ alignment: AlignmentType.LEFT, indent: { firstLine: 0, firstLineChars: 0 }, children: [new TextRun(recipients)] }),
+    ...input.body.map((p) => p.trim()).filter(Boolean).map(bodyText),
+    ...(input.attachments?.length ? attachmentParagraphs(input.attachments) : []),
+    ...signatureParagraphs(input.signer, input.date),
+    ...(input.copyTo?.trim() || input.printer?.trim() ? colophon(input.copyTo, input.printer, input.printDate ?? input.date) : []),
+  ];
+  const runs: Parameters<typeof pushRun>[0] = [];
+  pushRun(runs, 'portrait', ...children);
+  return packDocument(runs, { title: input.title, creator: input.signer, extraStyles: noticeStyles(size), offGrid: [STYLES.mark, STYLES.rule] });
+}

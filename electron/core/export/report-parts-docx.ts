@@ -1,0 +1,122 @@
+// Pieces of the 评估报告 and 总结报告: findings as numbered paragraphs, suggestions, the score and inject timing tables.
+import type { Paragraph, Table } from 'docx';
+import { GRADE_BOUNDS } from '../domain/evaluation/scores';
+import type { CriteriaSet, EvaluationReport, Finding, InjectTiming, ScoreSummary, TimelineAnalysis } from '../../shared/schemas/evaluation';
+import { bodyText, dataTable, type Column } from './document-kit-docx';
+import { drillClock } from './script-docx';
+
+export const SCORE_COLUMNS: Column[] = [
+  { header: '评估项', chars: 16 },
+  { header: '权重', chars: 3 },
+  { header: '平均得分率', chars: 5 },
+  { header: '评估人分歧', chars: 5 },
+  { header: '得分', chars: 3 },
+];
+
+export const TIMING_COLUMNS: Column[] = [
+  { header: '序号', chars: 2 },
+  { header: '场景', chars: 10 },
+  { header: '计划', chars: 4 },
+  { header: '实际', chars: 4 },
+  { header: '延迟', chars: 4 },
+  { header: '响应用时', chars: 4 },
+  { header: '状态', chars: 3 },
+];
+
+const STATUS: Record<InjectTiming['status'], string> = { delivered: '按时', late: '延迟', skipped: '未发送', pending: '未执行' };
+
+const percent = (share: number | null): string => (share === null ? '—' : `${Math.round(share * 100)}%`);
+const points = (n: number | null): string => (n === null ? '—' : n.toFixed(1));
+/** Trailing sentence punctuation, so a title can be followed by 。 without doubling it. */
+const sentence = (s: string): string => (/[。！？；.!?]$/.test(s.trim()) ? s.trim() : `${s.trim()}。`);
+
+/** Drill time as the script shows it (T+mm:ss): readers compare the table with the printed script. */
+const clock = (ms: number | null): string => (ms === null ? '—' : drillClock(Math.round(ms / 1000)));
+
+/** A delay or response time in words: 准时 / 提前1分20秒 / 2分05秒. */
+export function duration(ms: number | null, signed = false): string {
+  if (ms === null) return '—';
+  const total = Math.round(Math.abs(ms) / 1000);
+  if (signed && total === 0) return '准时';
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const text = h ? `${h}小时${m}分` : m ? `${m}分${String(s).padStart(2, '0')}秒` : `${s}秒`;
+  return signed && ms < 0 ? `提前${text}` : text;
+}
+
+export function scoreTable(set: CriteriaSet, scores: ScoreSummary): Table {
+  const byId = new Map(scores.criteria.map((c) => [c.criterionId, c]));
+  const rows = set.criteria.map((c) => {
+    const r = byId.get(c.id);
+    return [c.group ? `${c.group}：${c.title}` : c.title, String(c.weight), percent(r?.mean ?? null), percent(r?.spread ?? null), points(r?.points ?? null)];
+  });
+  const weight = set.criteria.reduce((a, c) => a + c.weight, 0);
+  rows.push(['合计', String(weight), '—', '—', points(scores.total)]);
+  return dataTable(SCORE_COLUMNS, rows, 'portrait');
+}
+
+export function timingTable(timeline: TimelineAnalysis): Table {
+  const rows = timeline.injects.map((t) => [String(t.seq), t.scene || '—', clock(t.plannedMs), clock(t.actualMs), duration(t.delayMs, true), duration(t.responseMs), STATUS[t.status]]);
+  return dataTable(TIMING_COLUMNS, rows, 'portrait');
+}
+
+/** The run in one paragraph: what the table shows, summed up for readers who skip tables. */
+export function timelineSummary(t: TimelineAnalysis): Paragraph {
+  const parts = [
+    `演练实际用时${duration(t.durationMs)}${t.pausedMs ? `（另暂停${duration(t.pausedMs)}）` : ''}`,
+    `计划情景${t.injects.length}个，已发送${t.delivered}个，其中延迟${t.late}个，未发送${t.skipped}个`,
+    ...(t.adhoc.length ? [`临时增加情景${t.adhoc.length}个`] : []),
+    ...(t.meanDelayMs !== null ? [`平均延迟${duration(t.meanDelayMs, true)}，最大延迟${duration(t.maxDelayMs, true)}`] : []),
+    ...(t.meanResponseMs !== null ? [`平均响应用时${duration(t.meanResponseMs)}`] : []),
+    `评估人记录观察${t.observations}条、处置行动${t.actions}条`,
+  ];
+  return bodyText(`${parts.join('；')}。`);
+}
+
+/** How the scores were reached, in one paragraph, with the grade bounds the scores module really uses. */
+export function scoringMethod(set: CriteriaSet): Paragraph {
+  const bounds = GRADE_BOUNDS.map((b) => `${b.min}分及以上为${b.grade}`).join('，');
+  const lowest = GRADE_BOUNDS[GRADE_BOUNDS.length - 1]?.min ?? 60;
+  return bodyText(
+    `评估项按分值打分或按等级评定，每名评估人的结果折算为该项满分的百分比，取各评估人的平均值作为平均得分率，乘以权重得出该项得分；` +
+      `评估人之间最高与最低得分率之差列为分歧，供复核。无人评估的项目不计入总分，总分按已评估项目的权重折算为百分制。` +
+      `总分${bounds}，${lowest}分以下为不合格。共${set.criteria.length}个评估项，权重合计${set.criteria.reduce((a, c) => a + c.weight, 0)}。`,
+  );
+}
+
+/** Findings of one kind as "1.标题。详情（评估项：…）": the criterion lets readers find the score behind it. */
+export function findingParagraphs(report: EvaluationReport, kind: Finding['kind'], empty: string): Paragraph[] {
+  const criteria = new Map(report.criteria.criteria.map((c) => [c.id, c.title]));
+  const list = report.findings.filter((f) => f.kind === kind);
+  if (!list.length) return [bodyText(empty)];
+  return list.map((f, i) => {
+    const criterion = f.criterionId ? criteria.get(f.criterionId) : undefined;
+    const notes = [criterion ? `评估项：${criterion}` : '', f.unit ? `涉及单位：${f.unit}` : ''].filter(Boolean).join('；');
+    return bodyText(`${i + 1}.${sentence(f.title)}${f.detail.trim() ? sentence(f.detail) : ''}${notes ? `（${notes}）` : ''}`);
+  });
+}
+
+/**
+ * Suggestions from the problems. Findings carry no measures (those are set later in the 整改清单), so each
+ * suggestion names the problem, the unit to act, and whether the plan itself must be revised.
+ */
+export function suggestionParagraphs(report: EvaluationReport): Paragraph[] {
+  const problems = report.findings.filter((f) => f.kind === 'problem');
+  if (!problems.length) return [bodyText('本次演练未发现需要整改的问题，建议各参演单位保持现有工作机制，定期组织演练。')];
+  const items = problems.map((f, i) => {
+    const who = f.unit || '相关单位';
+    const plan = f.clauses.length ? `涉及预案条款${f.clauses.length}处，建议同步修订预案相关内容` : '';
+    return bodyText(`${i + 1}.针对“${f.title.trim().replace(/[。；]$/, '')}”，建议${who}制定整改措施，明确责任人和完成时限${plan ? `；${plan}` : ''}。`);
+  });
+  return [...items, bodyText('以上问题纳入整改清单，由区应急管理局跟踪督办，整改完成后逐项销号。')];
+}
+
+/** The conclusion as written, or one sentence from the total and grade when the evaluation group left it blank. */
+export function conclusionParagraphs(report: EvaluationReport): Paragraph[] {
+  const written = report.conclusion.split('\n').map((l) => l.trim()).filter(Boolean);
+  if (written.length) return written.map(bodyText);
+  const { total, grade, evaluators } = report.scores;
+  if (total === null || grade === null) return [bodyText('评估组未提交有效评估结果，本次演练暂不评定等级。')];
+  return [bodyText(`经评估组${evaluators}名评估人综合评定，本次演练得分${total.toFixed(1)}分，评估等级为“${grade}”。`)];
+}

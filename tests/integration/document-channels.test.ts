@@ -1,0 +1,61 @@
+// The Word channels end to end in the core: every document leaves as a .docx; a plan comes back in from one.
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import type { Drill, Script } from '../../electron/shared/schemas/drill';
+import type { PlanDetail, PlanSummary } from '../../electron/shared/schemas/plan';
+import { makeCore } from '../helpers/core';
+
+async function data<T>(p: Promise<{ ok: boolean; data?: unknown; error?: unknown }>): Promise<T> {
+  const r = await p;
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.data as T;
+}
+
+async function documentXml(b64: string): Promise<string> {
+  const zip = await JSZip.loadAsync(Buffer.from(b64, 'base64'));
+  return zip.file('word/document.xml')!.async('string');
+}
+
+describe('document channels', () => {
+  it('exports a plan, imports it back as a new plan with the same sections, and refuses a file that is not Word', async () => {
+    const core = await makeCore();
+    await data(core.call('profile.save', { districtName: '小店区', governmentName: '太原市小店区人民政府', emergencyBureau: '太原市小店区应急管理局', departments: [] }));
+    const s = await data<PlanSummary>(core.call('plan.create', { templateId: 'earthquake', revision: '2022' }));
+    const original = await data<PlanDetail>(core.call('plan.get', { id: s.id }));
+    const file = await data<{ fileName: string; dataBase64: string }>(core.call('plan.export-docx', { id: s.id }));
+    const imported = await data<{ planId: string; title: string; sections: number }>(core.call('plan.import-docx', { fileName: file.fileName, dataBase64: file.dataBase64 }));
+    expect(imported.title).toBe('小店区地震应急预案');
+    const back = await data<PlanDetail>(core.call('plan.get', { id: imported.planId }));
+    expect(back.doc.sections.map((x) => [x.level, x.title])).toEqual(original.doc.sections.map((x) => [x.level, x.title]));
+    expect(back.templateId).toBeNull();
+    const before = (await data<PlanSummary[]>(core.call('plan.list', {}))).length;
+    expect(await core.call('plan.import-docx', { fileName: 'x.docx', dataBase64: Buffer.from('这不是Word文档').toString('base64') })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect((await data<PlanSummary[]>(core.call('plan.list', {}))).length).toBe(before);
+  });
+
+  it('exports the drill script, the year programme, the improvement list and the revision table', async () => {
+    const core = await makeCore();
+    const plan = await data<PlanSummary>(core.call('plan.create', { templateId: 'forest-fire', revision: '2019' }));
+    const drill = await data<Drill>(core.call('drill.create', {
+      name: '森林火灾综合演练', form: 'live', scope: 'comprehensive', purpose: 'test', hazard: '森林火灾', keyIndustry: false, majorNaturalDisaster: true,
+      planLinks: [{ planId: plan.id, sectionIds: [] }], objectives: [], date: '2026-04-08', startTime: '09:00', endTime: '11:30', place: '东山', organizer: '区应急管理局', participants: [], notes: '',
+    }));
+    const script = await data<Script>(core.call('script.generate', { drillId: drill.id, planId: plan.id }));
+    await data(core.call('script.save', { drillId: drill.id, script }));
+    const scriptDoc = await data<{ fileName: string; dataBase64: string }>(core.call('drill.export-script-docx', { id: drill.id }));
+    expect(scriptDoc.fileName).toBe('森林火灾综合演练脚本_20260408.docx');
+    expect(await documentXml(scriptDoc.dataBase64)).toContain('w:orient="landscape"');
+    const programme = await data<{ fileName: string; dataBase64: string }>(core.call('drill.export-programme-docx', { year: 2026 }));
+    expect(await documentXml(programme.dataBase64)).toContain('森林火灾综合演练');
+    await data(core.call('item.save', { item: { findingId: null, drillId: drill.id, description: '通讯录未更新', measure: '', category: '预案', unit: '区应急管理局', owner: '', deadline: '2026-06-30', needsPlanChange: false, clauses: [] } }));
+    const items = await data<{ dataBase64: string }>(core.call('item.export-docx', {}));
+    expect(await documentXml(items.dataBase64)).toContain('通讯录未更新');
+    const v1 = await data<{ id: string }>(core.call('plan.save-version', { id: plan.id, note: '初稿' }));
+    const merged = await data<PlanDetail>(core.call('plan.merge-apply', { id: plan.id, toRevision: '2024', resolutions: [] }));
+    const table = await data<{ fileName: string; dataBase64: string }>(core.call('plan.export-revision-table', { id: plan.id, from: v1.id, to: 'draft' }));
+    expect(table.fileName).toContain('修订对照表');
+    const xml = await documentXml(table.dataBase64);
+    expect(xml).toContain('（新增）');
+    expect(merged.templateRevision).toBe('2024');
+  });
+});
