@@ -41,6 +41,8 @@ export const channelNames = [
   'item.export-docx',
   'plan.export-revision-table',
   'plan.import-docx',
+  'eval.export-report',
+  'plan.export-notice',
   'drill.list',
   'drill.create',
   'drill.update',

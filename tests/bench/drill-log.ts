@@ -35,7 +35,7 @@ export async function benchDrillLog(measured = 300, prefilled = 1700): Promise<F
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const t0 = Date.now();
     await page.goto(`${host.url}/#/scripts/${drill.id}`);
-    await page.getByTestId('inject-row').nth(299).waitFor({ state: 'attached' });
+    await page.getByTestId('inject-row').first().waitFor();
     const openScript = Date.now() - t0;
 
     await page.goto(`${host.url}/#/scripts/${drill.id}/run`);

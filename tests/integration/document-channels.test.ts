@@ -59,3 +59,26 @@ describe('document channels', () => {
     expect(merged.templateRevision).toBe('2024');
   });
 });
+
+describe('reports and the notice', () => {
+  it('exports the evaluation and summary reports of a drill and the notice that issues a plan', async () => {
+    const core = await makeCore();
+    await data(core.call('profile.save', { districtName: '小店区', governmentName: '太原市小店区人民政府', emergencyBureau: '太原市小店区应急管理局', departments: [] }));
+    const plan = await data<PlanSummary>(core.call('plan.create', { templateId: 'earthquake', revision: '2022' }));
+    const drill = await data<Drill>(core.call('drill.create', {
+      name: '地震应急桌面推演', form: 'tabletop', scope: 'single', purpose: 'test', hazard: '地震', keyIndustry: false, majorNaturalDisaster: true,
+      planLinks: [{ planId: plan.id, sectionIds: [] }], objectives: [], date: '2026-05-12', startTime: '09:00', endTime: null, place: '区应急指挥中心', organizer: '区应急管理局', participants: [], notes: '',
+    }));
+    for (const kind of ['评估报告', '总结报告'] as const) {
+      const f = await data<{ fileName: string; dataBase64: string }>(core.call('eval.export-report', { drillId: drill.id, kind }));
+      expect(f.fileName).toContain(kind);
+      expect(await documentXml(f.dataBase64)).toContain('地震应急桌面推演');
+    }
+    const notice = await data<{ fileName: string; dataBase64: string }>(core.call('plan.export-notice', { id: plan.id, docNumber: '小政办发〔2026〕3号', recipients: '各街道办事处，区直各有关单位' }));
+    const xml = await documentXml(notice.dataBase64);
+    expect(xml).toContain('太原市小店区人民政府办公室文件');
+    expect(xml).toContain('小政办发〔2026〕3号');
+    expect(xml).toContain('关于印发小店区地震应急预案的通知');
+    expect(await core.call('plan.export-notice', { id: plan.id, docNumber: '', recipients: 'x' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});

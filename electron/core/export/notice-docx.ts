@@ -2,13 +2,20 @@
 import {
   AlignmentType,
   BorderStyle,
-  FrameAnchorType,
-  HorizontalPositionAlign,
   LineRuleType,
   Paragraph,
+  RelativeHorizontalPosition,
+  RelativeVerticalPosition,
+  Tab,
+  Table,
+  TableAnchorType,
+  TableCell,
+  TableLayoutType,
+  TableRow,
   TabStopType,
   TextRun,
-  VerticalPositionAlign,
+  WidthType,
+  type IBorderOptions,
   type IParagraphStyleOptions,
 } from 'docx';
 import { bodyText, packDocument, pushRun } from './document-kit-docx';
@@ -41,7 +48,8 @@ export const RED = 'C00000';
 const WIDTH = CONTENT_WIDTH.portrait;
 const MM = 56.7; // twips per millimetre
 
-const STYLES = { mark: 'IssuerMark', rule: 'RedRule', colophon: 'Colophon' } as const;
+const STYLES = { mark: 'IssuerMark', rule: 'RedRule', colophon: 'Colophon', attachment: 'AttachmentNote' } as const;
+const LATIN = 'Times New Roman';
 
 /** 发文机关标志 size: 初号 at most, smaller for long names so the mark stays on one line of the 版心. */
 function markSize(mark: string): number {
@@ -68,12 +76,18 @@ function noticeStyles(markHalfPoints: number): IParagraphStyleOptions[] {
       run: { size: 2 },
       paragraph: { indent: { firstLine: 0, firstLineChars: 0 }, spacing: { before: 0, after: 0, line: Math.round(4 * MM), lineRule: LineRuleType.EXACT } },
     },
+    // Not based on Normal: its two-character first-line indent (in characters) would override these paragraphs' hanging indents.
     {
       id: STYLES.colophon,
       name: 'Colophon',
-      basedOn: STYLE.body,
-      run: { size: 28 },
-      paragraph: { alignment: AlignmentType.LEFT, indent: { firstLine: 0, firstLineChars: 0 } },
+      run: { font: { ascii: LATIN, hAnsi: LATIN, cs: LATIN, eastAsia: FONTS.body }, size: 28 },
+      paragraph: { alignment: AlignmentType.LEFT, spacing: { before: 0, after: 0, line: LINE, lineRule: LineRuleType.EXACT } },
+    },
+    {
+      id: STYLES.attachment,
+      name: 'Attachment note',
+      run: { font: { ascii: LATIN, hAnsi: LATIN, cs: LATIN, eastAsia: FONTS.body }, size: 32, characterSpacing: -5 },
+      paragraph: { alignment: AlignmentType.LEFT, spacing: { before: 0, after: 0, line: LINE, lineRule: LineRuleType.EXACT } },
     },
   ];
 }
@@ -106,55 +120,58 @@ function attachmentParagraphs(names: string[]): Paragraph[] {
     ...names.map(
       (name, i) =>
         new Paragraph({
-          alignment: AlignmentType.LEFT,
-          indent: { left, hanging: i === 0 ? label + slot : slot, firstLine: 0, firstLineChars: 0 },
+          style: STYLES.attachment,
+          indent: { left, hanging: i === 0 ? label + slot : slot },
           tabStops: [{ type: TabStopType.LEFT, position: left }],
-          children: [new TextRun(`${i === 0 ? '附件：' : ''}${numbered ? `${i + 1}.` : ''}${numbered ? '\t' : ''}${name.trim().replace(/[。；，]$/, '')}`)],
+          children: [new TextRun({ children: [`${i === 0 ? '附件：' : ''}${numbered ? `${i + 1}.` : ''}`, ...(numbered ? [new Tab()] : []), name.trim().replace(/[。；，]$/, '')] })],
         }),
     ),
   ];
 }
 
-const rule = (size: 6 | 8) => ({ style: BorderStyle.SINGLE, size, color: '000000', space: 1 }) as const;
+const rule = (size: 0 | 6 | 8): IBorderOptions => (size ? { style: BorderStyle.SINGLE, size, color: '000000' } : { style: BorderStyle.NONE, size: 0, color: 'auto' });
 
 /**
- * 版记: 抄送 and 印发机关/印发日期 between full-width rules (first and last 0.35 mm, between 0.25 mm), in a frame
- * held to the foot of the 版心 on the last page. The two paragraphs' borders differ, so Word does not merge them.
+ * 版记: 抄送 and 印发机关/印发日期 between full-width rules (first and last 0.35 mm → sz 8, between 0.25 mm → sz 6).
+ * A one-column table floated to the foot of the 版心 holds it on the last page's bottom edge, as bureaus'
+ * templates do; paragraphs in a text frame lost their borders and their place in LibreOffice.
  */
-function colophon(copyTo: string | undefined, printer: string | undefined, isoDate: string): Paragraph[] {
-  const frame = {
-    type: 'alignment',
-    alignment: { x: HorizontalPositionAlign.CENTER, y: VerticalPositionAlign.BOTTOM },
-    anchor: { horizontal: FrameAnchorType.MARGIN, vertical: FrameAnchorType.MARGIN },
-    width: WIDTH,
-  } as const;
-  const out: Paragraph[] = [];
+function colophon(copyTo: string | undefined, printer: string | undefined, isoDate: string): Table {
   const names = copyTo?.trim().replace(/[。，、；]$/, '');
-  if (names) {
-    const label = 3 * SMALL_CHAR; // 抄送：
-    out.push(
+  const label = 3 * SMALL_CHAR; // 抄送：
+  const cell = (p: Paragraph) => new TableRow({ cantSplit: true, children: [new TableCell({ width: { size: WIDTH, type: WidthType.DXA }, children: [p] })] });
+  const rows = [
+    ...(names
+      ? [
+          // 左右各空一字; wrapped lines align after the colon.
+          cell(new Paragraph({ style: STYLES.colophon, indent: { left: SMALL_CHAR + label, right: SMALL_CHAR, hanging: label }, children: [new TextRun(`抄送：${names}。`)] })),
+        ]
+      : []),
+    cell(
       new Paragraph({
         style: STYLES.colophon,
-        frame,
-        border: { top: rule(8), bottom: rule(6) },
-        // 左右各空一字; wrapped lines align after the colon.
-        indent: { left: SMALL_CHAR + label, right: SMALL_CHAR, hanging: label },
-        children: [new TextRun(`抄送：${names}。`)],
+        indent: { left: SMALL_CHAR },
+        // The date 右空一字: a right tab one character short of the 版心's right edge.
+        tabStops: [{ type: TabStopType.RIGHT, position: WIDTH - SMALL_CHAR }],
+        children: [new TextRun({ children: [printer?.trim() ?? '', new Tab(), `${formatChineseDate(isoDate)}印发`] })],
       }),
-    );
-  }
-  out.push(
-    new Paragraph({
-      style: STYLES.colophon,
-      frame,
-      border: names ? { bottom: rule(8) } : { top: rule(8), bottom: rule(8) },
-      indent: { left: SMALL_CHAR },
-      // The date 右空一字: a right tab one character short of the 版心's right edge.
-      tabStops: [{ type: TabStopType.RIGHT, position: WIDTH - SMALL_CHAR }],
-      children: [new TextRun(`${printer?.trim() ?? ''}\t${formatChineseDate(isoDate)}印发`)],
-    }),
-  );
-  return out;
+    ),
+  ];
+  return new Table({
+    rows,
+    width: { size: WIDTH, type: WidthType.DXA },
+    columnWidths: [WIDTH],
+    layout: TableLayoutType.FIXED,
+    // No cell padding: the indents above count from the 版心's edge.
+    margins: { left: 0, right: 0, top: 0, bottom: 0, marginUnitType: WidthType.DXA },
+    borders: { top: rule(8), bottom: rule(8), insideHorizontal: rule(6), left: rule(0), right: rule(0), insideVertical: rule(0) },
+    float: {
+      horizontalAnchor: TableAnchorType.MARGIN,
+      relativeHorizontalPosition: RelativeHorizontalPosition.CENTER,
+      verticalAnchor: TableAnchorType.MARGIN,
+      relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
+    },
+  });
 }
 
 export async function exportNoticeDocx(input: NoticeExportInput): Promise<Buffer> {
@@ -168,7 +185,8 @@ export async function exportNoticeDocx(input: NoticeExportInput): Promise<Buffer
     ...input.body.map((p) => p.trim()).filter(Boolean).map(bodyText),
     ...(input.attachments?.length ? attachmentParagraphs(input.attachments) : []),
     ...signatureParagraphs(input.signer, input.date),
-    ...(input.copyTo?.trim() || input.printer?.trim() ? colophon(input.copyTo, input.printer, input.printDate ?? input.date) : []),
+    // The floating table anchors to the paragraph after it; a short one, so it never spills onto a page of its own.
+    ...(input.copyTo?.trim() || input.printer?.trim() ? [colophon(input.copyTo, input.printer, input.printDate ?? input.date), new Paragraph({ style: STYLES.rule })] : []),
   ];
   const runs: Parameters<typeof pushRun>[0] = [];
   pushRun(runs, 'portrait', ...children);

@@ -6,21 +6,22 @@ import { bodyText, dataTable, type Column } from './document-kit-docx';
 import { drillClock } from './script-docx';
 
 export const SCORE_COLUMNS: Column[] = [
-  { header: '评估项', chars: 16 },
+  { header: '评估项', chars: 12 },
   { header: '权重', chars: 3 },
-  { header: '平均得分率', chars: 5 },
-  { header: '评估人分歧', chars: 5 },
+  { header: '平均得分率', chars: 5.5 },
+  { header: '评估人分歧', chars: 5.5 },
   { header: '得分', chars: 3 },
 ];
 
 export const TIMING_COLUMNS: Column[] = [
   { header: '序号', chars: 2 },
-  { header: '场景', chars: 10 },
-  { header: '计划', chars: 4 },
-  { header: '实际', chars: 4 },
-  { header: '延迟', chars: 4 },
-  { header: '响应用时', chars: 4 },
-  { header: '状态', chars: 3 },
+  // Drill times (T+00:00) and durations (1分30秒) need about four characters to stay on one line.
+  { header: '场景', chars: 5 },
+  { header: '计划', chars: 3.8 },
+  { header: '实际', chars: 3.8 },
+  { header: '延迟', chars: 4.8 },
+  { header: '响应用时', chars: 4.8 },
+  { header: '状态', chars: 3.5 },
 ];
 
 const STATUS: Record<InjectTiming['status'], string> = { delivered: '按时', late: '延迟', skipped: '未发送', pending: '未执行' };

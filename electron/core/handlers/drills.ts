@@ -28,11 +28,11 @@ export function complianceFindings(ctx: HandlerContext, today: string) {
   return checkCompliance({ rules: complianceRules(ctx), drills: repo.listDrills(db), plans, today });
 }
 
-export function runState(ctx: HandlerContext, drillId: string): RunState {
+export function runState(ctx: HandlerContext, drillId: string, withLog = true): RunState {
   const db = ctx.store.get();
   const drill = repo.getDrill(db, drillId);
   const script = repo.getScript(db, drillId);
-  const events = repo.listEvents(db, drillId);
+  const events = withLog ? repo.listEvents(db, drillId) : repo.listTimingEvents(db, drillId);
   const now = ctx.clock.now();
   const clock = clockState(events, now);
   const injects = injectStates(script, events, now, drill.date, drill.startTime);
@@ -110,7 +110,7 @@ export const drillHandlers: Handlers<
         changed(ctx);
       }
     }
-    const { events: _all, ...state } = runState(ctx, drillId);
+    const { events: _timing, ...state } = runState(ctx, drillId, false);
     return { ...state, event };
   },
   'run.state': (input, ctx) => runState(ctx, input.drillId),

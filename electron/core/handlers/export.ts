@@ -9,12 +9,15 @@ import { getVersion, history } from '../db/repos/revision-repo';
 import { newId } from '../domain/plans/ids';
 import { compareDocuments } from '../domain/revisions/compare-docs';
 import { exportImprovementListDocx } from '../export/improvement-docx';
+import { exportNoticeDocx } from '../export/notice-docx';
+import { exportEvaluationReportDocx, reportTitle } from '../export/report-docx';
 import { exportPlanDocx } from '../export/plan-docx';
 import { exportProgrammeDocx } from '../export/programme-docx';
 import { exportRevisionTableDocx } from '../export/revision-table-docx';
 import { exportScriptDocx } from '../export/script-docx';
 import { docxToPlan } from '../import/docx-to-plan';
 import { readDocx } from '../import/read-docx';
+import { evaluationReport } from './evaluation';
 import type { HandlerContext, Handlers } from './types';
 
 /** File names default to the document title and date; characters Windows refuses are replaced. */
@@ -32,7 +35,7 @@ function docxFile(title: string, date: string, bytes: Buffer) {
   return { fileName: exportFileName(title, date), dataBase64: bytes.toString('base64') };
 }
 
-export const exportHandlers: Handlers<'plan.export-docx' | 'drill.export-script-docx' | 'drill.export-programme-docx' | 'item.export-docx' | 'plan.export-revision-table' | 'plan.import-docx'> = {
+export const exportHandlers: Handlers<'plan.export-docx' | 'drill.export-script-docx' | 'drill.export-programme-docx' | 'item.export-docx' | 'plan.export-revision-table' | 'plan.import-docx' | 'eval.export-report' | 'plan.export-notice'> = {
   'plan.export-docx': async (input, ctx) => {
     const db = ctx.store.get();
     const row = getPlanRow(db, input.id);
@@ -87,6 +90,36 @@ export const exportHandlers: Handlers<'plan.export-docx' | 'drill.export-script-
     const { changes } = compareDocuments(docOf(input.from), docOf(input.to));
     const bytes = await exportRevisionTableDocx({ planTitle: row.title, fromLabel: labelOf(input.from), toLabel: labelOf(input.to), changes });
     return docxFile(`${row.title}修订对照表`, localDate(ctx.clock.now()), bytes);
+  },
+
+  'eval.export-report': async (input, ctx) => {
+    const report = evaluationReport(ctx, input.drillId);
+    const date = localDate(ctx.clock.now());
+    const bytes = await exportEvaluationReportDocx(report, { kind: input.kind, issuer: issuerOf(ctx), date });
+    return docxFile(reportTitle(report.drill.name, input.kind), date, bytes);
+  },
+
+  // The 印发通知 that issues a plan: 版头, 发文字号, red rule, 主送机关, body, 署名, 成文日期, 版记.
+  'plan.export-notice': async (input, ctx) => {
+    const db = ctx.store.get();
+    const row = getPlanRow(db, input.id);
+    const gov = getProfile(db).governmentName || '区人民政府';
+    const office = `${gov}办公室`;
+    const date = row.published_date ?? localDate(ctx.clock.now());
+    const bytes = await exportNoticeDocx({
+      issuerMark: `${office}文件`,
+      docNumber: input.docNumber,
+      title: `${office}关于印发${row.title}的通知`,
+      recipients: input.recipients,
+      body: input.body?.length ? input.body : [`经${gov}同意，现将《${row.title}》印发给你们，请认真贯彻执行。`],
+      signer: office,
+      date,
+      copyTo: input.copyTo,
+      printer: office,
+      printDate: date,
+      attachments: [row.title],
+    });
+    return docxFile(`关于印发${row.title}的通知`, date, bytes);
   },
 
   // An existing plan from Word becomes a new plan with no template lineage; a bad file changes nothing.

@@ -1,7 +1,7 @@
 // Plan channels' shapes: library rows, the opened plan, and the validated document pieces a save carries.
 import { z } from 'zod';
 import type { NumberingStyle, PlanDocument } from '../doc-model';
-import { idSchema, isoDate, text } from './common';
+import { idSchema, isoDate, requiredText, text } from './common';
 
 export const PLAN_STATUSES = ['draft', 'consultation', 'review', 'published', 'abolished'] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
@@ -139,3 +139,7 @@ export interface ExportedFile {
 export const planImportDocxSchema = z.object({ fileName: z.string().min(1).max(200), dataBase64: z.string().max(70_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容编码不正确') }).strict();
 export const revisionTableSchema = z.object({ id: idSchema, from: z.union([idSchema, z.literal('draft')]), to: z.union([idSchema, z.literal('draft')]) }).strict();
 export const programmeExportSchema = z.object({ year: z.number().int().min(2000).max(2100) }).strict();
+export const noticeExportSchema = z
+  .object({ id: idSchema, docNumber: requiredText(60, '发文字号'), recipients: requiredText(500, '主送机关'), copyTo: text(500).optional(), body: z.array(text(5000)).max(50).optional() })
+  .strict();
+export const reportExportSchema = z.object({ drillId: idSchema, kind: z.enum(['评估报告', '总结报告']) }).strict();

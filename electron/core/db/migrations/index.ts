@@ -5,9 +5,10 @@ import { m002 } from './002-plans';
 import { m003 } from './003-revisions';
 import { m004 } from './004-drills';
 import { m005 } from './005-evaluation';
+import { m006 } from './006-search-rows';
 import type { Migration } from './types';
 
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005];
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006];
 
 export const LATEST_VERSION = migrations.length;
 

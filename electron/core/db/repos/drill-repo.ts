@@ -126,6 +126,11 @@ export function listEvents(db: Database.Database, drillId: string): RunEvent[] {
   return (db.prepare('SELECT * FROM drill_events WHERE drill_id = ? ORDER BY seq').all(drillId) as EventRow[]).map(toEvent);
 }
 
+/** Only what the clock and inject states read: observations and actions (the bulk of a long log) are left out. */
+export function listTimingEvents(db: Database.Database, drillId: string): RunEvent[] {
+  return (db.prepare("SELECT * FROM drill_events WHERE drill_id = ? AND (type LIKE 'clock.%' OR type LIKE 'inject.%') ORDER BY seq").all(drillId) as EventRow[]).map(toEvent);
+}
+
 export function getSetting<T>(db: Database.Database, key: string, fallback: T): T {
   const r = db.prepare('SELECT value_json FROM settings WHERE key = ?').get(key) as { value_json: string } | undefined;
   return r ? (JSON.parse(r.value_json) as T) : fallback;

@@ -6,18 +6,34 @@ import type { SearchHit } from '../../../shared/schemas/revision';
 /** version_id for the working draft's rows. */
 export const DRAFT = '';
 
+// Rows are found through search_rows (an ordinary indexed table) and deleted by rowid: FTS5 cannot index its key columns.
+
 export function unindexSections(db: Database.Database, planId: string, sectionIds: string[]): void {
-  const del = db.prepare('DELETE FROM plan_search WHERE plan_id = ? AND version_id = ? AND section_id = ?');
-  for (const id of sectionIds) del.run(planId, DRAFT, id);
+  const find = db.prepare('SELECT id FROM search_rows WHERE plan_id = ? AND version_id = ? AND section_id = ?');
+  const delFts = db.prepare('DELETE FROM plan_search WHERE rowid = ?');
+  const delRow = db.prepare('DELETE FROM search_rows WHERE id = ?');
+  for (const sid of sectionIds) {
+    for (const { id } of find.all(planId, DRAFT, sid) as { id: number }[]) {
+      delFts.run(id);
+      delRow.run(id);
+    }
+  }
 }
 
 export function unindexPlanDraft(db: Database.Database, planId: string): void {
-  db.prepare('DELETE FROM plan_search WHERE plan_id = ? AND version_id = ?').run(planId, DRAFT);
+  const ids = db.prepare('SELECT id FROM search_rows WHERE plan_id = ? AND version_id = ?').all(planId, DRAFT) as { id: number }[];
+  const delFts = db.prepare('DELETE FROM plan_search WHERE rowid = ?');
+  for (const { id } of ids) delFts.run(id);
+  db.prepare('DELETE FROM search_rows WHERE plan_id = ? AND version_id = ?').run(planId, DRAFT);
 }
 
 export function indexSections(db: Database.Database, planId: string, versionId: string, sections: PlanSection[]): void {
-  const ins = db.prepare('INSERT INTO plan_search (plan_id, version_id, section_id, title, body) VALUES (?, ?, ?, ?, ?)');
-  for (const s of sections) ins.run(planId, versionId, s.id, s.title, blocksText(s.body));
+  const row = db.prepare('INSERT INTO search_rows (plan_id, version_id, section_id) VALUES (?, ?, ?)');
+  const ins = db.prepare('INSERT INTO plan_search (rowid, plan_id, version_id, section_id, title, body) VALUES (?, ?, ?, ?, ?, ?)');
+  for (const s of sections) {
+    const id = row.run(planId, versionId, s.id).lastInsertRowid;
+    ins.run(id, planId, versionId, s.id, s.title, blocksText(s.body));
+  }
 }
 
 const OPEN = '\u0001';

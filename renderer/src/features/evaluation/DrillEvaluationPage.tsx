@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { formatOffset } from '@shared/drill-clock';
 import type { EvaluationReport, EvaluatorForm, Finding, ItemInput } from '@shared/schemas/evaluation';
 import { errorText, request } from '../../api/client';
+import { saveExported } from '../../api/files';
 import { PageHeader } from '../../components/PageHeader';
 import { useLoad } from '../../components/use-load';
 import { newSectionId } from '../../editor/ids';
@@ -81,7 +82,17 @@ export function DrillEvaluationPage({ drillId }: { drillId: string }) {
       <PageHeader
         title={`演练评估：${r.drill.name}`}
         sub={`${r.drill.date} · 评估标准：${r.criteria.title}`}
-        extra={<><Button onClick={() => navigate('evaluation')}>返回</Button><Button onClick={() => navigate('scripts', drillId, 'run')}>演练记录</Button></>}
+        extra={
+          <>
+            <Button onClick={() => navigate('evaluation')}>返回</Button>
+            <Button onClick={() => navigate('scripts', drillId, 'run')}>演练记录</Button>
+            {(['评估报告', '总结报告'] as const).map((kind) => (
+              <Button key={kind} onClick={async () => { try { const where = await saveExported(await request('eval.export-report', { drillId, kind })); if (where) message.success(`已导出：${where}`); } catch (e) { message.error(errorText(e)); } }} data-testid={`export-${kind}`}>
+                导出{kind}
+              </Button>
+            ))}
+          </>
+        }
       />
       <Space size="large" style={{ marginBottom: 16 }}>
         <Statistic title="综合得分" value={s.total ?? '—'} suffix={s.total !== null ? '分' : ''} data-testid="eval-total" />

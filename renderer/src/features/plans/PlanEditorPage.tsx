@@ -13,6 +13,7 @@ import { ChecksPanel } from './ChecksPanel';
 import { EditorToolbar } from './EditorToolbar';
 import { exportPlan } from './export-plan';
 import { HistoryDrawer } from './HistoryDrawer';
+import { NoticeModal } from './NoticeModal';
 import { FindBar } from './FindBar';
 import { OutlinePanel, type OutlineItem } from './OutlinePanel';
 import { RequestsPanel } from './RequestsPanel';
@@ -43,6 +44,7 @@ function PlanWorkspace({ plan, focusSection: initialSection, onReplace, onMeta }
   const [charCount, setCharCount] = useState(plan.charCount);
   const [finding, setFinding] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
+  const [noticeOpen, setNoticeOpen] = useState(false);
   const activeChapter = useRef<string | null>(null);
   const onSaved = useCallback((chars: number) => setCharCount(chars), []);
   const onError = useCallback((text: string) => message.error({ content: text, key: 'save-error' }), [message]);
@@ -149,6 +151,7 @@ function PlanWorkspace({ plan, focusSection: initialSection, onReplace, onMeta }
         <Space>
           <Button size="small" onClick={() => setHistoryOpen(true)} data-testid="open-history">版本与状态</Button>
           <Button size="small" type="primary" onClick={async () => { await s.saveNow(); await exportPlan(app, plan.id); }} data-testid="export-docx">导出 Word</Button>
+          <Button size="small" onClick={() => setNoticeOpen(true)} data-testid="export-notice">印发通知</Button>
           <Select
             size="small"
             disabled={readOnly}
@@ -206,6 +209,7 @@ function PlanWorkspace({ plan, focusSection: initialSection, onReplace, onMeta }
           )}
         </div>
       </div>
+      {noticeOpen && <NoticeModal planId={plan.id} onClose={() => setNoticeOpen(false)} />}
       {historyOpen && <HistoryDrawer plan={plan} beforeChange={s.saveNow} onChanged={(p, docChanged) => (docChanged ? onReplace(p) : onMeta(p))} onClose={() => setHistoryOpen(false)} />}
     </div>
   );

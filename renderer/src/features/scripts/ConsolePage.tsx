@@ -1,6 +1,6 @@
 // 演练实施: the drill clock, the current and next injects with countdowns, one-key logging, the running log.
-import { Alert, App as AntApp, Button, Card, Col, Descriptions, Empty, Input, List, Modal, Row, Select, Space, Spin, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, App as AntApp, Button, Card, Col, Descriptions, Empty, Input, Modal, Row, Select, Space, Spin, Tag, Typography } from 'antd';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { formatOffset } from '@shared/drill-clock';
 import type { Inject, RunEvent } from '@shared/schemas/drill';
 import { injectNumbers } from '@shared/script-checks';
@@ -35,6 +35,31 @@ function countdown(ms: number): string {
   return ms < 0 ? `已超时 ${t}` : `${t} 后`;
 }
 
+/** The running log; memoised so the clock's ticks do not re-render a long list. */
+const RunLog = memo(function RunLog({ events, byId, numbers }: { events: RunEvent[]; byId: Map<string, Inject>; numbers: Map<string, number> }) {
+  const [showAll, setShowAll] = useState(false);
+  const shown = (showAll ? events : events.slice(-LOG_SHOWN)).slice().reverse();
+  return (
+    <Card size="small" title={`演练记录（${events.length}）`} data-testid="run-log" styles={{ body: { maxHeight: 'calc(100vh - 220px)', overflow: 'auto' } }}>
+      {shown.map((e) => <LogEntry key={e.id} e={e} inject={e.injectId ? byId.get(e.injectId) : undefined} number={e.injectId ? numbers.get(e.injectId) : undefined} />)}
+      {events.length > LOG_SHOWN && !showAll && <Button size="small" type="link" onClick={() => setShowAll(true)}>显示全部 {events.length} 条</Button>}
+    </Card>
+  );
+});
+
+const LogEntry = memo(function LogEntry({ e, inject, number }: { e: RunEvent; inject?: Inject; number?: number }) {
+  return (
+    <div className="log-entry" data-testid="log-entry" data-type={e.type}>
+      <Typography.Text type="secondary">{new Date(e.at).toLocaleTimeString('zh-CN')} </Typography.Text>
+      <Tag>{eventLabels[e.type]}</Tag>
+      {e.injectId && (inject ? <Tag color="blue">第{number}条 {inject.scene}</Tag> : <Tag>已删除的注入</Tag>)}
+      {e.text && <span>{e.text}</span>}
+      {e.tags.map((t) => <Tag key={t} color="purple">{t}</Tag>)}
+      {e.actor && <Typography.Text type="secondary"> —{e.actor}</Typography.Text>}
+    </div>
+  );
+});
+
 export function ConsolePage({ drillId }: { drillId: string }) {
   const { message } = AntApp.useApp();
   const onError = useCallback((t: string) => message.error(t), [message]);
@@ -46,7 +71,6 @@ export function ConsolePage({ drillId }: { drillId: string }) {
   const [tags, setTags] = useState<string[]>([]);
   const [evaluator, setEvaluator] = useState('');
   const [adhoc, setAdhoc] = useState<string | null>(null);
-  const [showAll, setShowAll] = useState(false);
   const obsRef = useRef<HTMLTextAreaElement>(null);
   const actRef = useRef<HTMLInputElement>(null);
 
@@ -181,25 +205,7 @@ export function ConsolePage({ drillId }: { drillId: string }) {
           </Card>
         </Col>
         <Col span={8}>
-          <Card size="small" title={`演练记录（${s.events.length}）`} data-testid="run-log" styles={{ body: { maxHeight: 'calc(100vh - 220px)', overflow: 'auto' } }}>
-            <List
-              size="small"
-              dataSource={(showAll ? s.events : s.events.slice(-LOG_SHOWN)).slice().reverse()}
-              footer={s.events.length > LOG_SHOWN && !showAll ? <Button size="small" type="link" onClick={() => setShowAll(true)}>显示全部 {s.events.length} 条</Button> : undefined}
-              renderItem={(e) => (
-                <List.Item data-testid="log-entry" data-type={e.type}>
-                  <div>
-                    <Typography.Text type="secondary">{new Date(e.at).toLocaleTimeString('zh-CN')} </Typography.Text>
-                    <Tag>{eventLabels[e.type]}</Tag>
-                    {e.injectId && (byId.has(e.injectId) ? <Tag color="blue">第{numbers.get(e.injectId)}条 {byId.get(e.injectId)!.scene}</Tag> : <Tag>已删除的注入</Tag>)}
-                    {e.text && <span>{e.text}</span>}
-                    {e.tags.map((t) => <Tag key={t} color="purple">{t}</Tag>)}
-                    {e.actor && <Typography.Text type="secondary"> —{e.actor}</Typography.Text>}
-                  </div>
-                </List.Item>
-              )}
-            />
-          </Card>
+          <RunLog events={s.events} byId={byId} numbers={numbers} />
         </Col>
       </Row>
       <Modal open={adhoc !== null} title="临时注入" onCancel={() => setAdhoc(null)} okText="记录" onOk={async () => { if (adhoc?.trim() && (await run.log({ type: 'inject.adhoc', text: adhoc.trim() }))) setAdhoc(null); }}>
