@@ -70,7 +70,8 @@ export const ChapterEditor = memo(function ChapterEditor({ chapterId, sections, 
       </div>
       <HistoryPlugin />
       <ListPlugin />
-      <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} />
+      {/* Merged cells from Word are kept (the export writes them); cell colours are dropped by the plugin. */}
+      <TablePlugin hasCellMerge hasCellBackgroundColor={false} />
       <PasteCleanupPlugin />
       <NumberingPlugin numbers={numbers} marks={marks} />
       <ReportPlugin chapterId={chapterId} reports={reports} />

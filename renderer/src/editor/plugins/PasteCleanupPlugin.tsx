@@ -1,6 +1,5 @@
 // Pastes from Word/WPS keep structure (headings, lists, tables, bold/italic) but none of their styling.
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { TableCellNode } from '@lexical/table';
 import { ParagraphNode, TextNode } from 'lexical';
 import { useEffect } from 'react';
 import { mergeRegister } from '@lexical/utils';
@@ -20,9 +19,6 @@ export function PasteCleanupPlugin() {
           if (node.getFormatType() !== '' && node.getFormatType() !== 'center') node.setFormat('');
           if (node.getIndent() !== 0) node.setIndent(0);
           if (node.getStyle?.()) node.setStyle('');
-        }),
-        editor.registerNodeTransform(TableCellNode, (node) => {
-          if (node.getBackgroundColor()) node.setBackgroundColor(null);
         }),
       ),
     [editor],

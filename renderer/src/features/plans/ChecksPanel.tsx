@@ -1,12 +1,13 @@
 // 检查: the plan's findings (the same checks the Word export runs), each linking to its place.
 import { Button, Card, List, Tag, Typography } from 'antd';
+import { memo } from 'react';
 import type { CheckFinding } from '@shared/schemas/checks';
 import { request } from '../../api/client';
 import { useLoad } from '../../components/use-load';
 
 const severity: Record<CheckFinding['severity'], [string, string]> = { error: ['错误', 'red'], warning: ['警告', 'orange'], info: ['提示', 'blue'] };
 
-export function ChecksPanel({ planId, refreshKey, onJump }: { planId: string; refreshKey: unknown; onJump: (sectionId: string) => void }) {
+export const ChecksPanel = memo(function ChecksPanel({ planId, refreshKey, onJump }: { planId: string; refreshKey: unknown; onJump: (sectionId: string) => void }) {
   const checks = useLoad(() => request('plan.checks', { id: planId }), [planId, refreshKey]);
   const list = checks.data ?? [];
   return (
@@ -30,4 +31,4 @@ export function ChecksPanel({ planId, refreshKey, onJump }: { planId: string; re
       )}
     </Card>
   );
-}
+});

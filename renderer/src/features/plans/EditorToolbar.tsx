@@ -1,6 +1,7 @@
 // The editing toolbar: block type, inline formats, lists, tables, chapters, undo/redo, find.
 import { BoldOutlined, ItalicOutlined, OrderedListOutlined, RedoOutlined, SearchOutlined, TableOutlined, UnderlineOutlined, UndoOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Button, Divider, Dropdown, Select, Space, Tooltip } from 'antd';
+import { memo } from 'react';
 import { FORMAT_TEXT_COMMAND, REDO_COMMAND, UNDO_COMMAND, type LexicalEditor } from 'lexical';
 import { insertTable, setBlockType, tableAction, toggleList, type BlockChoice } from '../../editor/commands';
 
@@ -10,7 +11,7 @@ export interface ToolbarProps {
   onFind: () => void;
 }
 
-export function EditorToolbar({ active, onAddChapter, onFind }: ToolbarProps) {
+export const EditorToolbar = memo(function EditorToolbar({ active, onAddChapter, onFind }: ToolbarProps) {
   // Toolbar buttons must not steal the editor's selection.
   const keep = (e: React.MouseEvent) => e.preventDefault();
   const on = (fn: (e: LexicalEditor) => void) => () => {
@@ -65,4 +66,4 @@ export function EditorToolbar({ active, onAddChapter, onFind }: ToolbarProps) {
       </Space>
     </div>
   );
-}
+});

@@ -1,13 +1,13 @@
 // 大纲: every heading with its number; click to jump, drag to move a section with its content.
 import { Typography } from 'antd';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { OutlineEntry } from '@shared/chapter-json';
 
 export interface OutlineItem extends OutlineEntry {
   number: string;
 }
 
-export function OutlinePanel({ items, current, onJump, onMove }: { items: OutlineItem[]; current: string | null; onJump: (id: string) => void; onMove: (id: string, beforeId: string | null) => void }) {
+export const OutlinePanel = memo(function OutlinePanel({ items, current, onJump, onMove }: { items: OutlineItem[]; current: string | null; onJump: (id: string) => void; onMove: (id: string, beforeId: string | null) => void }) {
   const [dragging, setDragging] = useState<string | null>(null);
   const [over, setOver] = useState<string | null>(null);
   const drop = (beforeId: string | null) => {
@@ -62,4 +62,4 @@ export function OutlinePanel({ items, current, onJump, onMove }: { items: Outlin
       </div>
     </div>
   );
-}
+});

@@ -96,14 +96,24 @@ function PlanWorkspace({ plan, focusSection: initialSection, onReplace, onMeta }
       message.error(errorText(e));
     }
   };
-  const move = async (sectionId: string, beforeId: string | null) => {
-    try {
-      await s.saveNow();
-      onReplace(await request('plan.move-section', { id: plan.id, sectionId, beforeId }));
-    } catch (e) {
-      message.error(errorText(e));
-    }
-  };
+  const { saveNow, addChapter } = s;
+  const move = useCallback(
+    async (sectionId: string, beforeId: string | null) => {
+      try {
+        await saveNow();
+        onReplace(await request('plan.move-section', { id: plan.id, sectionId, beforeId }));
+      } catch (e) {
+        message.error(errorText(e));
+      }
+    },
+    [saveNow, onReplace, plan.id, message],
+  );
+  const onAddChapter = useCallback((k: 'body' | 'annex') => {
+    activeChapter.current = addChapter(k);
+  }, [addChapter]);
+  const onFind = useCallback(() => setFinding(true), []);
+  // Checks run over the whole plan: refreshed at most every 15 s of saving, not on every autosave.
+  const checksKey = s.savedAt ? Math.floor(s.savedAt.getTime() / 15_000) : 0;
   const updateMeta = async (patch: { title?: string; numbering?: 'official' | 'decimal' }) => {
     try {
       await s.saveNow();
@@ -178,7 +188,7 @@ function PlanWorkspace({ plan, focusSection: initialSection, onReplace, onMeta }
           action={!readOnly && <Button size="small" type="primary" onClick={() => navigate('plans', plan.id, 'merge', plan.upstreamRevision!)} data-testid="open-merge">查看变化并合并</Button>}
         />
       )}
-      {!readOnly && <EditorToolbar active={active} onAddChapter={(k) => { activeChapter.current = s.addChapter(k); }} onFind={() => setFinding(true)} />}
+      {!readOnly && <EditorToolbar active={active} onAddChapter={onAddChapter} onFind={onFind} />}
       {finding && <FindBar editors={editorList} onClose={() => setFinding(false)} />}
       <div className="plan-workspace">
         <OutlinePanel items={outlineItems} current={s.cursor} onJump={jump} onMove={move} />
@@ -199,7 +209,7 @@ function PlanWorkspace({ plan, focusSection: initialSection, onReplace, onMeta }
         </div>
         <div className="side-panel">
           <PlaceholderList values={plan.doc.placeholders} unfilled={unfilled} onFill={fill} />
-          <ChecksPanel planId={plan.id} refreshKey={s.savedAt} onJump={jump} />
+          <ChecksPanel planId={plan.id} refreshKey={checksKey} onJump={jump} />
           <LineagePanel section={cursorSection} exercise={exercise.data?.find((x) => x.sectionId === cursorSection?.id)} />
           <RequestsPanel planId={plan.id} requests={requests.data ?? []} titleOf={(id) => outlineItems.find((o) => o.id === id)?.title ?? id} onJump={jump} onChanged={requests.reload} />
           {!readOnly && currentChapter && s.order.length > 1 && (
