@@ -30,3 +30,10 @@ export async function makeCore(opts: Partial<CoreOptions> = {}): Promise<Core> {
 afterEach(() => {
   while (open.length) open.pop()!.close();
 });
+
+/** The data of an ok Result, or a thrown error carrying the Result's error (for tests that expect success). */
+export async function data<T>(p: Promise<{ ok: boolean; data?: unknown; error?: unknown }>): Promise<T> {
+  const r = await p;
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.data as T;
+}

@@ -3,13 +3,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { Drill, Script } from '../../electron/shared/schemas/drill';
 import type { PlanDetail, PlanSummary } from '../../electron/shared/schemas/plan';
-import { makeCore } from '../helpers/core';
-
-async function data<T>(p: Promise<{ ok: boolean; data?: unknown; error?: unknown }>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.data as T;
-}
+import { data, makeCore } from '../helpers/core';
 
 async function documentXml(b64: string): Promise<string> {
   const zip = await JSZip.loadAsync(Buffer.from(b64, 'base64'));

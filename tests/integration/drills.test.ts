@@ -3,14 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Drill, RunState, Script } from '../../electron/shared/schemas/drill';
 import type { PlanSummary } from '../../electron/shared/schemas/plan';
 import type { Core } from '../../electron/core/create-core';
-import { fixedClock, makeCore } from '../helpers/core';
+import { data, fixedClock, makeCore } from '../helpers/core';
 import { tempDir } from '../helpers/temp-dir';
-
-async function data<T>(p: Promise<{ ok: boolean; data?: unknown; error?: unknown }>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.data as T;
-}
 
 const entry = (planId: string) => ({
   name: '森林火灾综合应急演练', form: 'combined' as const, scope: 'comprehensive' as const, purpose: 'test' as const, hazard: '森林火灾', keyIndustry: false, majorNaturalDisaster: true,

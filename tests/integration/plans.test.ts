@@ -3,15 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { blocksText, type PlanSection } from '../../electron/shared/doc-model';
 import type { PlanDetail, PlanSummary } from '../../electron/shared/schemas/plan';
 import type { Core } from '../../electron/core/create-core';
-import { makeCore } from '../helpers/core';
+import { data, makeCore } from '../helpers/core';
 
 const profile = { districtName: '小店区', governmentName: '太原市小店区人民政府', emergencyBureau: '太原市小店区应急管理局', departments: [] };
-
-async function data<T>(p: Promise<{ ok: boolean; data?: unknown; error?: unknown }>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.data as T;
-}
 
 async function newPlan(core: Core, templateId = 'forest-fire', revision = '2019'): Promise<PlanDetail> {
   const s = await data<PlanSummary>(core.call('plan.create', { templateId, revision }));

@@ -6,13 +6,7 @@ import { blocksText, paragraph, text, type PlanSection } from '../../electron/sh
 import type { PlanDetail, PlanSummary } from '../../electron/shared/schemas/plan';
 import type { CompareResult, MergeProposal, PlanHistory, SearchHit } from '../../electron/shared/schemas/revision';
 import type { Core } from '../../electron/core/create-core';
-import { makeCore, TEMPLATES_DIR } from '../helpers/core';
-
-async function data<T>(p: Promise<{ ok: boolean; data?: unknown; error?: unknown }>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.data as T;
-}
+import { data, makeCore, TEMPLATES_DIR } from '../helpers/core';
 
 const profile = { districtName: '小店区', governmentName: '太原市小店区人民政府', emergencyBureau: '太原市小店区应急管理局', departments: [] };
 
