@@ -121,3 +121,20 @@ describe('spreadsheet round trip', () => {
     expect(notExcel.errors[0]!.message).toContain('不是有效的 Excel');
   });
 });
+
+describe('clause exercise', () => {
+  it('names the last drill that tested a clause, the injects that test it, and flags a clause changed since', async () => {
+    const core = await makeCore({ clock: fixedClock('2026-06-01T10:00:00+08:00') });
+    const { plan, drill, script } = await setup(core);
+    const linked = script.injects.find((i) => i.clauseLinks.length > 0)!;
+    const sectionId = linked.clauseLinks[0]!.sectionId;
+    await data(core.call('plan.save-version', { id: plan.id, note: '演练前' }));
+    await data(core.call('drill.set-status', { id: drill.id, status: 'conducted' }));
+    const rows = await data<{ sectionId: string; lastDrill: { drillId: string } | null; changedSinceDrill: boolean; testedBy: { injectId: string }[] }[]>(core.call('plan.clause-exercise', { planId: plan.id }));
+    const row = rows.find((r) => r.sectionId === sectionId)!;
+    expect(row.lastDrill?.drillId).toBe(drill.id);
+    expect(row.testedBy.map((t) => t.injectId)).toContain(linked.id);
+    expect(row.changedSinceDrill).toBe(false);
+    expect(rows.filter((r) => r.lastDrill === null).length).toBeGreaterThan(0);
+  });
+});

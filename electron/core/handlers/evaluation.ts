@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { blocksText } from '../../shared/doc-model';
 import { AppError } from '../../shared/errors';
-import type { CriteriaSet, EvaluatorForm, Finding } from '../../shared/schemas/evaluation';
+import type { ClauseExercise, CriteriaSet, EvaluatorForm, Finding } from '../../shared/schemas/evaluation';
 import { localDate } from '../clock';
 import * as drills from '../db/repos/drill-repo';
 import * as evals from '../db/repos/evaluation-repo';
@@ -146,32 +146,42 @@ export const evaluationHandlers: Handlers<
     ctx.events.emit('data.changed', { area: 'evaluation' });
     return evals.listRequests(db, req.planId).find((r) => r.id === input.id)!;
   },
+  // Loaded once per call: every drill's script, and per drill its grade and the plan version then in force.
   'plan.clause-exercise': (input, ctx) => {
     const db = ctx.store.get();
     const plan = getPlanDocument(db, getPlanRow(db, input.planId));
     const versions = listVersions(db, input.planId);
-    const done = drills.listDrills(db).filter((d) => d.status === 'conducted' || d.status === 'evaluated' || d.status === 'archived');
     const all = drills.listDrills(db);
-    return plan.sections.map((s) => {
-      const testedBy = all.flatMap((d) => {
-        const script = drills.getScript(db, d.id);
-        return script.injects.filter((i) => i.clauseLinks.some((c) => c.planId === input.planId && c.sectionId === s.id)).map((i) => ({ drillId: d.id, drillName: d.name, injectId: i.id, scene: i.scene }));
-      });
-      const exercising = done
-        .filter((d) => d.planLinks.some((l) => l.planId === input.planId && l.sectionIds.includes(s.id)) || testedBy.some((t) => t.drillId === d.id))
-        .sort((a, b) => b.date.localeCompare(a.date));
-      const last = exercising[0];
-      let changedSinceDrill = false;
-      if (last) {
-        const atDrill = versions.find((v) => v.createdAt.slice(0, 10) <= last.date);
-        const then = atDrill ? getVersion(db, input.planId, atDrill.id).doc.sections.find((x) => x.id === s.id) : undefined;
-        changedSinceDrill = then !== undefined && (then.title !== s.title || blocksText(then.body) !== blocksText(s.body));
+    const injectsBySection = new Map<string, ClauseExercise['testedBy']>();
+    for (const d of all) {
+      for (const i of drills.getScript(db, d.id).injects) {
+        for (const c of i.clauseLinks) {
+          if (c.planId !== input.planId) continue;
+          injectsBySection.set(c.sectionId, [...(injectsBySection.get(c.sectionId) ?? []), { drillId: d.id, drillName: d.name, injectId: i.id, scene: i.scene }]);
+        }
       }
-      const score = last ? combineScores(evaluationOf(ctx, last.id).criteria, evaluationOf(ctx, last.id).forms) : null;
+    }
+    const done = all.filter((d) => d.status === 'conducted' || d.status === 'evaluated' || d.status === 'archived').sort((a, b) => b.date.localeCompare(a.date));
+    const memo = <T,>(f: (id: string) => T) => {
+      const cache = new Map<string, T>();
+      return (id: string) => (cache.has(id) ? cache.get(id)! : (cache.set(id, f(id)), cache.get(id)!));
+    };
+    const gradeOf = memo((drillId) => {
+      const e = evaluationOf(ctx, drillId);
+      return combineScores(e.criteria, e.forms).grade;
+    });
+    const docAt = memo((date) => {
+      const v = versions.find((x) => x.createdAt.slice(0, 10) <= date);
+      return v ? getVersion(db, input.planId, v.id).doc : null;
+    });
+    return plan.sections.map((s): ClauseExercise => {
+      const testedBy = injectsBySection.get(s.id) ?? [];
+      const last = done.find((d) => d.planLinks.some((l) => l.planId === input.planId && l.sectionIds.includes(s.id)) || testedBy.some((t) => t.drillId === d.id));
+      const then = last ? docAt(last.date)?.sections.find((x) => x.id === s.id) : undefined;
       return {
         sectionId: s.id,
-        lastDrill: last ? { drillId: last.id, name: last.name, date: last.date, grade: score?.grade ?? null } : null,
-        changedSinceDrill,
+        lastDrill: last ? { drillId: last.id, name: last.name, date: last.date, grade: gradeOf(last.id) } : null,
+        changedSinceDrill: then !== undefined && (then.title !== s.title || blocksText(then.body) !== blocksText(s.body)),
         testedBy,
       };
     });
