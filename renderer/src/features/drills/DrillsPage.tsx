@@ -5,7 +5,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { DRILL_FORMS, DRILL_SCOPES, DRILL_STATUSES, type Drill } from '@shared/schemas/drill';
 import { errorText, request } from '../../api/client';
-import { pickFile, saveExported } from '../../api/files';
+import { pickFile } from '../../api/files';
+import { exportAndReport } from '../../components/export-file';
 import { PageHeader } from '../../components/PageHeader';
 import { useLoad } from '../../components/use-load';
 import { navigate } from '../../route';
@@ -34,14 +35,7 @@ export function DrillsPage() {
     }
   };
 
-  const exportProgramme = async () => {
-    try {
-      const where = await saveExported(await request('drill.export-programme-docx', { year }));
-      if (where) message.success(`已导出：${where}`);
-    } catch (e) {
-      message.error(errorText(e));
-    }
-  };
+  const exportProgramme = () => exportAndReport(message, () => request('drill.export-programme-docx', { year }));
   const importPackage = async () => {
     try {
       const file = await pickFile('导入演练数据包', '演练数据包', ['json']);

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { formatOffset } from '@shared/drill-clock';
 import type { EvaluationReport, EvaluatorForm, Finding, ItemInput } from '@shared/schemas/evaluation';
 import { errorText, request } from '../../api/client';
-import { saveExported } from '../../api/files';
+import { exportAndReport } from '../../components/export-file';
 import { PageHeader } from '../../components/PageHeader';
 import { useLoad } from '../../components/use-load';
 import { newSectionId } from '../../editor/ids';
@@ -87,7 +87,7 @@ export function DrillEvaluationPage({ drillId }: { drillId: string }) {
             <Button onClick={() => navigate('evaluation')}>返回</Button>
             <Button onClick={() => navigate('scripts', drillId, 'run')}>演练记录</Button>
             {(['评估报告', '总结报告'] as const).map((kind) => (
-              <Button key={kind} onClick={async () => { try { const where = await saveExported(await request('eval.export-report', { drillId, kind })); if (where) message.success(`已导出：${where}`); } catch (e) { message.error(errorText(e)); } }} data-testid={`export-${kind}`}>
+              <Button key={kind} onClick={() => exportAndReport(message, () => request('eval.export-report', { drillId, kind }))} data-testid={`export-${kind}`}>
                 导出{kind}
               </Button>
             ))}

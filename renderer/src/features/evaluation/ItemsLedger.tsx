@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { ITEM_STATUSES, type ImprovementItem, type ItemStatus } from '@shared/schemas/evaluation';
 import { errorText, request } from '../../api/client';
-import { saveExported } from '../../api/files';
+import { exportAndReport } from '../../components/export-file';
 import { useLoad } from '../../components/use-load';
 import { navigate } from '../../route';
 import { ItemForm } from './ItemForm';
@@ -37,7 +37,7 @@ export function ItemsLedger({ drillId }: { drillId?: string }) {
     <div>
       <Space style={{ marginBottom: 8 }} wrap>
         <Select allowClear placeholder="责任单位" style={{ width: 200 }} value={filter.unit} onChange={(unit) => setFilter({ ...filter, unit })} options={units.map((u) => ({ value: u, label: u }))} />
-        <Button onClick={async () => { try { const where = await saveExported(await request('item.export-docx', { ...filter, drillId })); if (where) message.success(`已导出：${where}`); } catch (e) { message.error(errorText(e)); } }} data-testid="export-items">导出整改清单</Button>
+        <Button onClick={() => exportAndReport(message, () => request('item.export-docx', { ...filter, drillId }))} data-testid="export-items">导出整改清单</Button>
         <Select allowClear placeholder="状态" style={{ width: 140 }} value={filter.status} onChange={(status) => setFilter({ ...filter, status })} options={Object.entries(ITEM_STATUSES).map(([value, label]) => ({ value, label }))} />
       </Space>
       <Table<ImprovementItem>

@@ -2,8 +2,8 @@
 import { App as AntApp, Button, Drawer, Empty, List, Select, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { SectionChange, VersionInfo } from '@shared/schemas/revision';
-import { errorText, request } from '../../api/client';
-import { saveExported } from '../../api/files';
+import { request } from '../../api/client';
+import { exportAndReport } from '../../components/export-file';
 import { DiffText } from '../../components/DiffText';
 import { useLoad } from '../../components/use-load';
 
@@ -29,7 +29,7 @@ export function CompareDrawer({ planId, versions, initial, onClose }: { planId: 
         →
         <Select style={{ width: 240 }} value={range.to} options={options} onChange={(to) => setRange({ ...range, to })} />
         <Select style={{ width: 140 }} value={onlyChanges} onChange={setOnlyChanges} options={[{ value: true, label: '只看变化' }, { value: false, label: '全部章节' }]} />
-        <Button onClick={async () => { try { const where = await saveExported(await request('plan.export-revision-table', { id: planId, ...range })); if (where) message.success(`已导出：${where}`); } catch (e) { message.error(errorText(e)); } }} data-testid="export-revision-table">导出修订对照表</Button>
+        <Button onClick={() => exportAndReport(message, () => request('plan.export-revision-table', { id: planId, ...range }))} data-testid="export-revision-table">导出修订对照表</Button>
         {result.data && (
           <Typography.Text data-testid="compare-stats">
             新增 {result.data.stats.added} · 删除 {result.data.stats.removed} · 移动 {result.data.stats.moved} · 修改 {result.data.stats.changed}

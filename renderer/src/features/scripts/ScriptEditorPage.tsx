@@ -5,7 +5,8 @@ import { formatOffset, parseOffset } from '@shared/drill-clock';
 import { INJECT_METHODS, ROSTER_ROLES, type Inject, type Script, type ScriptIssue } from '@shared/schemas/drill';
 import { injectNumbers, moveInject } from '@shared/script-checks';
 import { errorText, request } from '../../api/client';
-import { base64ToBytes, bytesToBase64, pickFile, saveExported, saveFile } from '../../api/files';
+import { base64ToBytes, bytesToBase64, pickFile, saveFile } from '../../api/files';
+import { exportAndReport } from '../../components/export-file';
 import { PageHeader } from '../../components/PageHeader';
 import { useLoad } from '../../components/use-load';
 import { newSectionId } from '../../editor/ids';
@@ -104,14 +105,9 @@ export function ScriptEditorPage({ drillId }: { drillId: string }) {
   const setInject = (id: string, patch: Partial<Inject>) => update({ ...script, injects: script.injects.map((i) => (i.id === id ? { ...i, ...patch } : i)) });
   const insertAfter = (index: number, inject: Inject) => update({ ...script, injects: [...script.injects.slice(0, index + 1), inject, ...script.injects.slice(index + 1)] });
 
-  const download = async (file: Promise<{ fileName: string; dataBase64: string }>) => {
-    try {
-      await save();
-      const where = await saveExported(await file);
-      if (where) message.success(`已导出：${where}`);
-    } catch (e) {
-      message.error(errorText(e));
-    }
+  const download = async (build: () => Promise<{ fileName: string; dataBase64: string }>) => {
+    await save();
+    await exportAndReport(message, build);
   };
   const exportXlsx = async () => {
     try {
@@ -172,7 +168,7 @@ export function ScriptEditorPage({ drillId }: { drillId: string }) {
             <Tag color={saveState === 'saved' ? 'green' : 'gold'} data-testid="script-save-state" data-state={saveState}>{saveState === 'saved' ? '已保存' : saveState === 'saving' ? '正在保存…' : '有未保存的修改'}</Tag>
             <Button onClick={() => navigate('drills', drillId)}>演练信息</Button>
             <Button onClick={() => setGenerating(true)} disabled={drill.planLinks.length === 0} data-testid="generate-script">从预案生成</Button>
-            <Button onClick={() => download(request('drill.export-script-docx', { id: drillId }))} data-testid="export-script-docx">导出 Word</Button>
+            <Button onClick={() => download(() => request('drill.export-script-docx', { id: drillId }))} data-testid="export-script-docx">导出 Word</Button>
             <Button onClick={exportXlsx} data-testid="export-xlsx">导出 Excel</Button>
             <Button onClick={importXlsx} data-testid="import-xlsx">从 Excel 导入</Button>
             <Button type="primary" onClick={() => navigate('scripts', drillId, 'run')}>进入实施</Button>
