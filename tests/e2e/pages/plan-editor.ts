@@ -10,6 +10,8 @@ export class PlanEditor {
     await this.page.getByTestId('new-plan').click();
     await this.page.getByTestId('new-plan-template').click();
     await this.page.locator('.ant-select-item-option', { hasText: templateLabel }).first().click();
+    // A dropdown that lingers (slow machine) would cover the buttons: clicking the title closes it.
+    await this.page.locator('.ant-modal-title', { hasText: '新建预案' }).click();
     if (numbering === 'official') await this.page.getByLabel(/公文样式/).check();
     await this.page.getByRole('button', { name: '创 建' }).click();
     await expect(this.docPage).toBeVisible();
