@@ -6,11 +6,19 @@ import 'dayjs/locale/zh-cn';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { installHttpBridge } from './api/http-bridge';
+import { prefetch } from './api/prefetch';
 import { App } from './App';
+import { pageOf, preloadPage } from './pages';
+import { parseRoute } from './route';
 import './styles.css';
 
 dayjs.locale('zh-cn');
 installHttpBridge();
+
+// The opening page's code and main data load while the shell starts (a plan opened from a link or restored).
+const route = parseRoute(window.location.hash);
+preloadPage(route);
+if (pageOf(route) === 'planEditor') prefetch('plan.get', { id: route.params[0]! });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

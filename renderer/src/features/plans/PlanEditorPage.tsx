@@ -2,8 +2,10 @@
 import { Alert, App as AntApp, Button, Popconfirm, Select, Space, Spin, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { placeholderKeys, type PlanSection } from '@shared/doc-model';
+import type { ClauseExercise } from '@shared/schemas/evaluation';
 import { planStatusLabels, type PlanDetail } from '@shared/schemas/plan';
 import { errorText, request } from '../../api/client';
+import { requestOnce } from '../../api/prefetch';
 import { useLoad } from '../../components/use-load';
 import { ChapterEditor } from '../../editor/ChapterEditor';
 import { focusSection, setBlockType } from '../../editor/commands';
@@ -17,17 +19,53 @@ import { NoticeModal } from './NoticeModal';
 import { FindBar } from './FindBar';
 import { OutlinePanel, type OutlineItem } from './OutlinePanel';
 import { RequestsPanel } from './RequestsPanel';
+import { PendingChapter, useLateChapters } from './late-chapters';
 import { LineagePanel, PlaceholderList } from './SidePanel';
-import { usePlanSession, type SaveState } from './use-plan-session';
+import { useSaveStatus, type SaveState, type SaveStatusStore } from './save-status';
+import { usePlanSession } from './use-plan-session';
 
 const saveLabels: Record<SaveState, string> = { saved: '已保存', dirty: '有未保存的修改', saving: '正在保存…', error: '保存失败，将重试' };
+
+function SaveStateTag({ status }: { status: SaveStatusStore }) {
+  const state = useSaveStatus(status, (x) => x.state);
+  const savedAt = useSaveStatus(status, (x) => x.savedAt);
+  return (
+    <Tag color={state === 'saved' ? 'green' : state === 'error' ? 'red' : 'gold'} data-testid="save-state" data-state={state}>
+      {saveLabels[state]}
+      {state === 'saved' && savedAt ? ` ${savedAt.toLocaleTimeString('zh-CN')}` : ''}
+    </Tag>
+  );
+}
+
+function CharCount({ status }: { status: SaveStatusStore }) {
+  const chars = useSaveStatus(status, (x) => x.charCount);
+  return <Typography.Text type="secondary" data-testid="char-count">{chars.toLocaleString('zh-CN')} 字</Typography.Text>;
+}
+
+/** Checks run over the whole plan: refreshed at most every 15 s of saving, not on every autosave. */
+function LiveChecks({ status, planId, onJump }: { status: SaveStatusStore; planId: string; onJump: (sectionId: string) => void }) {
+  const bucket = useSaveStatus(status, (x) => (x.savedAt ? Math.floor(x.savedAt.getTime() / 15_000) : 0));
+  return <ChecksPanel planId={planId} refreshKey={bucket} onJump={onJump} />;
+}
+
+/** The lineage of the section under the cursor, as last saved or as the editor holds it now. */
+function CursorLineage({ status, cursor, chapterOf, sectionsOf, exercise }: { status: SaveStatusStore; cursor: string | null; chapterOf: (id: string) => string | undefined; sectionsOf: (chapterId: string) => PlanSection[] | null; exercise?: ClauseExercise[] }) {
+  const saves = useSaveStatus(status, (x) => x.saves);
+  const [section, setSection] = useState<PlanSection | null>(null);
+  // An effect, not a memo: it runs after the chapter editors' own effects have loaded their content.
+  useEffect(() => {
+    const c = cursor ? chapterOf(cursor) : undefined;
+    setSection((c && sectionsOf(c)?.find((x) => x.id === cursor)) || null);
+  }, [cursor, saves, chapterOf, sectionsOf]);
+  return <LineagePanel section={section} exercise={exercise?.find((x) => x.sectionId === section?.id)} />;
+}
 
 export function PlanEditorPage({ id, sectionId }: { id: string; sectionId?: string }) {
   const [plan, setPlan] = useState<PlanDetail>();
   const [version, setVersion] = useState(0);
   const [error, setError] = useState<string>();
   useEffect(() => {
-    request('plan.get', { id }).then(setPlan, (e: unknown) => setError(errorText(e)));
+    requestOnce('plan.get', { id }).then(setPlan, (e: unknown) => setError(errorText(e)));
   }, [id]);
   const replace = useCallback((p: PlanDetail) => {
     setPlan(p);
@@ -41,14 +79,12 @@ export function PlanEditorPage({ id, sectionId }: { id: string; sectionId?: stri
 function PlanWorkspace({ plan, focusSection: initialSection, onReplace, onMeta }: { plan: PlanDetail; focusSection?: string; onReplace: (p: PlanDetail) => void; onMeta: (p: PlanDetail) => void }) {
   const app = AntApp.useApp();
   const { message } = app;
-  const [charCount, setCharCount] = useState(plan.charCount);
   const [finding, setFinding] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [noticeOpen, setNoticeOpen] = useState(false);
   const activeChapter = useRef<string | null>(null);
-  const onSaved = useCallback((chars: number) => setCharCount(chars), []);
   const onError = useCallback((text: string) => message.error({ content: text, key: 'save-error' }), [message]);
-  const s = usePlanSession(plan, onSaved, onError);
+  const s = usePlanSession(plan, onError);
   const readOnly = plan.status === 'published' || plan.status === 'abolished';
 
   const requests = useLoad(() => request('request.list', { planId: plan.id }), [plan.id]);
@@ -60,9 +96,11 @@ function PlanWorkspace({ plan, focusSection: initialSection, onReplace, onMeta }
   const active = useCallback(() => s.editors.current.get(activeChapter.current ?? s.order[0] ?? ''), [s.editors, s.order]);
   const editorList = useCallback(() => s.order.flatMap((c) => { const e = s.editors.current.get(c); return e ? [[c, e] as [string, typeof e]] : []; }), [s.order, s.editors]);
 
+  const { pending, mountNow } = useLateChapters(s.chapters, initialSection ?? plan.cursorSectionId);
   const jump = useCallback(
     (sectionId: string) => {
       const c = chapterOf(sectionId);
+      if (c) mountNow([c]);
       const e = c && s.editors.current.get(c);
       if (e) {
         activeChapter.current = c!;
@@ -70,8 +108,9 @@ function PlanWorkspace({ plan, focusSection: initialSection, onReplace, onMeta }
         s.reports.onCursor(c!, sectionId);
       }
     },
-    [chapterOf, s.editors, s.reports],
+    [chapterOf, s.editors, s.reports, mountNow],
   );
+  const needChapter = useCallback((chapterId: string) => mountNow([chapterId]), [mountNow]);
 
   // Reopening puts the cursor back in the section it was in (or where a search hit points).
   useEffect(() => {
@@ -79,13 +118,6 @@ function PlanWorkspace({ plan, focusSection: initialSection, onReplace, onMeta }
     if (target) requestAnimationFrame(() => jump(target));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-
-  const { collect, cursor, savedAt } = s;
-  const [cursorSection, setCursorSection] = useState<PlanSection | null>(null);
-  useEffect(() => {
-    const c = cursor ? chapterOf(cursor) : undefined;
-    setCursorSection((c && collect(c)?.find((x) => x.id === cursor)) || null);
-  }, [cursor, savedAt, chapterOf, collect]);
 
   const fill = async (key: string, value: string) => {
     try {
@@ -111,9 +143,10 @@ function PlanWorkspace({ plan, focusSection: initialSection, onReplace, onMeta }
   const onAddChapter = useCallback((k: 'body' | 'annex') => {
     activeChapter.current = addChapter(k);
   }, [addChapter]);
-  const onFind = useCallback(() => setFinding(true), []);
-  // Checks run over the whole plan: refreshed at most every 15 s of saving, not on every autosave.
-  const checksKey = s.savedAt ? Math.floor(s.savedAt.getTime() / 15_000) : 0;
+  const onFind = useCallback(() => {
+    mountNow('all');
+    setFinding(true);
+  }, [mountNow]);
   const updateMeta = async (patch: { title?: string; numbering?: 'official' | 'decimal' }) => {
     try {
       await s.saveNow();
@@ -137,7 +170,7 @@ function PlanWorkspace({ plan, focusSection: initialSection, onReplace, onMeta }
       void s.saveNow();
     } else if (mod && (e.key.toLowerCase() === 'f' || e.key.toLowerCase() === 'h')) {
       e.preventDefault();
-      setFinding(true);
+      onFind();
     } else if (mod && e.altKey && ['0', '2', '3', '4'].includes(e.key)) {
       e.preventDefault();
       const ed = active();
@@ -170,11 +203,8 @@ function PlanWorkspace({ plan, focusSection: initialSection, onReplace, onMeta }
             options={[{ value: 'decimal', label: '编号 1 / 1.1 / 1.1.1' }, { value: 'official', label: '编号 一、（一）1.（1）' }]}
             data-testid="numbering-style"
           />
-          <Typography.Text type="secondary" data-testid="char-count">{charCount.toLocaleString('zh-CN')} 字</Typography.Text>
-          <Tag color={s.saveState === 'saved' ? 'green' : s.saveState === 'error' ? 'red' : 'gold'} data-testid="save-state" data-state={s.saveState}>
-            {saveLabels[s.saveState]}
-            {s.saveState === 'saved' && s.savedAt ? ` ${s.savedAt.toLocaleTimeString('zh-CN')}` : ''}
-          </Tag>
+          <CharCount status={s.status} />
+          <SaveStateTag status={s.status} />
         </Space>
       </Space>
       {readOnly && <Alert type="info" showIcon style={{ marginBottom: 8 }} message="已发布的预案不可修改；修订请在“版本与状态”中创建修订稿。" />}
@@ -201,16 +231,20 @@ function PlanWorkspace({ plan, focusSection: initialSection, onReplace, onMeta }
         >
           <PlaceholderContext.Provider value={placeholderActions}>
             <div className="doc-page" data-testid="doc-page">
-              {s.chapters.map((c) => (
-                <ChapterEditor key={c.id} chapterId={c.id} sections={c.sections} numbers={s.numbers} marks={marks} reports={s.reports} register={s.register} readOnly={readOnly} />
-              ))}
+              {s.chapters.map((c) =>
+                pending.has(c.id) ? (
+                  <PendingChapter key={c.id} chapter={c} number={s.numbers.get(c.id) ?? ''} onNeed={needChapter} />
+                ) : (
+                  <ChapterEditor key={c.id} chapterId={c.id} sections={c.sections} numbers={s.numbers} marks={marks} reports={s.reports} register={s.register} readOnly={readOnly} />
+                ),
+              )}
             </div>
           </PlaceholderContext.Provider>
         </div>
         <div className="side-panel">
           <PlaceholderList values={plan.doc.placeholders} unfilled={unfilled} onFill={fill} />
-          <ChecksPanel planId={plan.id} refreshKey={checksKey} onJump={jump} />
-          <LineagePanel section={cursorSection} exercise={exercise.data?.find((x) => x.sectionId === cursorSection?.id)} />
+          <LiveChecks status={s.status} planId={plan.id} onJump={jump} />
+          <CursorLineage status={s.status} cursor={s.cursor} chapterOf={chapterOf} sectionsOf={s.sectionsOf} exercise={exercise.data} />
           <RequestsPanel planId={plan.id} requests={requests.data ?? []} titleOf={(id) => outlineItems.find((o) => o.id === id)?.title ?? id} onJump={jump} onChanged={requests.reload} />
           {!readOnly && currentChapter && s.order.length > 1 && (
             <Popconfirm title={`删除“${s.numbers.get(currentChapter) ?? ''} ${outlineItems.find((o) => o.id === currentChapter)?.title ?? ''}”整章及其全部内容？`} description="删除后自动保存，不能撤销；如需找回请使用版本记录。" okText="删除" cancelText="取消" onConfirm={() => s.removeChapter(currentChapter)}>

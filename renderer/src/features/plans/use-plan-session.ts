@@ -10,6 +10,7 @@ import { errorText, request } from '../../api/client';
 import { reassignSectionId } from '../../editor/commands';
 import { newSectionId } from '../../editor/ids';
 import type { ChapterReports } from '../../editor/plugins/ReportPlugin';
+import { createSaveStatus, type SaveState } from './save-status';
 
 /** A change is saved at most this long after it is made (typing without pause still saves every second). */
 export const AUTOSAVE_MS = 1000;
@@ -20,8 +21,6 @@ export interface Chapter {
   sections: PlanSection[];
 }
 
-export type SaveState = 'saved' | 'dirty' | 'saving' | 'error';
-
 function chaptersOf(sections: PlanSection[]): Chapter[] {
   const out: Chapter[] = [];
   for (const s of sections) {
@@ -31,13 +30,15 @@ function chaptersOf(sections: PlanSection[]): Chapter[] {
   return out;
 }
 
-export function usePlanSession(plan: PlanDetail, onSaved: (charCount: number, unfilled: number) => void, onError: (text: string) => void) {
+export function usePlanSession(plan: PlanDetail, onError: (text: string) => void) {
   const [chapters, setChapters] = useState<Chapter[]>(() => chaptersOf(plan.doc.sections));
   const [outlines, setOutlines] = useState<Map<string, OutlineEntry[]>>(
     () => new Map(chaptersOf(plan.doc.sections).map((c) => [c.id, c.sections.map((s) => ({ id: s.id, level: s.level, kind: s.kind, title: s.title }))])),
   );
-  const [saveState, setSaveState] = useState<SaveState>('saved');
-  const [savedAt, setSavedAt] = useState<Date | null>(null);
+  const [status] = useState(() => createSaveStatus({ state: 'saved', savedAt: null, charCount: plan.charCount, saves: 0 }));
+  const setSaveState = useCallback((state: SaveState) => status.get().state !== state && status.set({ state }), [status]);
+  /** What each chapter held when it was last sent: what the side panel reads instead of collecting again. */
+  const lastSaved = useRef(new Map<string, PlanSection[]>());
   const [cursor, setCursor] = useState<string | null>(plan.cursorSectionId);
   const editors = useRef(new Map<string, LexicalEditor>());
   const dirty = useRef(new Set<string>());
@@ -97,9 +98,9 @@ export function usePlanSession(plan: PlanDetail, onSaved: (charCount: number, un
           removeChapters: gone,
           cursorSectionId: cursorRef.current,
         });
-        setSavedAt(new Date());
-        setSaveState(dirty.current.size ? 'dirty' : 'saved');
-        onSaved(summary.charCount, summary.unfilledPlaceholders);
+        // A chapter edited while the request was out is newer than what was sent.
+        saved.forEach((c) => !dirty.current.has(c.id) && lastSaved.current.set(c.id, c.sections));
+        status.set({ state: dirty.current.size ? 'dirty' : 'saved', savedAt: new Date(), charCount: summary.charCount, saves: status.get().saves + 1 });
       } catch (e) {
         ids.forEach((id) => dirty.current.add(id));
         gone.forEach((id) => removed.current.add(id));
@@ -110,7 +111,7 @@ export function usePlanSession(plan: PlanDetail, onSaved: (charCount: number, un
     inFlight.current = job;
     await job;
     inFlight.current = null;
-  }, [collect, plan.id, onSaved, onError]);
+  }, [collect, plan.id, onError, status, setSaveState]);
 
   const schedule = useCallback(() => {
     if (timer.current === null) timer.current = window.setTimeout(() => void saveNow(), AUTOSAVE_MS);
@@ -123,6 +124,7 @@ export function usePlanSession(plan: PlanDetail, onSaved: (charCount: number, un
           dirty.current.add(chapterId);
           setSaveState('dirty');
         }
+        lastSaved.current.delete(chapterId);
         schedule();
       },
       onOutline(chapterId, outline) {
@@ -145,7 +147,7 @@ export function usePlanSession(plan: PlanDetail, onSaved: (charCount: number, un
         setCursor(sectionId);
       },
     }),
-    [schedule],
+    [schedule, setSaveState],
   );
   const outlinesRef = useRef(outlines);
   outlinesRef.current = outlines;
@@ -170,7 +172,7 @@ export function usePlanSession(plan: PlanDetail, onSaved: (charCount: number, un
       schedule();
       return id;
     },
-    [schedule],
+    [schedule, setSaveState],
   );
 
   const removeChapter = useCallback(
@@ -186,8 +188,11 @@ export function usePlanSession(plan: PlanDetail, onSaved: (charCount: number, un
       setSaveState('dirty');
       schedule();
     },
-    [schedule],
+    [schedule, setSaveState],
   );
+
+  /** A chapter's sections as the editor holds them: the last saved copy while nothing changed since. */
+  const sectionsOf = useCallback((chapterId: string) => lastSaved.current.get(chapterId) ?? collect(chapterId), [collect]);
 
   // Leaving the page or hiding the window saves what is pending.
   useEffect(() => {
@@ -201,5 +206,5 @@ export function usePlanSession(plan: PlanDetail, onSaved: (charCount: number, un
     };
   }, [saveNow]);
 
-  return { chapters, outlines, numbers, order, saveState, savedAt, cursor, editors, reports, register, saveNow, collect, addChapter, removeChapter, lineage };
+  return { chapters, outlines, numbers, order, status, cursor, editors, reports, register, saveNow, sectionsOf, addChapter, removeChapter, lineage };
 }

@@ -1,0 +1,22 @@
+// A request started before the page that needs it has loaded (the opening route's main data), handed over once.
+import type { ChannelName } from '@shared/channels';
+import type { Input, Output } from '@shared/contract';
+import { request } from './client';
+
+const started = new Map<string, Promise<unknown>>();
+const keyOf = (channel: ChannelName, input: unknown) => `${channel}\u0000${JSON.stringify(input)}`;
+
+export function prefetch<C extends ChannelName>(channel: C, input: Input<C>): void {
+  const p = (request as (c: C, i: Input<C>) => Promise<Output<C>>)(channel, input);
+  // Never left unhandled: the page that takes it handles its failure; a page that never comes needs nothing.
+  p.catch(() => undefined);
+  started.set(keyOf(channel, input), p);
+}
+
+/** The prefetched request if there is one (taken once: a later call asks the core again), else a new request. */
+export function requestOnce<C extends ChannelName>(channel: C, input: Input<C>): Promise<Output<C>> {
+  const key = keyOf(channel, input);
+  const p = started.get(key);
+  started.delete(key);
+  return (p as Promise<Output<C>> | undefined) ?? (request as (c: C, i: Input<C>) => Promise<Output<C>>)(channel, input);
+}
