@@ -16,6 +16,7 @@ import { planHandlers } from './handlers/plans';
 import { profileHandlers } from './handlers/profile';
 import { revisionHandlers } from './handlers/revisions';
 import { templateHandlers } from './handlers/templates';
+import { templateImportHandlers } from './handlers/template-import';
 import { TemplateCatalog } from './templates/catalog';
 import type { HandlerContext, HandlerTable, Platform } from './handlers/types';
 
@@ -24,6 +25,7 @@ export const handlers: HandlerTable = {
   ...profileHandlers,
   ...homeHandlers,
   ...templateHandlers,
+  ...templateImportHandlers,
   ...planHandlers,
   ...revisionHandlers,
   ...exportHandlers,

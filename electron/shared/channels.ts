@@ -33,6 +33,8 @@ export const channelNames = [
   'plan.merge-preview',
   'plan.merge-apply',
   'template.import',
+  'template.import-docx-preview',
+  'template.import-docx-apply',
   'search.query',
   'plan.checks',
   'plan.export-docx',
@@ -77,7 +79,7 @@ export const channelNames = [
 
 export type ChannelName = (typeof channelNames)[number];
 
-export const eventNames = ['menu.command', 'data.changed'] as const;
+export const eventNames = ['menu.command', 'data.changed', 'import.progress'] as const;
 
 export type EventName = (typeof eventNames)[number];
 

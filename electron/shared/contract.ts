@@ -73,6 +73,7 @@ import {
   type PlanSummary,
 } from './schemas/plan';
 import type { TemplateProblem, TemplateRevision, TemplateSummary } from './schemas/template';
+import { templateDocxImportSchema, type ImportProgress, type TemplateDocxPreview, type TemplateDocxSaved } from './schemas/template-import';
 import {
   compareSchema,
   mergeApplySchema,
@@ -135,6 +136,8 @@ export const contract = {
   'plan.merge-preview': { input: mergePreviewSchema, output: out<MergeProposal>() },
   'plan.merge-apply': { input: mergeApplySchema, output: out<PlanDetail>() },
   'template.import': { input: templateImportSchema, output: out<{ id: string; revision: string; title: string; clauseCount: number }>() },
+  'template.import-docx-preview': { input: templateDocxImportSchema, output: out<TemplateDocxPreview>() },
+  'template.import-docx-apply': { input: templateDocxImportSchema, output: out<TemplateDocxSaved>() },
   'search.query': { input: searchSchema, output: out<SearchHit[]>() },
   'plan.checks': { input: planIdSchema, output: out<CheckFinding[]>() },
   'plan.export-docx': { input: planExportSchema, output: out<ExportedFile>() },
@@ -189,6 +192,8 @@ export type MenuCommand = 'navigate:home' | 'navigate:settings' | 'about';
 export interface EventPayloads {
   'menu.command': { command: MenuCommand };
   'data.changed': { area: string };
+  /** Steps of a long import, for the page that passed this progressId. */
+  'import.progress': ImportProgress;
 }
 
 export type EventPayload<E extends EventName> = EventPayloads[E];

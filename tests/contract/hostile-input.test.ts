@@ -30,6 +30,9 @@ const hostile: [string, string, unknown][] = [
   ['input to a no-input channel', 'app.status', { anything: 1 }],
   ['traversal in backup name', 'app.restore-backup', { name: '../../workbench.db' }],
   ['no dialogs in the browser', 'dialog.save-file', { suggestedName: '预案.docx', filters: [], dataBase64: 'AAAA' }],
+  ['traversal in a revision label', 'template.import-docx-apply', { fileName: '预案.docx', dataBase64: 'AAAA', revision: '../../workbench' }],
+  ['file bytes that are not base64', 'template.import-docx-preview', { fileName: '预案.docx', dataBase64: '<script>' }],
+  ['a review naming a clause with markup', 'template.import-docx-apply', { fileName: '预案.docx', dataBase64: 'AAAA', decisions: [{ index: 0, match: '{#x}' }] }],
 ];
 
 async function snapshot(core: Core): Promise<string> {

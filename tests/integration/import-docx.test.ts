@@ -241,8 +241,8 @@ describe('docxToTemplateRevision', () => {
       const expected = sections[i]!.lineage?.clauseId;
       if (expected) expect(m.clauseId, m.title).toBe(expected);
     });
-    expect(matches[renamed]).toEqual({ clauseId: 'warning.release', title: '预警信息的发布、调整与解除', matchedFrom: 'warning.release', by: 'similarity' });
-    expect(matches[renamed + 1]).toEqual({ clauseId: 'warning.new-1', title: '巡护与隐患排查', matchedFrom: null, by: 'new' });
+    expect(matches[renamed]).toMatchObject({ clauseId: 'warning.release', title: '预警信息的发布、调整与解除', matchedFrom: 'warning.release', by: 'similarity' });
+    expect(matches[renamed + 1]).toMatchObject({ clauseId: 'warning.new-1', title: '巡护与隐患排查', matchedFrom: null, by: 'new' });
     expect(new Set(template.clauses.map((c) => c.id)).size).toBe(template.clauses.length);
     expect(template.placeholders.map((p) => p.key)).toEqual(previous.placeholders.map((p) => p.key));
   });

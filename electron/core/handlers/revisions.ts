@@ -1,6 +1,4 @@
-// Versions, comparison, status flow, upstream revisions and the guided merge, template import, search.
-import fs from 'node:fs';
-import path from 'node:path';
+// Versions, comparison, status flow, upstream revisions and the guided merge, search.
 import { AppError } from '../../shared/errors';
 import { REVIEW_YEARS } from '../../shared/rules';
 import type { MergeProposal } from '../../shared/schemas/revision';
@@ -13,7 +11,6 @@ import { newId } from '../domain/plans/ids';
 import { compareDocuments } from '../domain/revisions/compare-docs';
 import { applyMerge, mergeNote, proposeMerge, summarise, unresolved } from '../domain/revisions/three-way-merge';
 import { compareRevisions } from '../domain/revisions/upstream-diff';
-import { parseTemplate } from '../templates/parse-template';
 import { planDetail } from './plans';
 import type { HandlerContext, Handlers } from './types';
 
@@ -50,7 +47,6 @@ export const revisionHandlers: Handlers<
   | 'template.compare'
   | 'plan.merge-preview'
   | 'plan.merge-apply'
-  | 'template.import'
   | 'search.query'
   | 'plan.checks'
 > = {
@@ -136,23 +132,6 @@ export const revisionHandlers: Handlers<
     })();
     ctx.events.emit('data.changed', { area: 'plans' });
     return planDetail(ctx, input.id);
-  },
-
-  'template.import': (input, ctx) => {
-    const dir = ctx.templates.importedDir!;
-    const { template, problems } = parseTemplate(input.content, input.fileName);
-    if (!template) throw new AppError('TEMPLATE_INVALID', `模板文件“${input.fileName}”有误，未导入。`, problems.map((p) => p.message));
-    const { id, revision, supersedes } = template.meta;
-    if (ctx.templates.find(id, revision)) throw new AppError('CONFLICT', `模板 ${id} 的修订版本“${revision}”已存在，未导入。`);
-    if (supersedes && !ctx.templates.find(id, supersedes)) throw new AppError('TEMPLATE_INVALID', `该修订版本声明替代“${supersedes}”，但模板库中没有模板 ${id} 的该修订版本。`);
-    const file = path.join(dir, 'plans', id, `${revision}.md`);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(`${file}.partial`, input.content);
-    fs.renameSync(`${file}.partial`, file);
-    ctx.store.get().prepare('INSERT OR REPLACE INTO imported_templates (template_id, revision, file_name, source, imported_at) VALUES (?, ?, ?, ?, ?)').run(id, revision, input.fileName, 'file', ctx.clock.now().toISOString());
-    ctx.templates.reload();
-    ctx.events.emit('data.changed', { area: 'templates' });
-    return { id, revision, title: template.meta.title, clauseCount: template.clauses.length };
   },
 
   'plan.checks': (input, ctx) => {

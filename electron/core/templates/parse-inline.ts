@@ -20,8 +20,9 @@ export interface InlineResult {
   issues: InlineIssue[];
 }
 
-// Characters a backslash makes literal, so an author can still write a real asterisk or brace.
-const ESCAPABLE = new Set(['\\', '*', '{', '}', '|', '<', '[', ']', '!', '#', '_']);
+// Characters a backslash makes literal, so an author can still write a real asterisk or brace, and a
+// paragraph can start with what would otherwise begin a list, quote or rule (\- , 1\. , \> , \`).
+const ESCAPABLE = new Set(['\\', '*', '{', '}', '|', '<', '[', ']', '!', '#', '_', '-', '.', '+', '>', '`', '~', '=']);
 const HTML_TAG = /^<\/?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?\/?>/;
 const IMAGE = /^!\[[^\]]*\]\([^)]*\)/;
 const LINK = /^\[[^\]]*\]\([^)]*\)/;

@@ -1,18 +1,20 @@
-// 模板库: municipal templates by hazard and revision; read one as a document; see the plans derived from it.
+// 模板库: municipal templates by hazard and revision; read one as a document; see the plans derived from it; import revisions.
 import { Alert, App as AntApp, Button, Card, Col, Empty, List, Row, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { headingNumbers } from '@shared/numbering';
 import type { TemplateSummary } from '@shared/schemas/template';
 import { errorText, request } from '../../api/client';
-import { pickFile } from '../../api/files';
+import { pickFile, type PickedFile } from '../../api/files';
 import { BlockView } from '../../components/BlockView';
 import { PageHeader } from '../../components/PageHeader';
 import { useLoad } from '../../components/use-load';
 import { navigate } from '../../route';
+import { ImportDocxModal } from './ImportDocxModal';
 
 export function TemplatesPage() {
   const list = useLoad(() => request('template.list'));
   const [selected, setSelected] = useState<{ id: string; revision: string }>();
+  const [docx, setDocx] = useState<PickedFile | null>(null);
   const { message } = AntApp.useApp();
   const byHazard = useMemo(() => {
     const m = new Map<string, TemplateSummary[]>();
@@ -32,6 +34,14 @@ export function TemplatesPage() {
       message.error({ content: <span style={{ whiteSpace: 'pre-line' }}>{errorText(e)}</span>, duration: 10 });
     }
   };
+  const importWord = async () => {
+    try {
+      const file = await pickFile('导入市级预案（Word）', 'Word 文档', ['docx']);
+      if (file) setDocx(file);
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
   const reload = async () => {
     try {
       await request('template.reload');
@@ -43,7 +53,7 @@ export function TemplatesPage() {
   };
   return (
     <div>
-      <PageHeader title="模板库" sub="市级专项应急预案模板（示范文本）及其修订版本" extra={<><Button onClick={importRevision} data-testid="template-import">导入修订版本</Button><Button onClick={reload}>重新读取模板</Button></>} />
+      <PageHeader title="模板库" sub="市级专项应急预案模板（示范文本）及其修订版本" extra={<><Button type="primary" onClick={importWord} data-testid="template-import-docx">导入市级预案 Word</Button><Button onClick={importRevision} data-testid="template-import">导入修订版本</Button><Button onClick={reload}>重新读取模板</Button></>} />
       {list.error && <Alert type="error" showIcon message="加载失败" description={list.error} />}
       {(list.data?.problems.length ?? 0) > 0 && (
         <Alert
@@ -53,6 +63,18 @@ export function TemplatesPage() {
           data-testid="template-problems"
           message={`有 ${list.data!.problems.length} 处模板文件错误，这些文件未载入，其他模板不受影响`}
           description={<ul style={{ margin: 0 }}>{list.data!.problems.map((p, i) => <li key={i}>{p.file}：{p.message}</li>)}</ul>}
+        />
+      )}
+      {docx && (
+        <ImportDocxModal
+          file={docx}
+          templates={list.data?.templates ?? []}
+          onClose={() => setDocx(null)}
+          onSaved={(id, revision) => {
+            setDocx(null);
+            list.reload();
+            setSelected({ id, revision });
+          }}
         />
       )}
       <Row gutter={16}>
@@ -118,7 +140,7 @@ function TemplateDocument({ summary }: { summary: TemplateSummary }) {
       <Space wrap style={{ marginBottom: 8 }}>
         <Tag>{summary.category}</Tag>
         <Tag>发布机关：{summary.issuer}</Tag>
-        {summary.modelText && <Tag color="orange">示范文本</Tag>}
+        {summary.modelText ? <Tag color="orange">示范文本</Tag> : <Tag color="green" data-testid="template-official">正式文本</Tag>}
         <Tag>{summary.clauseCount} 条</Tag>
         <Tag>{summary.charCount.toLocaleString('zh-CN')} 字</Tag>
       </Space>
