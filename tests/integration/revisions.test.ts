@@ -146,4 +146,18 @@ describe('search', () => {
     expect(inVersions.map((h) => h.versionLabel)).toEqual(['V1']);
     expect(await core.call('search.query', { query: '"' })).toMatchObject({ ok: true });
   });
+
+  it('takes space-separated terms as all required, long ones indexed and short ones not', async () => {
+    const core = await makeCore();
+    const a = await newPlan(core, 'forest-fire', '2024');
+    await editSection(core, a, 'general.purpose', '本区特有的防火隔离带巡护制度，由林业站负责。');
+    const both = await data<SearchHit[]>(core.call('search.query', { query: '防火隔离带  巡护制度' }));
+    expect(both.map((h) => h.sectionTitle)).toEqual(['编制目的']);
+    // Adjacent hits share one mark.
+    expect(both[0]!.snippet).toContain('\u0001防火隔离带巡护制度\u0002');
+    expect(await data<SearchHit[]>(core.call('search.query', { query: '防火隔离带 巡护 站' }))).toHaveLength(1);
+    // Each term alone occurs elsewhere; together only in this section, and not at all with a missing one.
+    expect(await data<SearchHit[]>(core.call('search.query', { query: '防火隔离带 不存在的词' }))).toHaveLength(0);
+    expect(await data<SearchHit[]>(core.call('search.query', { query: '  ' }))).toHaveLength(0);
+  });
 });

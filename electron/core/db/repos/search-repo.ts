@@ -58,32 +58,37 @@ function likeSnippet(body: string, title: string, q: string): string {
   return `${start > 0 ? '…' : ''}${src.slice(start, at)}${OPEN}${q}${CLOSE}${src.slice(at + q.length, end)}${end < src.length ? '…' : ''}`;
 }
 
+/**
+ * Every whitespace-separated term must occur (AND). Terms of three characters or more go through the
+ * trigram index; shorter ones (which trigrams cannot index) through LIKE on the same rows.
+ */
 export function search(db: Database.Database, query: string, includeVersions: boolean, limit: number): SearchHit[] {
-  const q = query.trim();
-  const scope = includeVersions ? '' : `AND s.version_id = '${DRAFT}'`;
-  const join = `JOIN plans p ON p.id = s.plan_id AND p.archived_at IS NULL LEFT JOIN plan_versions v ON v.id = s.version_id`;
-  let rows: Row[];
-  if ([...q].length >= 3) {
-    const phrase = `"${q.replace(/"/g, '""')}"`;
-    rows = db
-      .prepare(
-        `SELECT s.plan_id, s.version_id, s.section_id, s.title, snippet(plan_search, 4, '${OPEN}', '${CLOSE}', '…', 24) AS snippet, p.title AS plan_title, v.seq
-         FROM plan_search s ${join} WHERE plan_search MATCH ? ${scope} ORDER BY s.version_id = '' DESC, rank LIMIT ?`,
-      )
-      .all(phrase, limit) as Row[];
-    // A hit only in the title leaves the body snippet without a mark.
-    for (const r of rows) if (!r.snippet.includes(OPEN)) r.snippet = likeSnippet('', r.title, q);
-  } else {
-    const like = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    rows = (
-      db
-        .prepare(
-          `SELECT s.plan_id, s.version_id, s.section_id, s.title, s.body AS snippet, p.title AS plan_title, v.seq
-           FROM plan_search s ${join} WHERE (s.body LIKE ? ESCAPE '\\' OR s.title LIKE ? ESCAPE '\\') ${scope} ORDER BY s.version_id = '' DESC LIMIT ?`,
-        )
-        .all(like, like, limit) as Row[]
-    ).map((r) => ({ ...r, snippet: likeSnippet(r.snippet, r.title, q) }));
+  const terms = query.trim().split(/\s+/).filter(Boolean);
+  if (!terms.length) return [];
+  const long = terms.filter((t) => [...t].length >= 3);
+  const short = terms.filter((t) => [...t].length < 3);
+  const where: string[] = [];
+  const params: string[] = [];
+  if (long.length) {
+    where.push('plan_search MATCH ?');
+    params.push(long.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND '));
   }
+  for (const t of short) {
+    const like = `%${t.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    where.push("(s.body LIKE ? ESCAPE '\\' OR s.title LIKE ? ESCAPE '\\')");
+    params.push(like, like);
+  }
+  if (!includeVersions) where.push(`s.version_id = '${DRAFT}'`);
+  const snippet = long.length ? `snippet(plan_search, 4, '${OPEN}', '${CLOSE}', '…', 24)` : 's.body';
+  const rows = db
+    .prepare(
+      `SELECT s.plan_id, s.version_id, s.section_id, s.title, s.body, ${snippet} AS snippet, p.title AS plan_title, v.seq
+       FROM plan_search s JOIN plans p ON p.id = s.plan_id AND p.archived_at IS NULL LEFT JOIN plan_versions v ON v.id = s.version_id
+       WHERE ${where.join(' AND ')} ORDER BY s.version_id = '' DESC${long.length ? ', rank' : ''} LIMIT ?`,
+    )
+    .all(...params, limit) as (Row & { body: string })[];
+  // A hit found without the index, or only in the title, gets its snippet marked here.
+  for (const r of rows) if (!r.snippet.includes(OPEN)) r.snippet = likeSnippet(r.body, r.title, terms.find((t) => r.body.includes(t)) ?? terms[0]!);
   return rows.map((r) => ({
     planId: r.plan_id,
     planTitle: r.plan_title,
