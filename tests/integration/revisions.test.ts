@@ -158,6 +158,6 @@ describe('search', () => {
     expect(await data<SearchHit[]>(core.call('search.query', { query: '防火隔离带 巡护 站' }))).toHaveLength(1);
     // Each term alone occurs elsewhere; together only in this section, and not at all with a missing one.
     expect(await data<SearchHit[]>(core.call('search.query', { query: '防火隔离带 不存在的词' }))).toHaveLength(0);
-    expect(await data<SearchHit[]>(core.call('search.query', { query: '  ' }))).toHaveLength(0);
+    expect(await core.call('search.query', { query: '  ' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 });
