@@ -47,7 +47,8 @@ describe('versions and comparison', () => {
     expect(blocksText(restored.doc.sections.find((s) => s.lineage?.clauseId === 'general.purpose')!.body)).toContain('为建立健全');
     const h = await data<PlanHistory>(core.call('plan.history', { id: plan.id }));
     expect(h.versions.map((v) => v.kind)).toEqual(['restore', 'manual', 'manual']);
-    expect(h.revisionRecord.map((r) => r.note)).toEqual(['初稿', '修改编制目的', '恢复自 V1（初稿）']);
+    // A restore is listed in the history; the 修订记录 filed with the plan lists revisions only.
+    expect(h.revisionRecord.map((r) => r.note)).toEqual(['初稿', '修改编制目的']);
   });
 });
 
@@ -100,6 +101,9 @@ describe('upstream revisions', () => {
     expect(h.versions[0]!.kind).toBe('merge');
     expect(h.versions[0]!.note).toContain('依据《市森林火灾应急预案》（2024年修订，替代2019年修订）');
     expect(h.versions[0]!.note).toContain('人工修改');
+    expect(h.versions[1]).toMatchObject({ internal: true, note: '合并上位修订（2024）前的自动备份' });
+    expect(h.revisionRecord.map((r) => r.note).join('\n')).not.toContain('自动备份');
+    expect(h.revisionRecord.at(-1)!.note).toBe(h.versions[0]!.note);
     const cmp = await data<CompareResult>(core.call('plan.compare', { id: plan.id, from: h.versions[1]!.id, to: 'draft' }));
     expect(cmp.stats.added).toBeGreaterThan(0);
     expect(cmp.stats.changed).toBeGreaterThan(0);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { listBackups } from '../../electron/core/db/backup';
-import { LATEST_VERSION, migrations } from '../../electron/core/db/migrations/index';
+import { LATEST_VERSION, migrate, migrations } from '../../electron/core/db/migrations/index';
 import { DB_FILE, openDatabase } from '../../electron/core/db/open-database';
 import { AppError } from '../../electron/shared/errors';
 import { fixedClock, makeCore } from '../helpers/core';
@@ -157,5 +157,23 @@ describe('restore from backup through the core', () => {
     const core = await makeCore();
     expect(await core.call('app.restore-backup', { name: 'workbench-20260101T000000000Z-start.db' })).toMatchObject({ ok: false, error: { code: 'NO_BACKUP' } });
     expect(await core.call('app.restore-backup', { name: '../../etc/passwd' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});
+
+describe('migration 007', () => {
+  it('marks the existing copies made before a merge as internal, and nothing else', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations.slice(0, 6));
+    db.pragma('foreign_keys = OFF');
+    const add = db.prepare("INSERT INTO plan_versions (id, plan_id, seq, kind, note, author, status, title, doc_json, char_count, created_at) VALUES (?, 'p', ?, ?, ?, ?, 'draft', 't', '{}', 0, '2026-01-01')");
+    add.run('v1', 1, 'manual', '初稿', '王明');
+    add.run('v2', 2, 'manual', '合并上位修订（2024）前的自动备份', '');
+    add.run('v3', 3, 'merge', '依据市预案2024年修订合并', '');
+    migrate(db);
+    expect(db.prepare('SELECT id, internal FROM plan_versions ORDER BY seq').all()).toEqual([
+      { id: 'v1', internal: 0 },
+      { id: 'v2', internal: 1 },
+      { id: 'v3', internal: 0 },
+    ]);
   });
 });

@@ -125,7 +125,7 @@ export const revisionHandlers: Handlers<
     const merged = applyMerge(m, input.resolutions, () => newId('s'));
     const note = [mergeNote(m.newRev.meta.title, row.template_revision!, input.toRevision, summarise(items, input.resolutions)), input.note].filter(Boolean).join('\n');
     db.transaction(() => {
-      revisions.saveVersion(db, input.id, 'manual', `合并上位修订（${input.toRevision}）前的自动备份`, '', now);
+      revisions.saveVersion(db, input.id, 'manual', `合并上位修订（${input.toRevision}）前的自动备份`, '', now, true);
       plans.replaceAllSections(db, input.id, merged.sections, now);
       db.prepare('UPDATE plans SET template_revision = ? WHERE id = ?').run(input.toRevision, input.id);
       revisions.saveVersion(db, input.id, 'merge', note, '', now);

@@ -32,6 +32,8 @@ export interface VersionInfo {
   id: string;
   seq: number;
   kind: 'manual' | 'published' | 'merge' | 'restore';
+  /** Made by the app for safety (the copy before a merge): listed in the history, not in the 修订记录. */
+  internal: boolean;
   note: string;
   author: string;
   status: PlanStatus;

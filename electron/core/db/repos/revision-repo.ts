@@ -12,6 +12,7 @@ interface VersionRow {
   id: string;
   seq: number;
   kind: VersionInfo['kind'];
+  internal: number;
   note: string;
   author: string;
   status: PlanStatus;
@@ -27,6 +28,7 @@ const toInfo = (r: VersionRow): VersionInfo => ({
   id: r.id,
   seq: r.seq,
   kind: r.kind,
+  internal: r.internal === 1,
   note: r.note,
   author: r.author,
   status: r.status,
@@ -38,7 +40,7 @@ const toInfo = (r: VersionRow): VersionInfo => ({
 });
 
 /** Snapshots the working draft as the next version (inside the caller's transaction, or its own). */
-export function saveVersion(db: Database.Database, planId: string, kind: VersionInfo['kind'], note: string, author: string, now: Date): VersionInfo {
+export function saveVersion(db: Database.Database, planId: string, kind: VersionInfo['kind'], note: string, author: string, now: Date, internal = false): VersionInfo {
   return db.transaction(() => {
     const row = getPlanRow(db, planId);
     const doc = getPlanDocument(db, row);
@@ -46,16 +48,16 @@ export function saveVersion(db: Database.Database, planId: string, kind: Version
     const id = newId('v');
     const chars = doc.sections.reduce((n, s) => n + charCount(s.title) + charCount(blocksText(s.body)), 0);
     db.prepare(
-      `INSERT INTO plan_versions (id, plan_id, seq, kind, note, author, status, template_id, template_revision, title, doc_json, char_count, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(id, planId, seq, kind, note, author, row.status, row.template_id, row.template_revision, row.title, JSON.stringify(doc), chars, now.toISOString());
+      `INSERT INTO plan_versions (id, plan_id, seq, kind, internal, note, author, status, template_id, template_revision, title, doc_json, char_count, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(id, planId, seq, kind, internal ? 1 : 0, note, author, row.status, row.template_id, row.template_revision, row.title, JSON.stringify(doc), chars, now.toISOString());
     indexSections(db, planId, id, doc.sections);
     return toInfo(db.prepare('SELECT * FROM plan_versions WHERE id = ?').get(id) as VersionRow);
   })();
 }
 
 export function listVersions(db: Database.Database, planId: string): VersionInfo[] {
-  return (db.prepare('SELECT id, seq, kind, note, author, status, template_id, template_revision, title, char_count, created_at FROM plan_versions WHERE plan_id = ? ORDER BY seq DESC').all(planId) as VersionRow[]).map(toInfo);
+  return (db.prepare('SELECT id, seq, kind, internal, note, author, status, template_id, template_revision, title, char_count, created_at FROM plan_versions WHERE plan_id = ? ORDER BY seq DESC').all(planId) as VersionRow[]).map(toInfo);
 }
 
 export function getVersion(db: Database.Database, planId: string, versionId: string): { info: VersionInfo; doc: PlanDocument } {
@@ -99,7 +101,7 @@ export function history(db: Database.Database, planId: string): PlanHistory {
     note: string;
     version_id: string | null;
   }[]).map((r) => ({ from: r.from_status, to: r.to_status, date: r.date, actor: r.actor, department: r.department, note: r.note, versionId: r.version_id }));
-  // The 修订记录: every named version, oldest first, as filed with the plan.
-  const revisionRecord = [...versions].reverse().map((v) => ({ version: `V${v.seq}`, date: v.createdAt.slice(0, 10), note: v.note }));
+  // The 修订记录, oldest first, as filed with the plan: the revisions, not the app's safety copies or restores.
+  const revisionRecord = [...versions].reverse().filter((v) => !v.internal && v.kind !== 'restore').map((v) => ({ version: `V${v.seq}`, date: v.createdAt.slice(0, 10), note: v.note }));
   return { versions, statusEvents, revisionRecord };
 }

@@ -101,7 +101,7 @@ export function HistoryDrawer({ plan, beforeChange, onChanged, onClose }: { plan
             ].filter(Boolean)}
           >
             <List.Item.Meta
-              title={<Space><Tag>V{v.seq}</Tag><Tag color={v.kind === 'published' ? 'green' : v.kind === 'merge' ? 'blue' : 'default'}>{kindLabels[v.kind]}</Tag><span>{new Date(v.createdAt).toLocaleString('zh-CN')}</span>{v.author && <span>{v.author}</span>}</Space>}
+              title={<Space><Tag>V{v.seq}</Tag><Tag color={v.kind === 'published' ? 'green' : v.kind === 'merge' ? 'blue' : 'default'}>{v.internal ? '自动备份' : kindLabels[v.kind]}</Tag><span>{new Date(v.createdAt).toLocaleString('zh-CN')}</span>{v.author && <span>{v.author}</span>}</Space>}
               description={<span style={{ whiteSpace: 'pre-line' }}>{v.note}</span>}
             />
           </List.Item>
