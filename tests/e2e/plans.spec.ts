@@ -131,7 +131,7 @@ test('fills a placeholder everywhere from the side panel and shows lineage of th
   await ed.create(/森林火灾.*2019/);
   await expect(ed.docPage.locator('.ph-chip').first()).toBeVisible();
   await ed.caretAtEnd(ed.paragraph('为建立健全本区森林火灾应对工作机制'));
-  await expect(page.getByTestId('lineage-panel')).toContainText('general.purpose');
+  await expect(page.getByTestId('lineage-panel')).toContainText('条款“编制目的”');
   await expect(page.getByTestId('lineage-same')).toBeVisible();
   await ed.typeAndSave('修改一处。');
   await expect(page.getByTestId('lineage-changed')).toBeVisible();

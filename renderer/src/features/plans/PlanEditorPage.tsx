@@ -49,7 +49,7 @@ function LiveChecks({ status, planId, onJump }: { status: SaveStatusStore; planI
 }
 
 /** The lineage of the section under the cursor, as last saved or as the editor holds it now. */
-function CursorLineage({ status, cursor, chapterOf, sectionsOf, exercise }: { status: SaveStatusStore; cursor: string | null; chapterOf: (id: string) => string | undefined; sectionsOf: (chapterId: string) => PlanSection[] | null; exercise?: ClauseExercise[] }) {
+function CursorLineage({ status, cursor, chapterOf, sectionsOf, exercise, templateTitle }: { status: SaveStatusStore; cursor: string | null; chapterOf: (id: string) => string | undefined; sectionsOf: (chapterId: string) => PlanSection[] | null; exercise?: ClauseExercise[]; templateTitle?: string | null }) {
   const saves = useSaveStatus(status, (x) => x.saves);
   const [section, setSection] = useState<PlanSection | null>(null);
   // An effect, not a memo: it runs after the chapter editors' own effects have loaded their content.
@@ -57,7 +57,7 @@ function CursorLineage({ status, cursor, chapterOf, sectionsOf, exercise }: { st
     const c = cursor ? chapterOf(cursor) : undefined;
     setSection((c && sectionsOf(c)?.find((x) => x.id === cursor)) || null);
   }, [cursor, saves, chapterOf, sectionsOf]);
-  return <LineagePanel section={section} exercise={exercise?.find((x) => x.sectionId === section?.id)} />;
+  return <LineagePanel section={section} templateTitle={templateTitle} exercise={exercise?.find((x) => x.sectionId === section?.id)} />;
 }
 
 export function PlanEditorPage({ id, sectionId }: { id: string; sectionId?: string }) {
@@ -244,7 +244,7 @@ function PlanWorkspace({ plan, focusSection: initialSection, onReplace, onMeta }
         <div className="side-panel">
           <PlaceholderList values={plan.doc.placeholders} unfilled={unfilled} onFill={fill} />
           <LiveChecks status={s.status} planId={plan.id} onJump={jump} />
-          <CursorLineage status={s.status} cursor={s.cursor} chapterOf={chapterOf} sectionsOf={s.sectionsOf} exercise={exercise.data} />
+          <CursorLineage status={s.status} cursor={s.cursor} chapterOf={chapterOf} sectionsOf={s.sectionsOf} exercise={exercise.data} templateTitle={plan.templateTitle} />
           <RequestsPanel planId={plan.id} requests={requests.data ?? []} titleOf={(id) => outlineItems.find((o) => o.id === id)?.title ?? id} onJump={jump} onChanged={requests.reload} />
           {!readOnly && currentChapter && s.order.length > 1 && (
             <Popconfirm title={`删除“${s.numbers.get(currentChapter) ?? ''} ${outlineItems.find((o) => o.id === currentChapter)?.title ?? ''}”整章及其全部内容？`} description="删除后自动保存，不能撤销；如需找回请使用版本记录。" okText="删除" cancelText="取消" onConfirm={() => s.removeChapter(currentChapter)}>

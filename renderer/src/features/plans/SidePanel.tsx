@@ -51,7 +51,7 @@ function Exercise({ exercise }: { exercise?: ClauseExercise }) {
   );
 }
 
-export function LineagePanel({ section, exercise }: { section: PlanSection | null; exercise?: ClauseExercise }) {
+export function LineagePanel({ section, exercise, templateTitle }: { section: PlanSection | null; exercise?: ClauseExercise; templateTitle?: string | null }) {
   if (!section) return <Card size="small" title="条款来源"><Empty description="将光标放在任一章节中查看其来源" image={Empty.PRESENTED_IMAGE_SIMPLE} /></Card>;
   const l = section.lineage;
   if (!l) {
@@ -67,8 +67,9 @@ export function LineagePanel({ section, exercise }: { section: PlanSection | nul
   return (
     <Card size="small" title="条款来源" data-testid="lineage-panel">
       <Typography.Text strong>{section.title}</Typography.Text>
-      <div style={{ margin: '6px 0' }}>
-        模板 <Tag>{l.templateId}</Tag> 修订 <Tag>{l.revision}</Tag> 条款 <Tag>{l.clauseId}</Tag>
+      {/* Named as the planner knows them; the stable ids stay in the tooltip for whoever needs them. */}
+      <div style={{ margin: '6px 0' }} title={`模板 ${l.templateId} · 修订 ${l.revision} · 条款 ${l.clauseId}`} data-testid="lineage-source">
+        来自{templateTitle ? `《${templateTitle}》` : '上位预案模板'}（{l.revision}年修订）的条款“{l.baseTitle}”
       </div>
       {same ? <Tag color="green" data-testid="lineage-same">与模板原文一致</Tag> : <Tag color="orange" data-testid="lineage-changed">已修改（与模板原文不同）</Tag>}
       <Collapse
