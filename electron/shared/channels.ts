@@ -55,6 +55,7 @@ export const channelNames = [
   'run.state',
   'compliance.get',
   'compliance.save-rules',
+  'compliance.reset-rules',
   'drill.export-package',
   'drill.import-package',
   'script.export-xlsx',
