@@ -24,6 +24,35 @@ export const criteriaSetSchema = z
   .object({ id: idSchema, title: requiredText(120, '评估标准名称'), basis: text(300), criteria: z.array(criterionSchema).min(1).max(200) })
   .strict();
 
+/** Weights are typed by hand: a sum that is off by float noise (33.33 × 3 + 0.01) is still 100. */
+export const WEIGHT_TOLERANCE = 0.01;
+
+/** The weights' sum, to two decimals. */
+export const weightTotal = (criteria: readonly { weight: number }[]) => Math.round(criteria.reduce((a, c) => a + c.weight, 0) * 100) / 100;
+
+/**
+ * A drill's own copy of a set, edited in the app: the rules the criteria files are held to (see
+ * domain/evaluation/criteria.ts), each said at the field it concerns.
+ */
+export const drillCriteriaSetSchema = criteriaSetSchema.superRefine((set, ctx) => {
+  const first = new Map<string, number>();
+  set.criteria.forEach((c, i) => {
+    const seen = first.get(c.id);
+    // Forms store answers by criterion id.
+    if (seen !== undefined) ctx.addIssue({ code: 'custom', path: ['criteria', i, 'id'], message: `评估项编号“${c.id}”与第 ${seen + 1} 项重复` });
+    else first.set(c.id, i);
+    if (c.scale.kind !== 'levels') return;
+    const labels = new Set<string>();
+    c.scale.levels.forEach((l, j) => {
+      // Forms store the chosen level's label.
+      if (labels.has(l.label)) ctx.addIssue({ code: 'custom', path: ['criteria', i, 'scale', 'levels', j, 'label'], message: `等级名称“${l.label}”重复` });
+      labels.add(l.label);
+    });
+  });
+  const total = weightTotal(set.criteria);
+  if (Math.abs(total - 100) > WEIGHT_TOLERANCE) ctx.addIssue({ code: 'custom', path: ['criteria'], message: `各评估项权重之和须为 100，现为 ${total}` });
+});
+
 export type Scale = z.output<typeof scaleSchema>;
 export type Criterion = z.output<typeof criterionSchema>;
 export type CriteriaSet = z.output<typeof criteriaSetSchema>;
@@ -160,7 +189,8 @@ export interface RevisionRequest {
 // ---- channel inputs -------------------------------------------------------------------------------
 
 export const evalDrillSchema = z.object({ drillId: idSchema }).strict();
-export const evalCriteriaSchema = z.object({ drillId: idSchema, criteria: criteriaSetSchema }).strict();
+/** `dropAnswers`: the caller has shown which filled-in answers the new criteria cannot hold, and the user agreed. */
+export const evalCriteriaSchema = z.object({ drillId: idSchema, criteria: drillCriteriaSetSchema, dropAnswers: z.boolean().optional() }).strict();
 export const evalFormSchema = z.object({ drillId: idSchema, form: evaluatorFormSchema }).strict();
 export const evalDeleteFormSchema = z.object({ drillId: idSchema, formId: idSchema }).strict();
 export const evalConclusionSchema = z.object({ drillId: idSchema, text: text(10_000) }).strict();
