@@ -4,9 +4,23 @@ import { idSchema, isoDate, requiredText, text } from './common';
 import type { Drill, RunEvent, Script } from './drill';
 
 /** A scoring scale: numeric 0..max, or named levels each worth a share of the weight. */
+// Messages for the page's criteria editor; the criteria files' loader words its own by issue code (criteria-issues.ts).
+const FULL_MARK = '满分须为 1 到 100 的整数';
+const LEVEL_VALUE = '等级分值须在 0 到 1 之间';
+const LEVEL_COUNT = '等级须有 2 到 6 个';
+const WEIGHT = '权重须在 0 到 100 之间';
+
 export const scaleSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('score'), max: z.number().int().min(1).max(100) }).strict(),
-  z.object({ kind: z.literal('levels'), levels: z.array(z.object({ label: requiredText(20, '等级'), value: z.number().min(0).max(1) }).strict()).min(2).max(6) }).strict(),
+  z.object({ kind: z.literal('score'), max: z.number({ error: FULL_MARK }).int(FULL_MARK).min(1, FULL_MARK).max(100, FULL_MARK) }).strict(),
+  z
+    .object({
+      kind: z.literal('levels'),
+      levels: z
+        .array(z.object({ label: requiredText(20, '等级名称'), value: z.number({ error: LEVEL_VALUE }).min(0, LEVEL_VALUE).max(1, LEVEL_VALUE) }).strict())
+        .min(2, LEVEL_COUNT)
+        .max(6, LEVEL_COUNT),
+    })
+    .strict(),
 ]);
 
 export const criterionSchema = z
@@ -15,13 +29,13 @@ export const criterionSchema = z
     group: text(40),
     title: requiredText(120, '评估项'),
     description: text(1000),
-    weight: z.number().min(0).max(100),
+    weight: z.number({ error: WEIGHT }).min(0, WEIGHT).max(100, WEIGHT),
     scale: scaleSchema,
   })
   .strict();
 
 export const criteriaSetSchema = z
-  .object({ id: idSchema, title: requiredText(120, '评估标准名称'), basis: text(300), criteria: z.array(criterionSchema).min(1).max(200) })
+  .object({ id: idSchema, title: requiredText(120, '评估标准名称'), basis: text(300), criteria: z.array(criterionSchema).min(1, '至少须有 1 个评估项').max(200, '评估项最多 200 个') })
   .strict();
 
 /** Weights are typed by hand: a sum that is off by float noise (33.33 × 3 + 0.01) is still 100. */
