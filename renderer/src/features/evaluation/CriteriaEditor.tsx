@@ -13,15 +13,15 @@ import { Problem, ScaleEditor } from './ScaleEditor';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+function ChangeList({ changes }: { changes: AnswerChange[] }) {
+  return <ul style={{ paddingLeft: 18, margin: 0 }}>{changes.map((c, i) => <li key={i}>{describeAnswerChange(c)}</li>)}</ul>;
+}
+
 function confirmDrop(modal: ReturnType<typeof AntApp.useApp>['modal'], dropped: AnswerChange[]): Promise<boolean> {
   return new Promise((resolve) =>
     modal.confirm({
       title: `保存后将丢弃 ${dropped.length} 条已填写的评分`,
-      content: (
-        <ul style={{ paddingLeft: 18, margin: 0 }}>
-          {dropped.map((c, i) => <li key={i}>{describeAnswerChange(c)}</li>)}
-        </ul>
-      ),
+      content: <ChangeList changes={dropped} />,
       okText: '丢弃并保存',
       okButtonProps: { danger: true },
       cancelText: '返回修改',
@@ -119,11 +119,11 @@ export function CriteriaEditor({ report, onSaved }: { report: EvaluationReport; 
           style={{ margin: '8px 0' }}
           data-testid="criteria-drops"
           message={`保存后将丢弃 ${dropped.length} 条已填写的评分`}
-          description={<ul style={{ paddingLeft: 18, margin: 0 }}>{dropped.map((c, i) => <li key={i}>{describeAnswerChange(c)}</li>)}</ul>}
+          description={<ChangeList changes={dropped} />}
         />
       )}
       {rescaled.length > 0 && (
-        <Alert type="info" showIcon style={{ margin: '8px 0' }} message="满分改变的评估项，已填写的分数将按比例换算" description={<ul style={{ paddingLeft: 18, margin: 0 }}>{rescaled.map((c, i) => <li key={i}>{describeAnswerChange(c)}</li>)}</ul>} />
+        <Alert type="info" showIcon style={{ margin: '8px 0' }} message="满分改变的评估项，已填写的分数将按比例换算" description={<ChangeList changes={rescaled} />} />
       )}
       <Table
         size="small"

@@ -23,7 +23,8 @@ function newRule(kind: ComplianceRule['kind']): ComplianceRule {
 
 /** “3 个预案：1 项已逾期”: what the saved rule finds today, so the effect of a change is visible after saving. */
 function outcome(findings: ComplianceFinding[], rule: ComplianceRule | undefined): string {
-  if (!rule || !rule.enabled) return '未启用';
+  if (!rule) return '保存后检查';
+  if (!rule.enabled) return '未启用';
   const own = findings.filter((f) => f.ruleId === rule.id);
   const bad = (['overdue', 'at-risk'] as const).map((s) => [s, own.filter((f) => f.state === s).length] as const).filter(([, n]) => n > 0);
   const states = bad.map(([s, n]) => `${n} 项${s === 'overdue' ? '已逾期' : '存在风险'}`).join('，') || '全部满足';
