@@ -29,6 +29,9 @@ const hostile: [string, string, unknown][] = [
   ['null input', 'profile.save', null],
   ['input to a no-input channel', 'app.status', { anything: 1 }],
   ['traversal in backup name', 'app.restore-backup', { name: '../../workbench.db' }],
+  ['a drill interval of 0 years', 'compliance.save-rules', { rules: [{ id: 'r1', kind: 'plan-cycle', label: '专项预案', enabled: true, years: 0, match: [], basis: '' }] }],
+  ['two rules of one id', 'compliance.save-rules', { rules: [{ id: 'r1', kind: 'annual-comprehensive', label: '综合演练', enabled: true, perYear: 1, basis: '' }, { id: 'r1', kind: 'annual-comprehensive', label: '综合演练', enabled: true, perYear: 2, basis: '' }] }],
+  ['criteria weights not adding up to 100', 'eval.set-criteria', { drillId: 'd1', criteria: { id: 's', title: '标准', basis: '', criteria: [{ id: 'a', group: '', title: '项', description: '', weight: 50, scale: { kind: 'score', max: 10 } }] } }],
   ['no dialogs in the browser', 'dialog.save-file', { suggestedName: '预案.docx', filters: [], dataBase64: 'AAAA' }],
 ];
 

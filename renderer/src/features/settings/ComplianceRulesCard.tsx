@@ -66,7 +66,7 @@ function RulesEditor({ initial, findings }: { initial: ComplianceRule[]; finding
   const reset = () =>
     modal.confirm({
       title: '恢复默认规则？',
-      content: '将删除自定义的规则，恢复软件自带的三条规则（依据 domain 参考中的法规频次）。',
+      content: '将删除本局自定义的规则，恢复软件自带的三条规则（依据国办发〔2024〕5号、国务院令第708号等规定的演练频次）。',
       okText: '恢复默认',
       cancelText: '取消',
       onOk: async () => {
