@@ -36,7 +36,9 @@ test('an edited drill interval makes a plan overdue on the programme and home pa
   await expect(planLine('met')).toContainText('专项和部门应急预案至少每3年演练1次');
   await expect(planLine('overdue')).toHaveCount(0);
 
-  await shell.go('设置');
+  // The programme's check leads to the rules it applies.
+  await page.getByTestId('compliance-rules-link').click();
+  await expect(page.getByTestId('page-title')).toHaveText('设置');
   const rules = new RulesCard(page);
   await expect(rules.rows).toHaveCount(3);
   await expect(rules.input(1, 'rule-years')).toHaveValue('3');

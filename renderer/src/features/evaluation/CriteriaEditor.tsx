@@ -79,10 +79,10 @@ export function CriteriaEditor({ report, onSaved }: { report: EvaluationReport; 
       setDraft(r.criteria);
       setErrors([]);
       onSaved(r);
-      message.success('评估标准已保存，综合得分已按新标准重新计算');
+      message.success({ key: 'criteria-save', content: '评估标准已保存，综合得分已按新标准重新计算' });
     } catch (e) {
       setErrors(fieldErrors(e));
-      message.error({ content: <span style={{ whiteSpace: 'pre-line' }}>{fieldErrors(e).length ? '评估标准有误，请按标红处修改' : errorText(e)}</span>, duration: 6 });
+      message.error({ key: 'criteria-save', content: <span style={{ whiteSpace: 'pre-line' }}>{fieldErrors(e).length ? '评估标准有误，请按标红处修改' : errorText(e)}</span>, duration: 6 });
     } finally {
       setSaving(false);
     }

@@ -55,10 +55,11 @@ function RulesEditor({ initial, findings }: { initial: ComplianceRule[]; finding
     setSaving(true);
     try {
       settle(await request('compliance.save-rules', { rules: form.getFieldValue('rules') as ComplianceRule[] }));
-      message.success('演练频次规则已保存，演练计划和工作台已按新规则检查');
+      // One key: the answer to this save replaces the error of the last one.
+      message.success({ key: 'rules-save', content: '演练频次规则已保存，演练计划和工作台已按新规则检查' });
     } catch (e) {
       const fields = placeFieldErrors(form, e);
-      message.error({ content: <span style={{ whiteSpace: 'pre-line' }}>{fields.length ? `规则有误，请按标红处修改：\n${fields.map((f) => f.message).join('\n')}` : errorText(e)}</span>, duration: 6 });
+      message.error({ key: 'rules-save', content: <span style={{ whiteSpace: 'pre-line' }}>{fields.length ? `规则有误，请按标红处修改：\n${fields.map((f) => f.message).join('\n')}` : errorText(e)}</span>, duration: 6 });
     } finally {
       setSaving(false);
     }
