@@ -27,6 +27,11 @@ function createWindow(): BrowserWindow {
     webPreferences: secureWebPreferences(path.join(__dirname, '..', 'preload', 'preload.cjs')),
   });
   hardenContents(w.webContents, appUrl);
+  // The page keeps unsaved edits by cancelling beforeunload; Electron would then refuse to close without a word.
+  w.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(w, { type: 'question', title: '有未保存的修改', message: '有未保存的修改，关闭后将丢失这些修改。', buttons: ['放弃修改并关闭', '取消'], defaultId: 1, cancelId: 1 });
+    if (choice === 0) event.preventDefault();
+  });
   if (state.maximized) w.maximize();
   w.once('ready-to-show', () => w.show());
   w.on('close', () => saveWindowState(app.getPath('userData'), { ...w.getNormalBounds(), maximized: w.isMaximized() }));

@@ -57,6 +57,7 @@ export const channelNames = [
   'run.state',
   'compliance.get',
   'compliance.save-rules',
+  'compliance.reset-rules',
   'drill.export-package',
   'drill.import-package',
   'script.export-xlsx',

@@ -160,6 +160,7 @@ export const contract = {
   'run.state': { input: runStateSchema, output: out<RunState>() },
   'compliance.get': { input: complianceSchema, output: out<ComplianceReport>() },
   'compliance.save-rules': { input: complianceRulesSchema, output: out<ComplianceRule[]>() },
+  'compliance.reset-rules': { input: noInput, output: out<ComplianceRule[]>() },
   'drill.export-package': { input: drillIdSchema, output: out<ExportedFile>() },
   'script.export-xlsx': { input: drillIdSchema, output: out<ExportedFile>() },
   'script.import-xlsx': { input: scriptImportXlsxSchema, output: out<ScriptImport>() },

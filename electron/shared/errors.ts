@@ -19,11 +19,19 @@ export const errorMessages = {
 
 export type ErrorCode = keyof typeof errorMessages;
 
+/** One input problem at its place in the input, so that a form can show it beside the field. */
+export interface FieldError {
+  path: (string | number)[];
+  message: string;
+}
+
 export interface AppErrorData {
   code: ErrorCode;
   message: string;
   /** Field-level or line-level explanations, already in Chinese. */
   details?: string[];
+  /** The same problems as `details` where they concern one input field (INVALID_INPUT from the schema). */
+  fields?: FieldError[];
 }
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: AppErrorData };

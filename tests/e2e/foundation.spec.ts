@@ -30,7 +30,7 @@ test('edits and saves the district profile, and sees it after a reload', async (
   await page.reload();
   await expect(settings.field('区名')).toHaveValue('小店区');
   await expect(settings.field('人民政府名称')).toHaveValue('太原市小店区人民政府');
-  const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+  const rows = settings.departmentRows;
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(1).locator('input').first()).toHaveValue('区水务局');
 

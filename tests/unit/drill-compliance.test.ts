@@ -225,6 +225,17 @@ it('checks every rule in order', () => {
   ]);
 });
 
+it('skips a disabled rule and keeps checking the others', () => {
+  const off = rules.map((r) => (r.id === 'special-plans-3y' ? { ...r, enabled: false } : r));
+  const findings = checkCompliance({ rules: off, drills: [], plans: [FOREST, SAFETY], today: TODAY });
+  expect(findings.map((f) => f.ruleId)).toEqual(['annual-comprehensive', 'safety-plans-2y']);
+});
+
+it('reads a rule saved before rules could be switched off as switched on', () => {
+  const { enabled: _e, ...older } = rule('special-plans-3y');
+  expect(complianceRuleSchema.parse(older)).toEqual(rule('special-plans-3y'));
+});
+
 describe('a plan never drilled', () => {
   it('is due a full cycle after it came into force, not at once', () => {
     expect(check([], [{ ...FOREST, since: '2024-03-01' }])[0]!.state).toBe('met');

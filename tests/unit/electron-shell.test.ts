@@ -11,7 +11,7 @@ const fake = vi.hoisted(() => {
   const handlers = new Map<string, Fn>();
   const windows: { options: Record<string, unknown>; contents: { listeners: Map<string, Fn>; openHandler?: Fn } }[] = [];
   const session = { permission: undefined as Fn | undefined, check: undefined as Fn | undefined, beforeRequest: undefined as Fn | undefined };
-  const state = { menu: undefined as unknown, lock: 0, ready: undefined as Promise<void> | undefined, exposed: {} as Record<string, unknown>, invoked: [] as unknown[][] };
+  const state = { menu: undefined as unknown, lock: 0, ready: undefined as Promise<void> | undefined, exposed: {} as Record<string, unknown>, invoked: [] as unknown[][], answer: 1, asked: [] as unknown[] };
   return { handlers, windows, session, state };
 });
 
@@ -41,7 +41,7 @@ vi.mock('electron', () => {
   return {
     app,
     BrowserWindow,
-    dialog: { showErrorBox: () => undefined },
+    dialog: { showErrorBox: () => undefined, showMessageBoxSync: (_w: unknown, opts: unknown) => { fake.state.asked.push(opts); return fake.state.answer; } },
     ipcMain: { handle: (ch: string, fn: () => unknown) => fake.handlers.set(ch, fn) },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => { fake.state.menu = m; } },
     session: {
@@ -84,6 +84,18 @@ describe('Electron main (stand-in electron module)', () => {
     contents.listeners.get('will-navigate')!({ preventDefault: () => (prevented = true) }, 'https://example.com/');
     expect(prevented).toBe(true);
     expect(contents.openHandler!({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+  });
+
+  it('asks before closing over unsaved edits, and closes only when told to discard them', () => {
+    const unload = fake.windows[0]!.contents.listeners.get('will-prevent-unload')!;
+    let leave = false;
+    fake.state.answer = 1;
+    unload({ preventDefault: () => (leave = true) });
+    expect(leave).toBe(false);
+    fake.state.answer = 0;
+    unload({ preventDefault: () => (leave = true) });
+    expect(leave).toBe(true);
+    expect(fake.state.asked[0]).toMatchObject({ title: '有未保存的修改', buttons: ['放弃修改并关闭', '取消'], cancelId: 1 });
   });
 
   it('denies every permission and cancels every network request', () => {

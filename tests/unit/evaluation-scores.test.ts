@@ -1,6 +1,7 @@
 // Combining evaluators' forms: shares of full marks, mean and spread, weighted total over answered criteria, grades.
 import { describe, expect, it } from 'vitest';
-import { answerShare, combineScores, gradeOf } from '../../electron/core/domain/evaluation/scores';
+import { combineScores, gradeOf } from '../../electron/core/domain/evaluation/scores';
+import { answerShare } from '../../electron/shared/evaluation-answers';
 import type { CriteriaSet, Criterion, EvaluatorForm } from '../../electron/shared/schemas/evaluation';
 
 const LEVELS = { kind: 'levels' as const, levels: [{ label: '达到', value: 1 }, { label: '部分达到', value: 0.5 }, { label: '未达到', value: 0 }] };

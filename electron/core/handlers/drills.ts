@@ -1,6 +1,6 @@
 // Drill channels: the programme, scripts, the live run log and the compliance check.
 import { AppError } from '../../shared/errors';
-import type { ComplianceRule, RunState } from '../../shared/schemas/drill';
+import { complianceRulesSchema, type ComplianceRule, type RunState } from '../../shared/schemas/drill';
 import { localDate } from '../clock';
 import * as repo from '../db/repos/drill-repo';
 import { getPlanDocument, getPlanRow, listPlanRows } from '../db/repos/plan-repo';
@@ -18,8 +18,14 @@ function changed(ctx: HandlerContext): void {
   ctx.events.emit('data.changed', { area: 'drills' });
 }
 
+/** The saved rules read through the schema, so rules saved before a field existed get its default. */
 export function complianceRules(ctx: HandlerContext): ComplianceRule[] {
-  return repo.getSetting(ctx.store.get(), repo.COMPLIANCE_RULES_KEY, defaultComplianceRules());
+  const saved = repo.getSetting<unknown>(ctx.store.get(), repo.COMPLIANCE_RULES_KEY, null);
+  if (saved === null) return defaultComplianceRules();
+  const parsed = complianceRulesSchema.shape.rules.safeParse(saved);
+  // Only a hand-edited database gets here: the shipped rules beat refusing to show the programme.
+  if (!parsed.success) console.error('[core] saved compliance rules are invalid, using the defaults', parsed.error.issues.slice(0, 3));
+  return parsed.success ? parsed.data : defaultComplianceRules();
 }
 
 export function complianceFindings(ctx: HandlerContext, today: string) {
@@ -52,6 +58,7 @@ export const drillHandlers: Handlers<
   | 'run.state'
   | 'compliance.get'
   | 'compliance.save-rules'
+  | 'compliance.reset-rules'
   | 'drill.export-package'
   | 'drill.import-package'
   | 'script.export-xlsx'
@@ -148,5 +155,11 @@ export const drillHandlers: Handlers<
     repo.setSetting(ctx.store.get(), repo.COMPLIANCE_RULES_KEY, input.rules, ctx.clock.now());
     changed(ctx);
     return input.rules;
+  },
+  // Forgets the bureau's own rules rather than storing a copy of today's defaults: later versions' defaults then apply.
+  'compliance.reset-rules': (_input, ctx) => {
+    repo.deleteSetting(ctx.store.get(), repo.COMPLIANCE_RULES_KEY);
+    changed(ctx);
+    return complianceRules(ctx);
   },
 };

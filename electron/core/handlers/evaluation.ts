@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { blocksText } from '../../shared/doc-model';
 import { AppError } from '../../shared/errors';
+import { describeAnswerChange, reconcileAnswers } from '../../shared/evaluation-answers';
 import type { ClauseExercise, CriteriaSet, EvaluatorForm, Finding } from '../../shared/schemas/evaluation';
 import { localDate } from '../clock';
 import * as drills from '../db/repos/drill-repo';
@@ -91,9 +92,15 @@ export const evaluationHandlers: Handlers<
 > = {
   'eval.get': (input, ctx) => evaluationReport(ctx, input.drillId),
   'eval.criteria-sets': (_input, ctx) => criteriaSets(ctx),
+  // Answers follow their criterion id; none is dropped unless the caller says the user agreed to exactly that.
   'eval.set-criteria': (input, ctx) => {
     const e = evaluationOf(ctx, input.drillId);
-    evals.saveEvaluation(ctx.store.get(), input.drillId, { ...e, criteria: input.criteria }, ctx.clock.now());
+    const { forms, changes } = reconcileAnswers(e.criteria, input.criteria, e.forms);
+    const dropped = changes.filter((c) => c.kind === 'dropped');
+    if (dropped.length > 0 && !input.dropAnswers) {
+      throw new AppError('CONFLICT', `新的评估标准无法保留 ${dropped.length} 条已填写的评分，未保存。请确认后再保存。`, dropped.map(describeAnswerChange));
+    }
+    evals.saveEvaluation(ctx.store.get(), input.drillId, { ...e, criteria: input.criteria, forms }, ctx.clock.now());
     return evaluationReport(ctx, input.drillId);
   },
   'eval.save-form': (input, ctx) => saveForms(ctx, input.drillId, (forms) => [...forms.filter((f) => f.id !== input.form.id), input.form]),

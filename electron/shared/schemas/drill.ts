@@ -167,14 +167,27 @@ export interface InjectRunState {
 
 // ---- compliance --------------------------------------------------------------------------------
 
+/** Whole numbers only, with what to write in the message when a value is missing or out of range. */
+function count(what: string, min: number, max: number, unit: string) {
+  return z
+    .number({ error: `请填写${what}` })
+    .int(`${what}须为整数`)
+    .min(min, `${what}至少为 ${min} ${unit}`)
+    .max(max, `${what}不能超过 ${max} ${unit}`);
+}
+
+/** Off: kept with its settings, but not checked. Absent in rules saved before it existed: on. */
+const enabled = z.boolean().default(true);
+
 export const complianceRuleSchema = z.discriminatedUnion('kind', [
   z
     .object({
       id: idSchema,
       kind: z.literal('annual-comprehensive'),
       label: requiredText(120, '规则名称'),
+      enabled,
       /** At least this many comprehensive drills per calendar year, for a key industry or major natural disaster. */
-      perYear: z.number().int().min(1).max(12),
+      perYear: count('每年演练次数', 1, 12, '次'),
       basis: text(200),
     })
     .strict(),
@@ -183,10 +196,11 @@ export const complianceRuleSchema = z.discriminatedUnion('kind', [
       id: idSchema,
       kind: z.literal('plan-cycle'),
       label: requiredText(120, '规则名称'),
+      enabled,
       /** Every plan matching the filter drilled at least once in this many years. */
-      years: z.number().int().min(1).max(10),
+      years: count('演练周期', 1, 10, '年'),
       /** Empty: every plan; else plans whose hazard or category contains one of these words. */
-      match: z.array(text(40)).max(20),
+      match: z.array(text(40)).max(20, '关键词最多 20 个'),
       basis: text(200),
     })
     .strict(),
@@ -218,7 +232,21 @@ export const scriptSaveSchema = z.object({ drillId: idSchema, script: scriptSche
 export const scriptGenerateSchema = z.object({ drillId: idSchema, planId: idSchema }).strict();
 export const runStateSchema = z.object({ drillId: idSchema }).strict();
 export const complianceSchema = z.object({ today: isoDate.optional() }).strict().optional();
-export const complianceRulesSchema = z.object({ rules: z.array(complianceRuleSchema).max(50) }).strict();
+export const complianceRulesSchema = z
+  .object({
+    rules: z
+      .array(complianceRuleSchema)
+      .max(50, '规则最多 50 条')
+      // Findings name their rule by id: two rules of one id could not be told apart.
+      .superRefine((rules, ctx) => {
+        const seen = new Set<string>();
+        rules.forEach((r, i) => {
+          if (seen.has(r.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `规则编号“${r.id}”重复` });
+          seen.add(r.id);
+        });
+      }),
+  })
+  .strict();
 
 export interface DrillDetail {
   drill: Drill;

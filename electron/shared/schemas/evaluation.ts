@@ -4,9 +4,23 @@ import { idSchema, isoDate, requiredText, text } from './common';
 import type { Drill, RunEvent, Script } from './drill';
 
 /** A scoring scale: numeric 0..max, or named levels each worth a share of the weight. */
+// Messages for the page's criteria editor; the criteria files' loader words its own by issue code (criteria-issues.ts).
+const FULL_MARK = '满分须为 1 到 100 的整数';
+const LEVEL_VALUE = '等级分值须在 0 到 1 之间';
+const LEVEL_COUNT = '等级须有 2 到 6 个';
+const WEIGHT = '权重须在 0 到 100 之间';
+
 export const scaleSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('score'), max: z.number().int().min(1).max(100) }).strict(),
-  z.object({ kind: z.literal('levels'), levels: z.array(z.object({ label: requiredText(20, '等级'), value: z.number().min(0).max(1) }).strict()).min(2).max(6) }).strict(),
+  z.object({ kind: z.literal('score'), max: z.number({ error: FULL_MARK }).int(FULL_MARK).min(1, FULL_MARK).max(100, FULL_MARK) }).strict(),
+  z
+    .object({
+      kind: z.literal('levels'),
+      levels: z
+        .array(z.object({ label: requiredText(20, '等级名称'), value: z.number({ error: LEVEL_VALUE }).min(0, LEVEL_VALUE).max(1, LEVEL_VALUE) }).strict())
+        .min(2, LEVEL_COUNT)
+        .max(6, LEVEL_COUNT),
+    })
+    .strict(),
 ]);
 
 export const criterionSchema = z
@@ -15,14 +29,43 @@ export const criterionSchema = z
     group: text(40),
     title: requiredText(120, '评估项'),
     description: text(1000),
-    weight: z.number().min(0).max(100),
+    weight: z.number({ error: WEIGHT }).min(0, WEIGHT).max(100, WEIGHT),
     scale: scaleSchema,
   })
   .strict();
 
 export const criteriaSetSchema = z
-  .object({ id: idSchema, title: requiredText(120, '评估标准名称'), basis: text(300), criteria: z.array(criterionSchema).min(1).max(200) })
+  .object({ id: idSchema, title: requiredText(120, '评估标准名称'), basis: text(300), criteria: z.array(criterionSchema).min(1, '至少须有 1 个评估项').max(200, '评估项最多 200 个') })
   .strict();
+
+/** Weights are typed by hand: a sum that is off by float noise (33.33 × 3 + 0.01) is still 100. */
+export const WEIGHT_TOLERANCE = 0.01;
+
+/** The weights' sum, to two decimals. */
+export const weightTotal = (criteria: readonly { weight: number }[]) => Math.round(criteria.reduce((a, c) => a + c.weight, 0) * 100) / 100;
+
+/**
+ * A drill's own copy of a set, edited in the app: the rules the criteria files are held to (see
+ * domain/evaluation/criteria.ts), each said at the field it concerns.
+ */
+export const drillCriteriaSetSchema = criteriaSetSchema.superRefine((set, ctx) => {
+  const first = new Map<string, number>();
+  set.criteria.forEach((c, i) => {
+    const seen = first.get(c.id);
+    // Forms store answers by criterion id.
+    if (seen !== undefined) ctx.addIssue({ code: 'custom', path: ['criteria', i, 'id'], message: `评估项编号“${c.id}”与第 ${seen + 1} 项重复` });
+    else first.set(c.id, i);
+    if (c.scale.kind !== 'levels') return;
+    const labels = new Set<string>();
+    c.scale.levels.forEach((l, j) => {
+      // Forms store the chosen level's label.
+      if (labels.has(l.label)) ctx.addIssue({ code: 'custom', path: ['criteria', i, 'scale', 'levels', j, 'label'], message: `等级名称“${l.label}”重复` });
+      labels.add(l.label);
+    });
+  });
+  const total = weightTotal(set.criteria);
+  if (Math.abs(total - 100) > WEIGHT_TOLERANCE) ctx.addIssue({ code: 'custom', path: ['criteria'], message: `各评估项权重之和须为 100，现为 ${total}` });
+});
 
 export type Scale = z.output<typeof scaleSchema>;
 export type Criterion = z.output<typeof criterionSchema>;
@@ -160,7 +203,8 @@ export interface RevisionRequest {
 // ---- channel inputs -------------------------------------------------------------------------------
 
 export const evalDrillSchema = z.object({ drillId: idSchema }).strict();
-export const evalCriteriaSchema = z.object({ drillId: idSchema, criteria: criteriaSetSchema }).strict();
+/** `dropAnswers`: the caller has shown which filled-in answers the new criteria cannot hold, and the user agreed. */
+export const evalCriteriaSchema = z.object({ drillId: idSchema, criteria: drillCriteriaSetSchema, dropAnswers: z.boolean().optional() }).strict();
 export const evalFormSchema = z.object({ drillId: idSchema, form: evaluatorFormSchema }).strict();
 export const evalDeleteFormSchema = z.object({ drillId: idSchema, formId: idSchema }).strict();
 export const evalConclusionSchema = z.object({ drillId: idSchema, text: text(10_000) }).strict();

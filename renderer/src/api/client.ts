@@ -1,7 +1,7 @@
 // The typed client: the renderer's only way to reach the core.
 import type { ChannelName, EventName } from '@shared/channels';
 import type { EventPayload, Input, Output } from '@shared/contract';
-import type { AppErrorData, Result } from '@shared/errors';
+import type { AppErrorData, FieldError, Result } from '@shared/errors';
 
 function api() {
   if (!window.workbench) throw new Error('window.workbench is not installed');
@@ -33,4 +33,9 @@ export function onEvent<E extends EventName>(name: E, cb: (payload: EventPayload
 export function errorText(e: unknown): string {
   if (e instanceof ApiError) return [e.error.message, ...(e.error.details ?? [])].join('\n');
   return e instanceof Error ? e.message : String(e);
+}
+
+/** The input problems the core placed at a field (empty for other errors), for `form.setFields`. */
+export function fieldErrors(e: unknown): FieldError[] {
+  return e instanceof ApiError ? (e.error.fields ?? []) : [];
 }

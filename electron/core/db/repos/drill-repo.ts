@@ -140,6 +140,11 @@ export function setSetting(db: Database.Database, key: string, value: unknown, n
   db.prepare('INSERT INTO settings (key, value_json, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at').run(key, JSON.stringify(value), now.toISOString());
 }
 
+/** Back to the built-in value: the fallback of `getSetting` applies again, including later versions' defaults. */
+export function deleteSetting(db: Database.Database, key: string): void {
+  db.prepare('DELETE FROM settings WHERE key = ?').run(key);
+}
+
 export const COMPLIANCE_RULES_KEY = 'compliance.rules';
 export type { ComplianceRule };
 

@@ -36,6 +36,7 @@ export function defaultComplianceRules(): ComplianceRule[] {
       id: 'annual-comprehensive',
       kind: 'annual-comprehensive',
       label: '重点行业领域或重大自然灾害每年至少组织1次综合演练',
+      enabled: true,
       perYear: 1,
       // domain.md §1.3/§7: the national texts say “有针对性地经常开展”; a yearly figure is local practice.
       basis: '《突发事件应急预案管理办法》（国办发〔2024〕5号）：自然灾害多发易发地区、重点行业领域应有针对性地经常开展应急演练；“每年至少1次”为本地工作要求，国家文本未规定固定频次',
@@ -44,6 +45,7 @@ export function defaultComplianceRules(): ComplianceRule[] {
       id: 'special-plans-3y',
       kind: 'plan-cycle',
       label: '专项和部门应急预案至少每3年演练1次',
+      enabled: true,
       years: 3,
       match: [],
       basis: '《突发事件应急预案管理办法》（国办发〔2024〕5号）、《山西省突发事件应急预案管理办法》（晋政办发〔2024〕32号）：专项应急预案、部门应急预案至少每3年进行一次演练',
@@ -52,6 +54,7 @@ export function defaultComplianceRules(): ComplianceRule[] {
       id: 'safety-plans-2y',
       kind: 'plan-cycle',
       label: '生产安全事故应急救援预案至少每2年演练1次',
+      enabled: true,
       years: 2,
       match: ['生产安全', '事故灾难'],
       basis: '《生产安全事故应急条例》（国务院令第708号）第八条：县级以上地方人民政府以及负有安全生产监督管理职责的部门，乡、镇人民政府以及街道办事处等，应当至少每2年组织1次生产安全事故应急救援预案演练',
@@ -157,11 +160,12 @@ function checkPlanCycle(rule: CycleRule, plan: CompliancePlan, drills: Drill[], 
 
 const SEVERITY: Record<ComplianceState, number> = { overdue: 0, 'at-risk': 1, met: 2 };
 
-/** One finding per rule (annual) or per rule and plan (plan cycles), worst first within each rule. */
+/** One finding per enabled rule (annual) or per rule and plan (plan cycles), worst first within each rule. */
 export function checkCompliance(input: ComplianceInput): ComplianceFinding[] {
   const { rules, drills, plans, today } = input;
   const live = plans.filter((p) => !p.archived && p.status !== 'abolished');
   return rules.flatMap((rule) => {
+    if (!rule.enabled) return [];
     if (rule.kind === 'annual-comprehensive') return [checkAnnual(rule, drills, today)];
     return live
       .filter((p) => matches(rule, p))

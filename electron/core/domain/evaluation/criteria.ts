@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, type YAMLError } from 'yaml';
-import { criteriaSetSchema, type CriteriaSet } from '../../../shared/schemas/evaluation';
+import { criteriaSetSchema, WEIGHT_TOLERANCE, type CriteriaSet } from '../../../shared/schemas/evaluation';
 import { describePath, isRecord, issueProblems, lineOfPath, type Path } from './criteria-issues';
 
 export interface CriteriaProblem {
@@ -17,9 +17,6 @@ export interface LoadedCriteria {
   sets: CriteriaSet[];
   problems: CriteriaProblem[];
 }
-
-/** Weights are typed by hand: a sum that is off by float noise (33.33 × 3 + 0.01) is still 100. */
-const WEIGHT_TOLERANCE = 0.01;
 
 // yaml's messages are English; say first in Chinese what kind of mistake it is.
 const YAML_CODES: Partial<Record<YAMLError['code'], string>> = {

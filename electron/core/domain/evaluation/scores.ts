@@ -1,5 +1,6 @@
 // The evaluation group's forms combined into one score per criterion, a weighted total and a grade.
-import type { CriteriaSet, Criterion, CriterionResult, EvaluatorForm, ScoreSummary } from '../../../shared/schemas/evaluation';
+import { answerShare } from '../../../shared/evaluation-answers';
+import type { CriteriaSet, CriterionResult, EvaluatorForm, ScoreSummary } from '../../../shared/schemas/evaluation';
 
 /** Lower bounds of the grades on the 0..100 total, best first. */
 export const GRADE_BOUNDS = [
@@ -7,23 +8,6 @@ export const GRADE_BOUNDS = [
   { grade: '良好', min: 75 },
   { grade: '合格', min: 60 },
 ] as const satisfies readonly { grade: NonNullable<ScoreSummary['grade']>; min: number }[];
-
-/**
- * One answer as a share 0..1 of the criterion's full marks, or null when it says nothing usable: no
- * value, a score outside 0..max, a label the scale does not have, or a value of the other scale's kind
- * (a criterion whose scale was changed after the form was filled in). Such answers are left out rather
- * than read as zero: a blank is "not judged", not "failed".
- */
-export function answerShare(criterion: Criterion, value: number | string | null): number | null {
-  const scale = criterion.scale;
-  if (scale.kind === 'score') {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > scale.max) return null;
-    return value / scale.max;
-  }
-  if (typeof value !== 'string') return null;
-  const label = value.trim();
-  return scale.levels.find((l) => l.label.trim() === label)?.value ?? null;
-}
 
 export function gradeOf(total: number | null): ScoreSummary['grade'] {
   if (total === null) return null;

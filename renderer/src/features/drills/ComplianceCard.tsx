@@ -35,7 +35,13 @@ export function ComplianceList({ findings, onPlan }: { findings: ComplianceFindi
 export function ComplianceCard({ findings, onPlan }: { findings: ComplianceFinding[]; onPlan: (f: ComplianceFinding) => void }) {
   const bad = findings.filter((f) => f.state !== 'met');
   return (
-    <Card size="small" title={`演练频次检查（${bad.length ? `${bad.length} 项需关注` : '全部满足'}）`} style={{ marginBottom: 16 }} data-testid="compliance-card">
+    <Card
+      size="small"
+      title={`演练频次检查（${bad.length ? `${bad.length} 项需关注` : '全部满足'}）`}
+      extra={<Button size="small" type="link" onClick={() => navigate('settings')} data-testid="compliance-rules-link">调整频次规则</Button>}
+      style={{ marginBottom: 16 }}
+      data-testid="compliance-card"
+    >
       <ComplianceList findings={[...bad, ...findings.filter((f) => f.state === 'met')]} onPlan={onPlan} />
     </Card>
   );

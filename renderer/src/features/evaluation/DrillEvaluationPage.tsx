@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useLoad } from '../../components/use-load';
 import { newSectionId } from '../../editor/ids';
 import { navigate } from '../../route';
+import { CriteriaEditor } from './CriteriaEditor';
 import { FindingForm } from './FindingForm';
 import { ItemForm } from './ItemForm';
 import { ItemsLedger } from './ItemsLedger';
@@ -135,6 +136,11 @@ export function DrillEvaluationPage({ drillId }: { drillId: string }) {
                 />
               </div>
             ),
+          },
+          {
+            key: 'criteria',
+            label: '评估标准',
+            children: <CriteriaEditor report={r} onSaved={setReport} />,
           },
           {
             key: 'timeline',

@@ -2,9 +2,12 @@
 import { Alert, App as AntApp, Button, Card, Descriptions, Form, Input, Space, Table } from 'antd';
 import type { DistrictProfile } from '@shared/schemas/profile';
 import { errorText, request } from '../../api/client';
+import { placeFieldErrors } from '../../components/form-errors';
 import { PageHeader } from '../../components/PageHeader';
 import { useLoad } from '../../components/use-load';
+import { useUnsavedGuard } from '../../components/use-unsaved-guard';
 import { useState } from 'react';
+import { ComplianceRulesCard } from './ComplianceRulesCard';
 
 function newId(): string {
   return `dept-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
@@ -18,6 +21,7 @@ export function SettingsPage() {
     <div>
       <PageHeader title="设置" />
       <ProfileForm initial={data} />
+      <ComplianceRulesCard />
       <DataCard />
     </div>
   );
@@ -27,13 +31,20 @@ function ProfileForm({ initial }: { initial: DistrictProfile }) {
   const [form] = Form.useForm<DistrictProfile>();
   const { message } = AntApp.useApp();
   const [saving, setSaving] = useState(false);
+  // What was last loaded or saved, to tell an edit from an edit undone.
+  const [saved, setSaved] = useState(() => JSON.stringify(initial));
+  const [dirty, setDirty] = useState(false);
+  useUnsavedGuard(dirty, '区情信息');
   const save = async (values: DistrictProfile) => {
     setSaving(true);
     try {
-      const saved = await request('profile.save', { ...values, departments: values.departments ?? [] });
-      form.setFieldsValue(saved);
+      const result = await request('profile.save', { ...values, departments: values.departments ?? [] });
+      form.setFieldsValue(result);
+      setSaved(JSON.stringify(form.getFieldsValue(true)));
+      setDirty(false);
       message.success('区情信息已保存');
     } catch (e) {
+      placeFieldErrors(form, e);
       message.error({ content: <span style={{ whiteSpace: 'pre-line' }}>{errorText(e)}</span>, duration: 6 });
     } finally {
       setSaving(false);
@@ -41,7 +52,7 @@ function ProfileForm({ initial }: { initial: DistrictProfile }) {
   };
   return (
     <Card title="区情信息" style={{ marginBottom: 16 }} extra={<Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="profile-save">保存</Button>}>
-      <Form form={form} layout="vertical" initialValues={initial} onFinish={save} data-testid="profile-form">
+      <Form form={form} layout="vertical" initialValues={initial} onFinish={save} onValuesChange={() => setDirty(JSON.stringify(form.getFieldsValue(true)) !== saved)} data-testid="profile-form">
         <Space size="large" wrap>
           <Form.Item label="区名" name="districtName" tooltip="如：小店区">
             <Input style={{ width: 220 }} maxLength={30} placeholder="如：小店区" />
