@@ -39,6 +39,27 @@ describe('plan creation from a template', () => {
     expect(new Set(plan.doc.sections.map((s) => s.id)).size).toBe(plan.doc.sections.length);
   });
 
+  it('fills the contact annex from the department list, keeping the template text as the lineage', async () => {
+    const core = await makeCore();
+    const departments = [
+      { id: 'd1', name: '区应急管理局', contact: '张明', title: '科长', phone: '0351-7654321', duty: '' },
+      { id: 'd2', name: '区 气象局', contact: '李红', title: '站长', phone: '13812345678', duty: '' },
+    ];
+    await data(core.call('profile.save', { ...profile, departments }));
+    const plan = await newPlan(core, 'forest-fire', '2024');
+    const annex = plan.doc.sections.find((s) => s.lineage?.clauseId === 'annex-contacts')!;
+    const table = annex.body.find((b) => b.type === 'table')!;
+    const rows = (table.type === 'table' ? table.children : []).map((r) => r.children.map((c) => blocksText([c.children[0]!])));
+    expect(rows[0]).toEqual(['单位', '联系人', '职务', '办公电话', '手机']);
+    expect(rows.find((r) => r[0] === '区应急管理局')).toEqual(['区应急管理局', '张明', '科长', '0351-7654321', '（待填）']);
+    expect(rows.find((r) => r[0] === '区气象局')).toEqual(['区气象局', '李红', '站长', '13812345678', '13812345678']);
+    expect(rows.find((r) => r[0] === '区公安分局')).toEqual(['区公安分局', '（待填）', '（待填）', '（待填）', '（待填）']);
+    expect(blocksText(annex.lineage!.baseBody)).not.toContain('张明');
+    // The check still names what is left to fill.
+    const checks = await data<{ code: string }[]>(core.call('plan.checks', { id: plan.id }));
+    expect(checks.some((c) => c.code === 'contact-table-incomplete')).toBe(true);
+  });
+
   it('keeps placeholders as chips when the profile is empty, and fills them all on request', async () => {
     const core = await makeCore();
     const plan = await newPlan(core);

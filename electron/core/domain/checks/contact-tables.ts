@@ -4,10 +4,10 @@ import type { CheckFinding } from '../../../shared/schemas/checks';
 
 const CONTACT_HEADER = /联系人|电话|手机|联系方式/;
 // Blank, the templates' （待填）, an ellipsis, or a run of ×/X as Word drafts use for “fill in later”.
-const UNFILLED = /^(?:|[（(]?待填[）)]?|[…．.。·]+|[×xX]{2,})$/;
+export const UNFILLED = /^(?:|[（(]?待填[）)]?|[…．.。·]+|[×xX]{2,})$/;
 
 // A placeholder chip in a cell is as unfilled as a blank (the placeholder rule names its key).
-const cellText = (row: TableRowJSON, i: number) =>
+export const cellText = (row: TableRowJSON, i: number) =>
   (row.children[i]?.children ?? [])
     .map((p) => inlineText(p.children, () => ''))
     .join('')
@@ -16,7 +16,7 @@ const cellText = (row: TableRowJSON, i: number) =>
 const rowText = (row: TableRowJSON) => row.children.map((_, i) => cellText(row, i)).join(' ');
 
 /** Index of the header row: the first row, or the second under a merged caption row (common in Word). */
-function headerRow(t: TableJSON): number {
+export function headerRow(t: TableJSON): number {
   return t.children.slice(0, 2).findIndex((row) => CONTACT_HEADER.test(rowText(row)));
 }
 

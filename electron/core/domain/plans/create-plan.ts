@@ -2,6 +2,7 @@
 import { DOC_SCHEMA, type NumberingStyle, type PlanDocument } from '../../../shared/doc-model';
 import type { DistrictProfile } from '../../../shared/schemas/profile';
 import type { TemplateRevision } from '../../../shared/schemas/template';
+import { fillContactTables } from './contacts';
 import { defaultValues, fillBlocks, fillString } from './placeholders';
 
 export interface NewPlan {
@@ -15,14 +16,15 @@ export interface NewPlan {
 export function createPlanFromTemplate(t: TemplateRevision, profile: DistrictProfile, numbering: NumberingStyle, newSectionId: () => string): NewPlan {
   const values = defaultValues(t.placeholders, profile);
   const sections = t.clauses.map((c) => {
-    const body = fillBlocks(c.body, values);
+    const base = fillBlocks(c.body, values);
     return {
       id: newSectionId(),
       level: c.level,
       kind: c.kind,
       title: c.title,
-      body,
-      lineage: { templateId: t.meta.id, revision: t.meta.revision, clauseId: c.id, baseTitle: c.title, baseBody: body },
+      // Contacts from 设置 are the district's own text: the lineage keeps the template's (待填).
+      body: fillContactTables(base, profile.departments),
+      lineage: { templateId: t.meta.id, revision: t.meta.revision, clauseId: c.id, baseTitle: c.title, baseBody: base },
     };
   });
   return {
