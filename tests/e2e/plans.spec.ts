@@ -41,6 +41,14 @@ test('edits text, adds a table, moves a section; after a reload everything is ke
   await page.keyboard.type('责任单位甲');
   await page.keyboard.press('Tab');
   await page.keyboard.type('工作职责乙');
+  // Tab through to the last cell of the 3 × 3 table; Tab there adds a row, as in Word.
+  for (let i = 0; i < 7; i++) await page.keyboard.press('Tab');
+  await page.keyboard.type('末格');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('新增一行');
+  const table = ed.docPage.locator('table').filter({ hasText: '责任单位甲' });
+  await expect(table.locator('tr')).toHaveCount(4);
+  await expect(table.locator('tr').nth(3).locator('td').first()).toHaveText('新增一行');
   await ed.waitSaved();
 
   // Move 适用范围 before 编制目的 by dragging it in the outline.

@@ -18,6 +18,7 @@ import { SectionHeadingNode } from './nodes/SectionHeadingNode';
 import { NumberingPlugin } from './plugins/NumberingPlugin';
 import { PasteCleanupPlugin } from './plugins/PasteCleanupPlugin';
 import { ReportPlugin, type ChapterReports } from './plugins/ReportPlugin';
+import { TableTabPlugin } from './plugins/TableTabPlugin';
 import { theme } from './theme';
 
 export const EDITOR_NODES = [SectionHeadingNode, PlaceholderNode, ListNode, ListItemNode, TableNode, TableRowNode, TableCellNode];
@@ -88,6 +89,7 @@ export const ChapterEditor = memo(function ChapterEditor({ chapterId, sections, 
       <ListPlugin />
       {/* Merged cells from Word are kept (the export writes them); cell colours are dropped by the plugin. */}
       <TablePlugin hasCellMerge hasCellBackgroundColor={false} />
+      <TableTabPlugin />
       <PasteCleanupPlugin />
       {/* After every plugin that registers a node transform (see LoadState). */}
       <LoadState sections={sections} />
