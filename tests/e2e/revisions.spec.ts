@@ -27,6 +27,12 @@ test('merges the newer municipal revision into an edited plan, then compares wit
 
   await page.getByTestId('open-merge').click();
   await expect(page.getByTestId('merge-conflict').first()).toBeVisible();
+  // 2024 renamed the command; the plan keeps its lead unit (unticked), takes the new command name.
+  const names = page.getByTestId('merge-names');
+  await expect(names).toContainText('将“区森林防火指挥部”改为“区森林草原防灭火指挥部”');
+  await names.getByTestId('adopt-name-牵头单位').click();
+  await expect(names.getByTestId('adopt-name-牵头单位')).not.toBeChecked();
+  await expect(page.getByTestId('merge-conflict').first()).toBeVisible();
   await screenshot(page, 'merge-conflicts');
   const conflicts = page.getByTestId('merge-conflict');
   const n = await conflicts.count();
@@ -48,6 +54,8 @@ test('merges the newer municipal revision into an edited plan, then compares wit
   await expect(ed.paragraph('本区要求15分钟内报告。')).toBeVisible();
   await expect(ed.paragraph('本区补充。')).toBeVisible();
   await expect(ed.outlineItem('风险分析')).toBeVisible();
+  await expect(ed.docPage).toContainText('区森林草原防灭火指挥部');
+  await expect(ed.docPage).not.toContainText('区森林防火指挥部');
 
   await page.getByTestId('open-history').click();
   const drawer = page.getByTestId('history-drawer');

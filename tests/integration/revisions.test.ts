@@ -109,6 +109,26 @@ describe('upstream revisions', () => {
     expect(cmp.stats.changed).toBeGreaterThan(0);
   });
 
+  it('offers the names the new revision changed, renames them throughout when adopted, and keeps declined ones', async () => {
+    const core = await makeCore();
+    const plan = await newPlan(core, 'forest-fire', '2019');
+    const text = (p: PlanDetail) => p.doc.sections.map((s) => `${s.title}\n${blocksText(s.body)}`).join('\n');
+    expect(text(plan)).toContain('区森林防火指挥部');
+    const preview = await data<MergeProposal>(core.call('plan.merge-preview', { id: plan.id, toRevision: '2024', keepNames: ['牵头单位'] }));
+    expect(preview.placeholders).toEqual([
+      { key: '牵头单位', label: '牵头单位（指挥部办公室所在单位）', current: '区林业局', proposed: '区应急管理局', adopt: false },
+      { key: '指挥部名称', label: '专项指挥部名称', current: '区森林防火指挥部', proposed: '区森林草原防灭火指挥部', adopt: true },
+    ]);
+    const resolutions = preview.items.filter((i) => i.kind === 'conflict').map((i) => ({ key: i.key, choice: 'theirs' as const }));
+    const merged = await data<PlanDetail>(core.call('plan.merge-apply', { id: plan.id, toRevision: '2024', resolutions, keepNames: ['牵头单位'] }));
+    expect(text(merged)).not.toContain('区森林防火指挥部');
+    expect(text(merged)).toContain('区森林草原防灭火指挥部');
+    expect(merged.doc.placeholders.find((p) => p.key === '指挥部名称')!.value).toBe('区森林草原防灭火指挥部');
+    expect(merged.doc.placeholders.find((p) => p.key === '牵头单位')!.value).toBe('区林业局');
+    const h = await data<PlanHistory>(core.call('plan.history', { id: plan.id }));
+    expect(h.versions[0]!.note).toContain('名称“区森林防火指挥部”改为“区森林草原防灭火指挥部”');
+  });
+
   it('imports a new municipal revision from a file, and refuses a bad one without changing anything', async () => {
     const core = await makeCore();
     const plan = await newPlan(core, 'earthquake', '2022');

@@ -10,7 +10,9 @@ import { checkPlan } from '../domain/checks/plan-checks';
 import { newId } from '../domain/plans/ids';
 import { compareDocuments } from '../domain/revisions/compare-docs';
 import { applyMerge, mergeNote, proposeMerge, summarise, unresolved } from '../domain/revisions/three-way-merge';
+import { adoptPlaceholders, placeholderChanges } from '../domain/revisions/placeholder-changes';
 import { compareRevisions } from '../domain/revisions/upstream-diff';
+import { getProfile } from '../db/repos/profile-repo';
 import { planDetail } from './plans';
 import type { HandlerContext, Handlers } from './types';
 
@@ -27,14 +29,18 @@ function docOf(ctx: HandlerContext, planId: string, ref: string) {
   return ref === 'draft' ? plans.getPlanDocument(db, plans.getPlanRow(db, planId)) : revisions.getVersion(db, planId, ref).doc;
 }
 
-function mergeInput(ctx: HandlerContext, planId: string, toRevision: string) {
+/** The merge's input with the revision's names adopted (all renamed defaults, less those in keepNames). */
+function mergeInput(ctx: HandlerContext, planId: string, toRevision: string, keepNames: readonly string[] = []) {
   const db = ctx.store.get();
   const row = plans.getPlanRow(db, planId);
   if (!row.template_id || !row.template_revision) throw new AppError('INVALID_INPUT', '该预案不是依据上位预案模板编制的，无法合并上位修订。');
   if (row.status === 'published' || row.status === 'abolished') throw new AppError('CONFLICT', '已发布的预案请先“创建修订稿”，再合并上位修订。');
   const newRev = ctx.templates.get(row.template_id, toRevision);
   if (toRevision === row.template_revision) throw new AppError('INVALID_INPUT', '预案已依据该修订版本。');
-  return { row, input: { doc: plans.getPlanDocument(db, row), oldRev: ctx.templates.find(row.template_id, row.template_revision) ?? null, newRev } };
+  const oldRev = ctx.templates.find(row.template_id, row.template_revision) ?? null;
+  const doc = plans.getPlanDocument(db, row);
+  const names = placeholderChanges(doc, oldRev, newRev, getProfile(db), keepNames);
+  return { row, names, input: { doc: adoptPlaceholders(doc, names), oldRev, newRev } };
 }
 
 export const revisionHandlers: Handlers<
@@ -104,12 +110,13 @@ export const revisionHandlers: Handlers<
   'template.compare': (input, ctx) => compareRevisions(ctx.templates.get(input.templateId, input.from), ctx.templates.get(input.templateId, input.to)),
 
   'plan.merge-preview': (input, ctx): MergeProposal => {
-    const { row, input: m } = mergeInput(ctx, input.id, input.toRevision);
+    const { row, names, input: m } = mergeInput(ctx, input.id, input.toRevision, input.keepNames);
     return {
       planId: row.id,
       templateId: m.newRev.meta.id,
       fromRevision: row.template_revision!,
       toRevision: input.toRevision,
+      placeholders: names,
       items: proposeMerge(m),
       upstream: m.oldRev ? compareRevisions(m.oldRev, m.newRev) : [],
     };
@@ -118,16 +125,19 @@ export const revisionHandlers: Handlers<
   'plan.merge-apply': (input, ctx) => {
     const db = ctx.store.get();
     const now = ctx.clock.now();
-    const { row, input: m } = mergeInput(ctx, input.id, input.toRevision);
+    const { row, names, input: m } = mergeInput(ctx, input.id, input.toRevision, input.keepNames);
     const items = proposeMerge(m);
     const open = unresolved(items, input.resolutions);
     if (open.length) throw new AppError('INVALID_INPUT', `还有 ${open.length} 处冲突未处理。`, open.map((i) => `“${i.title}”需要选择保留本区文本、采用上位文本或人工修改`));
     const merged = applyMerge(m, input.resolutions, () => newId('s'));
-    const note = [mergeNote(m.newRev.meta.title, row.template_revision!, input.toRevision, summarise(items, input.resolutions)), input.note].filter(Boolean).join('\n');
+    const renamed = names.filter((n) => n.adopt && n.current !== null).map((n) => `名称“${n.current}”改为“${n.proposed}”`);
+    const note = [mergeNote(m.newRev.meta.title, row.template_revision!, input.toRevision, summarise(items, input.resolutions)), ...renamed, input.note].filter(Boolean).join('\n');
     db.transaction(() => {
       revisions.saveVersion(db, input.id, 'manual', `合并上位修订（${input.toRevision}）前的自动备份`, '', now, true);
       plans.replaceAllSections(db, input.id, merged.sections, now);
-      db.prepare('UPDATE plans SET template_revision = ? WHERE id = ?').run(input.toRevision, input.id);
+      db.prepare('UPDATE plans SET template_revision = ?, placeholders_json = ? WHERE id = ?').run(input.toRevision, JSON.stringify(merged.placeholders), input.id);
+      const lead = names.find((n) => n.adopt && n.current !== null && n.current === row.lead_unit);
+      if (lead) db.prepare('UPDATE plans SET lead_unit = ? WHERE id = ?').run(lead.proposed, input.id);
       revisions.saveVersion(db, input.id, 'merge', note, '', now);
     })();
     ctx.events.emit('data.changed', { area: 'plans' });

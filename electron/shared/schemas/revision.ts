@@ -104,11 +104,22 @@ export interface MergeItem {
   defaultChoice: MergeChoice | null;
 }
 
+/** A name the new revision changes (see placeholder-changes.ts); `adopt` as the proposal applies it. */
+export interface PlaceholderChange {
+  key: string;
+  label: string;
+  /** The plan's value; null for a placeholder the revision adds. */
+  current: string | null;
+  proposed: string;
+  adopt: boolean;
+}
+
 export interface MergeProposal {
   planId: string;
   templateId: string;
   fromRevision: string;
   toRevision: string;
+  placeholders: PlaceholderChange[];
   items: MergeItem[];
   upstream: ClauseChange[];
 }
@@ -124,8 +135,11 @@ export const mergeResolutionSchema = z
 
 export type MergeResolution = z.output<typeof mergeResolutionSchema>;
 
+/** Placeholder keys whose renamed default the planner declines (the plan keeps its current name). */
+const keepNamesSchema = z.array(z.string().min(1).max(40)).max(100).optional();
+
 export const mergeApplySchema = z
-  .object({ id: idSchema, toRevision: z.string().min(1).max(40), resolutions: z.array(mergeResolutionSchema).max(5000), note: text(2000).optional() })
+  .object({ id: idSchema, toRevision: z.string().min(1).max(40), resolutions: z.array(mergeResolutionSchema).max(5000), keepNames: keepNamesSchema, note: text(2000).optional() })
   .strict();
 
 export const saveVersionSchema = z.object({ id: idSchema, note: requiredText(2000, '修订说明'), author: text(40).optional() }).strict();
@@ -142,7 +156,7 @@ export const statusChangeSchema = z
   })
   .strict();
 export const upstreamSchema = z.object({ templateId: z.string().min(1).max(80), from: z.string().min(1).max(40), to: z.string().min(1).max(40) }).strict();
-export const mergePreviewSchema = z.object({ id: idSchema, toRevision: z.string().min(1).max(40) }).strict();
+export const mergePreviewSchema = z.object({ id: idSchema, toRevision: z.string().min(1).max(40), keepNames: keepNamesSchema }).strict();
 export const templateImportSchema = z.object({ fileName: z.string().min(1).max(200), content: z.string().min(1).max(5_000_000) }).strict();
 export const searchSchema = z.object({ query: requiredText(100, '搜索内容'), includeVersions: z.boolean().optional(), limit: z.number().int().min(1).max(200).optional() }).strict();
 

@@ -19,17 +19,27 @@ function fillInline(nodes: InlineJSON[], get: (key: string) => string | undefine
   });
 }
 
+/** Every run of inline content in the blocks (paragraphs, list items, table cells) mapped by `f`. */
+export function mapInline(blocks: BlockJSON[], f: (nodes: InlineJSON[]) => InlineJSON[]): BlockJSON[] {
+  return blocks.map((b): BlockJSON => {
+    if (b.type === 'paragraph') return { ...b, children: f(b.children) };
+    if (b.type === 'list') return { ...b, children: b.children.map((li) => ({ ...li, children: f(li.children) })) };
+    return {
+      ...b,
+      children: b.children.map((r) => ({ ...r, children: r.children.map((c) => ({ ...c, children: c.children.map((p) => ({ ...p, children: f(p.children) })) })) })),
+    };
+  });
+}
+
 /** Replaces every chip that has a value with plain text; chips without a value stay chips. */
 export function fillBlocks(blocks: BlockJSON[], values: PlaceholderValue[]): BlockJSON[] {
   const get = lookup(values);
-  return blocks.map((b): BlockJSON => {
-    if (b.type === 'paragraph') return { ...b, children: fillInline(b.children, get) };
-    if (b.type === 'list') return { ...b, children: b.children.map((li) => ({ ...li, children: fillInline(li.children, get) })) };
-    return {
-      ...b,
-      children: b.children.map((r) => ({ ...r, children: r.children.map((c) => ({ ...c, children: c.children.map((p) => ({ ...p, children: fillInline(p.children, get) })) })) })),
-    };
-  });
+  return mapInline(blocks, (nodes) => fillInline(nodes, get));
+}
+
+/** Text `from` replaced by `to` everywhere in the blocks (a renamed agency, once its chip became text). */
+export function renameInBlocks(blocks: BlockJSON[], from: string, to: string): BlockJSON[] {
+  return mapInline(blocks, (nodes) => nodes.map((n) => (n.type === 'text' && n.text.includes(from) ? { ...n, text: n.text.split(from).join(to) } : n)));
 }
 
 /** `{{key}}` in a plain string (titles, lead unit) filled where a value exists. */

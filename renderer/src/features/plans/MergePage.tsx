@@ -21,7 +21,9 @@ const clauseKinds: Record<ClauseChange['kinds'][number], [string, string]> = {
 
 export function MergePage({ planId, toRevision }: { planId: string; toRevision: string }) {
   const { message } = AntApp.useApp();
-  const proposal = useLoad(() => request('plan.merge-preview', { id: planId, toRevision }), [planId, toRevision]);
+  // Renamed names are adopted unless the planner keeps the plan's own; each change re-proposes the merge.
+  const [keepNames, setKeepNames] = useState<string[]>([]);
+  const proposal = useLoad(() => request('plan.merge-preview', { id: planId, toRevision, keepNames }), [planId, toRevision, keepNames]);
   const plan = useLoad(() => request('plan.get', { id: planId }), [planId]);
   const [choices, setChoices] = useState<Record<string, MergeResolution>>({});
   const [note, setNote] = useState('');
@@ -46,7 +48,7 @@ export function MergePage({ planId, toRevision }: { planId: string; toRevision: 
   const apply = async () => {
     setBusy(true);
     try {
-      await request('plan.merge-apply', { id: planId, toRevision, resolutions: Object.values(choices), note: note.trim() || undefined });
+      await request('plan.merge-apply', { id: planId, toRevision, resolutions: Object.values(choices), keepNames, note: note.trim() || undefined });
       message.success('已生成合并后的修订稿，并保存为新版本');
       navigate('plans', planId);
     } catch (e) {
@@ -59,7 +61,7 @@ export function MergePage({ planId, toRevision }: { planId: string; toRevision: 
   const conflictCard = (item: MergeItem) => {
     const c = choices[item.key];
     return (
-      <Card key={item.key} size="small" style={{ marginBottom: 12 }} title={<Space><Tag color="red">冲突</Tag>{item.title}<Typography.Text type="secondary">{item.clauseId}</Typography.Text></Space>} data-testid="merge-conflict">
+      <Card key={item.key} size="small" style={{ marginBottom: 12 }} title={<Space title={`条款 ${item.clauseId}`}><Tag color="red">冲突</Tag>{item.title}</Space>} data-testid="merge-conflict">
         <div className="merge-columns">
           <div><Typography.Text strong>原上位文本（{p.fromRevision}）</Typography.Text><BlockView blocks={item.base ?? []} /></div>
           <div><Typography.Text strong>本区现行文本</Typography.Text><BlockView blocks={item.ours ?? []} /></div>
@@ -89,6 +91,22 @@ export function MergePage({ planId, toRevision }: { planId: string; toRevision: 
             label: `逐条处理（冲突 ${groups.conflict.length}）`,
             children: (
               <div>
+                {p.placeholders.some((n) => n.current !== null) && (
+                  <Card size="small" title="名称变化" style={{ marginBottom: 12 }} data-testid="merge-names">
+                    <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>新修订改变了以下机构或名称的默认写法，本预案仍使用原写法。采用后将在全文中替换。</Typography.Paragraph>
+                    {p.placeholders.filter((n) => n.current !== null).map((n) => (
+                      <div key={n.key}>
+                        <Checkbox
+                          checked={n.adopt}
+                          onChange={(e) => setKeepNames((k) => (e.target.checked ? k.filter((x) => x !== n.key) : [...k, n.key]))}
+                          data-testid={`adopt-name-${n.key}`}
+                        >
+                          {n.label}：将“{n.current}”改为“{n.proposed}”
+                        </Checkbox>
+                      </div>
+                    ))}
+                  </Card>
+                )}
                 <Alert style={{ marginBottom: 12 }} type="info" showIcon message={`本区未改动而上位有修改的 ${groups.auto.length} 条将自动采用新文本；本区与上位都修改的 ${groups.conflict.length} 条需要逐条选择；上位新增 ${groups.added.length} 条、删除 ${groups.removed.length} 条请确认。`} />
                 {groups.conflict.map(conflictCard)}
                 <Collapse
