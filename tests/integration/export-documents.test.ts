@@ -1,15 +1,12 @@
 // Drill and evaluation documents (脚本, 年度演练计划, 整改清单, 修订对照表) in GB/T 9704 layout, checked in the unzipped XML.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { paragraph, text, type PlanDocument } from '../../electron/shared/doc-model';
-import type { RunEvent, Script } from '../../electron/shared/schemas/drill';
-import type { ImprovementItem } from '../../electron/shared/schemas/evaluation';
-import { compareDocuments } from '../../electron/core/domain/revisions/compare-docs';
+import type { Script } from '../../electron/shared/schemas/drill';
 import { exportScriptDocx } from '../../electron/core/export/script-docx';
 import { exportProgrammeDocx } from '../../electron/core/export/programme-docx';
 import { exportImprovementListDocx } from '../../electron/core/export/improvement-docx';
 import { ADDED, REMOVED, exportRevisionTableDocx } from '../../electron/core/export/revision-table-docx';
-import { DRILL_ID, forestFireDrill as drill, forestFireScript, ROSTER } from '../fixtures/forest-fire-drill';
-import { forestFirePlan } from '../fixtures/forest-fire-plan';
+import { REVISION_REASON, improvementListInput, programmeInput, revisionTableInput, scriptInput } from '../fixtures/document-inputs';
+import { ROSTER } from '../fixtures/forest-fire-drill';
 import { attr, eastAsiaFont, element, elements, paragraphs, saveExport, style, textOf, type DocxParts } from '../helpers/docx';
 import { expectGbt9704Layout, expectGbtTable } from '../helpers/gbt9704-layout';
 
@@ -20,15 +17,9 @@ describe('exportScriptDocx', () => {
   let parts: DocxParts;
   let s: Script;
   beforeAll(async () => {
-    s = forestFireScript();
-    const first = s.injects[0]!;
-    const second = s.injects[1]!;
-    const events: RunEvent[] = [
-      { id: 'e1', drillId: DRILL_ID, seq: 1, type: 'clock.start', at: new Date(2025, 3, 8, 9, 0, 0).toISOString(), injectId: null, text: '', tags: [], actor: '李娜' },
-      { id: 'e2', drillId: DRILL_ID, seq: 2, type: 'inject.delivered', at: new Date(2025, 3, 8, 9, 0, 40).toISOString(), injectId: first.id, text: '', tags: [], actor: '李娜' },
-      { id: 'e3', drillId: DRILL_ID, seq: 3, type: 'inject.skipped', at: new Date(2025, 3, 8, 9, 6, 0).toISOString(), injectId: second.id, text: '', tags: [], actor: '王磊' },
-    ];
-    parts = await saveExport('script-forest-fire', await exportScriptDocx({ drill: drill(), script: s, eventsOrNull: events }));
+    const input = scriptInput();
+    s = input.script;
+    parts = await saveExport('script-forest-fire', await exportScriptDocx(input));
   });
 
   it('puts the title and drill facts on a portrait page, the inject table on landscape pages, the roster after', () => {
@@ -75,13 +66,7 @@ describe('exportScriptDocx', () => {
 describe('exportProgrammeDocx', () => {
   let parts: DocxParts;
   beforeAll(async () => {
-    const drills = [
-      drill({ id: 'd2', name: '小店区危险化学品泄漏事故应急演练', form: 'live', scope: 'single', hazard: '危险化学品', date: '2025-09-16', planLinks: [] }),
-      drill({ id: 'd1' }),
-      drill({ id: 'd3', name: '小店区防汛抢险桌面推演', form: 'tabletop', scope: 'single', hazard: '洪涝灾害', date: '2025-06-05', planLinks: [{ planId: 'plan-flood', sectionIds: [] }] }),
-    ];
-    const planTitles = { 'plan-1': '小店区森林火灾应急预案', 'plan-flood': '小店区防汛应急预案' };
-    parts = await saveExport('programme-2025', await exportProgrammeDocx({ year: 2025, drills, issuer: '太原市小店区应急管理局', date: '2025-01-08', planTitles }));
+    parts = await saveExport('programme-2025', await exportProgrammeDocx(programmeInput()));
   });
 
   it('titles the programme, explains it in a preamble and lists the drills by date on a landscape page', () => {
@@ -107,34 +92,8 @@ describe('exportProgrammeDocx', () => {
 
 describe('exportImprovementListDocx', () => {
   let parts: DocxParts;
-  const item = (code: string, over: Partial<ImprovementItem>): ImprovementItem => ({
-    id: code,
-    code,
-    findingId: null,
-    drillId: DRILL_ID,
-    description: '',
-    measure: '',
-    category: '预案',
-    unit: '区应急管理局',
-    owner: '',
-    deadline: '2025-06-30',
-    needsPlanChange: false,
-    clauses: [],
-    status: 'open',
-    evidence: '',
-    statusDate: null,
-    createdAt: '2025-04-10T08:00:00.000Z',
-    updatedAt: '2025-04-10T08:00:00.000Z',
-    overdue: false,
-    request: null,
-    ...over,
-  });
   beforeAll(async () => {
-    const items = [
-      item('ZG-2025-002', { description: '前线指挥部与后方指挥中心图像传输中断约10分钟', measure: '配备卫星便携站，每季度开展一次联通测试', category: '装备物资', unit: '区应急管理局', owner: '王磊', deadline: '2025-07-31', status: 'doing', overdue: true }),
-      item('ZG-2025-001', { description: '预案未明确孙家寨乡扑火队伍集结地点', measure: '修订预案4.2条，明确集结地点和带队人员', unit: '孙家寨乡人民政府', owner: '刘强', needsPlanChange: true, status: 'done' }),
-    ];
-    parts = await saveExport('improvement-list', await exportImprovementListDocx({ title: '小店区2025年森林火灾综合应急演练整改清单', items, drillsById: { [DRILL_ID]: drill() }, date: '2025-04-15', issuer: '太原市小店区应急管理局' }));
+    parts = await saveExport('improvement-list', await exportImprovementListDocx(improvementListInput()));
   });
 
   it('lists the items by code in a landscape table with the ledger columns', () => {
@@ -154,18 +113,8 @@ describe('exportImprovementListDocx', () => {
 
 describe('exportRevisionTableDocx', () => {
   let parts: DocxParts;
-  let changed: { id: string; title: string };
   beforeAll(async () => {
-    const before = forestFirePlan().doc;
-    const after: PlanDocument = structuredClone(before);
-    const target = after.sections.find((s) => s.title === '编制目的')!;
-    target.body = [paragraph([text('为有效应对小店区森林火灾，最大程度减少人员伤亡和财产损失，制定本预案。')])];
-    changed = { id: target.id, title: target.title };
-    const removedAt = after.sections.findIndex((s) => s.title === '工作原则');
-    after.sections.splice(removedAt, 1);
-    after.sections.splice(removedAt, 0, { id: 'sec-new', level: 2, kind: 'body', title: '风险评估', body: [paragraph([text('区规划和自然资源局每年汛前组织开展森林火灾风险评估。')])] });
-    const changes = compareDocuments(before, after).changes;
-    parts = await saveExport('revision-table', await exportRevisionTableDocx({ planTitle: '小店区森林火灾应急预案', fromLabel: '2022版', toLabel: '2025版（送审稿）', changes, reasons: { [changed.id]: '落实《突发事件应急预案管理办法》第十条' } }));
+    parts = await saveExport('revision-table', await exportRevisionTableDocx(revisionTableInput()));
   });
 
   it('writes one row per changed, added or removed section: 原文, 修订后, 修订理由', () => {
@@ -180,7 +129,7 @@ describe('exportRevisionTableDocx', () => {
     const texts = cells.map((c) => c.map(textOf));
     const purpose = texts.find((t) => t[0]!.startsWith('（一）编制目的'))!;
     expect(purpose[1]).toContain('最大程度减少人员伤亡');
-    expect(purpose[2]).toBe('落实《突发事件应急预案管理办法》第十条');
+    expect(purpose[2]).toBe(REVISION_REASON);
     expect(texts.find((t) => t[0] === ADDED)![1]).toMatch(/^（.）风险评估区规划和自然资源局/);
     expect(texts.find((t) => t[1] === REMOVED)![0]).toMatch(/^（.）工作原则/);
     // Number and title bold at the top of each cell.

@@ -5,22 +5,13 @@ import { headingNumbers } from '../../electron/shared/numbering';
 import { exportPlanDocx, formatChineseDate, type PlanExportInput } from '../../electron/core/export/plan-docx';
 import { printedEms, titleLines } from '../../electron/core/export/official-parts-docx';
 import { ems } from '../../electron/core/export/gbt9704-styles';
+import { planInput } from '../fixtures/document-inputs';
 import { EMPTY_PROFILE, forestFirePlan } from '../fixtures/forest-fire-plan';
 import { attr, element, elements, footerFor, paragraphs, saveExport, style, textOf, unzipDocx, type DocxParts } from '../helpers/docx';
 import { expectGbt9704Layout } from '../helpers/gbt9704-layout';
 
 function input(numbering: 'official' | 'decimal' = 'official', extra: Partial<PlanExportInput> = {}): PlanExportInput {
-  const plan = forestFirePlan(numbering);
-  return {
-    title: plan.title,
-    doc: plan.doc,
-    status: 'published',
-    issuer: '太原市小店区人民政府',
-    date: '2025-01-08',
-    revisionRecord: [{ version: '2025版', date: '2025-01-08', note: '依据市2024年示范文本修订' }],
-    toc: true,
-    ...extra,
-  };
+  return { ...planInput(numbering), ...extra };
 }
 
 async function exported(i: PlanExportInput): Promise<DocxParts> {

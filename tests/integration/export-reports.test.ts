@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { EvaluationReport } from '../../electron/shared/schemas/evaluation';
 import { exportEvaluationReportDocx } from '../../electron/core/export/report-docx';
 import { exportNoticeDocx } from '../../electron/core/export/notice-docx';
+import { REPORT_OPTIONS, noticeInput } from '../fixtures/document-inputs';
 import { forestFireEvaluation as report } from '../fixtures/forest-fire-drill';
 import { attr, eastAsiaFont, element, elements, paragraphs, saveExport, textOf, type DocxParts } from '../helpers/docx';
 import { expectGbt9704Layout, expectGbtTable } from '../helpers/gbt9704-layout';
@@ -16,7 +17,7 @@ describe('exportEvaluationReportDocx — 评估报告', () => {
   let r: EvaluationReport;
   beforeAll(async () => {
     r = report();
-    parts = await saveExport('evaluation-report', await exportEvaluationReportDocx(r, { kind: '评估报告', issuer: '小店区森林火灾综合应急演练评估组', date: '2025-04-18' }));
+    parts = await saveExport('evaluation-report', await exportEvaluationReportDocx(r, REPORT_OPTIONS.evaluation));
   });
 
   it('is an A4 GB/T 9704 page with the title and the official fonts', () => {
@@ -65,7 +66,7 @@ describe('exportEvaluationReportDocx — 评估报告', () => {
 describe('exportEvaluationReportDocx — 总结报告', () => {
   let parts: DocxParts;
   beforeAll(async () => {
-    parts = await saveExport('summary-report', await exportEvaluationReportDocx(report(), { kind: '总结报告', issuer: '太原市小店区应急管理局', date: '2025-04-25' }));
+    parts = await saveExport('summary-report', await exportEvaluationReportDocx(report(), REPORT_OPTIONS.summary));
   });
 
   it('follows the 2009 指南 outline, with the plans tested and the 署名 and date', () => {
@@ -86,20 +87,7 @@ describe('exportEvaluationReportDocx — 总结报告', () => {
 describe('exportNoticeDocx', () => {
   let parts: DocxParts;
   beforeAll(async () => {
-    const buffer = await exportNoticeDocx({
-      issuerMark: '太原市小店区应急管理局文件',
-      docNumber: '小应急发〔2025〕3号',
-      title: '太原市小店区应急管理局关于印发小店区2025年森林火灾综合应急演练评估报告的通知',
-      recipients: '各乡（街道）人民政府，区直有关单位',
-      body: ['现将《小店区2025年森林火灾综合应急演练评估报告》印发给你们，请结合实际认真抓好问题整改。', '整改情况请于2025年5月31日前报区应急管理局。'],
-      signer: '太原市小店区应急管理局',
-      date: '2025-01-08',
-      copyTo: '区委办公室，区人大常委会办公室，区政府办公室',
-      printer: '太原市小店区应急管理局办公室',
-      printDate: '2025-01-08',
-      attachments: ['小店区2025年森林火灾综合应急演练评估报告', '小店区2025年森林火灾综合应急演练问题整改清单（含责任单位、整改措施和完成时限）'],
-    });
-    parts = await saveExport('notice', buffer);
+    parts = await saveExport('notice', await exportNoticeDocx(noticeInput()));
   });
 
   it('is an A4 GB/T 9704 page', () => expectGbt9704Layout(parts, ['portrait']));

@@ -2,7 +2,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Script } from '../../electron/shared/schemas/drill';
 import { exportWorkPlanDocx, workPlanTitle } from '../../electron/core/export/workplan-docx';
-import { ROSTER, TESTED_PLANS, forestFireDrill, forestFireScript } from '../fixtures/forest-fire-drill';
+import { workPlanInput } from '../fixtures/document-inputs';
+import { ROSTER, forestFireDrill } from '../fixtures/forest-fire-drill';
 import { eastAsiaFont, elements, paragraphs, saveExport, unzipDocx, type DocxParts } from '../helpers/docx';
 import { expectGbt9704Layout, expectGbtTable } from '../helpers/gbt9704-layout';
 
@@ -19,8 +20,9 @@ describe('exportWorkPlanDocx', () => {
   let parts: DocxParts;
   let script: Script;
   beforeAll(async () => {
-    script = forestFireScript();
-    parts = await saveExport('workplan', await exportWorkPlanDocx({ drill: forestFireDrill(), script, plans: TESTED_PLANS, issuer: '太原市小店区应急管理局', date: '2025-03-01' }));
+    const input = workPlanInput();
+    script = input.script;
+    parts = await saveExport('workplan', await exportWorkPlanDocx(input));
   });
 
   it('is an A4 GB/T 9704 document: page, grid, fonts per level, page numbers', () => {
