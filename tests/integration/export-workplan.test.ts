@@ -117,3 +117,22 @@ describe('exportWorkPlanDocx for a drill planned but not yet scripted', () => {
     expect(paragraphs(parts.document).some((p) => p.style === 'AnnexLabel' || p.style === 'AttachmentNote')).toBe(false);
   });
 });
+
+describe('exportWorkPlanDocx with groups the roster names itself', () => {
+  it('gives a group of any role its own heading and duty, and leaves people without a role to the annex', async () => {
+    const roster = [
+      { id: 'r1', role: '保障组', name: '周涛', unit: '区应急管理局', contact: '' },
+      { id: 'r2', role: '通信组', name: '吴刚', unit: '区融媒体中心', contact: '' },
+      { id: 'r3', role: '', name: '郑红', unit: '区卫生健康局', contact: '' },
+    ];
+    const parts = await unzipDocx(await exportWorkPlanDocx({ drill: forestFireDrill(), script: { phases: [], injects: [], roster }, plans: [], issuer: '', date: '2025-05-06' }));
+    const org = chapter(parts, '三、组织机构及职责', '四、演练时间和地点');
+    expect(org[0]).toBe('本次演练由太原市小店区应急管理局组织实施，成立演练领导小组和导演组，下设保障组、通信组。');
+    expect(org.filter((t) => /^（.）/.test(t))).toEqual(['（一）演练领导小组', '（二）导演组', '（三）保障组', '（四）通信组', '（五）参演单位']);
+    expect(org).toContain('职责：负责演练场地、物资装备、车辆、通信、医疗和安全保障，保障演练顺利进行。');
+    expect(org).toContain('职责：按照本方案和演练脚本完成本组承担的各项任务。');
+    expect(org.join('')).not.toContain('郑红');
+    const annex = expectGbtTable(elements(parts.document, 'w:tbl').at(-1)!, 'portrait', ['角色', '姓名', '单位', '联系方式']);
+    expect(annex.map((r) => r[1])).toEqual(['周涛', '吴刚', '郑红']);
+  });
+});

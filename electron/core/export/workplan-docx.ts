@@ -115,9 +115,11 @@ function basis(drill: Drill, plans: TestedPlan[]): Block[] {
 /** 领导小组, 导演组 and each further group the roster names, with members and duties. */
 function organisation(drill: Drill, roster: RosterEntry[], h2: (t: string) => Paragraph): Block[] {
   const byRole = new Map<string, RosterEntry[]>();
-  for (const r of roster) if (r.name.trim()) byRole.set(r.role, [...(byRole.get(r.role) ?? []), r]);
+  // People without a role belong to no group here; the annex still lists them.
+  for (const r of roster) if (r.name.trim() && r.role.trim()) byRole.set(r.role.trim(), [...(byRole.get(r.role.trim()) ?? []), r]);
   const organizer = drill.organizer || '演练组织单位';
-  const groups = [...byRole.keys()].filter((role) => !Object.values(ROLE).includes(role as (typeof ROLE)[keyof typeof ROLE]));
+  const named: string[] = Object.values(ROLE);
+  const groups = [...byRole.keys()].filter((role) => !named.includes(role));
   const commanders = byRole.get(ROLE.commander) ?? [];
   const directors = byRole.get(ROLE.director) ?? [];
   const controllers = byRole.get(ROLE.control) ?? [];
