@@ -61,7 +61,7 @@ const GROUP_DUTIES: Record<string, string> = {
 const DEFAULT_DUTY = '按照本方案和演练脚本完成本组承担的各项任务。';
 
 const PURPOSE_PHRASE: Record<Drill['purpose'], string> = {
-  test: '检验各参演单位的应急准备情况和协同处置能力',
+  test: '查找应急准备中的薄弱环节，提高各参演单位的协同处置能力',
   demo: '示范应急处置的规范流程，提高公众的应急意识',
   research: '探索应急处置的新方法、新机制',
 };
