@@ -39,6 +39,7 @@ export const channelNames = [
   'plan.checks',
   'plan.export-docx',
   'drill.export-script-docx',
+  'drill.export-workplan-docx',
   'drill.export-programme-docx',
   'item.export-docx',
   'plan.export-revision-table',

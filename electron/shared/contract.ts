@@ -142,6 +142,7 @@ export const contract = {
   'plan.checks': { input: planIdSchema, output: out<CheckFinding[]>() },
   'plan.export-docx': { input: planExportSchema, output: out<ExportedFile>() },
   'drill.export-script-docx': { input: drillIdSchema, output: out<ExportedFile>() },
+  'drill.export-workplan-docx': { input: drillIdSchema, output: out<ExportedFile>() },
   'drill.export-programme-docx': { input: programmeExportSchema, output: out<ExportedFile>() },
   'item.export-docx': { input: itemListSchema, output: out<ExportedFile>() },
   'plan.export-revision-table': { input: revisionTableSchema, output: out<ExportedFile>() },

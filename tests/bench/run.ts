@@ -3,6 +3,7 @@ import path from 'node:path';
 import { benchCoreOps } from './core-ops';
 import { benchDrillLog } from './drill-log';
 import { benchEditor } from './editor';
+import { benchExport } from './export';
 import { benchHostStart } from './host-start';
 import { writeReport, type Figures } from './report';
 
@@ -13,5 +14,6 @@ const figures: Figures = {
   ...(await benchCoreOps()),
   ...(await benchDrillLog()),
   ...(await benchEditor()),
+  ...(await benchExport()),
 };
 writeReport(REPO, figures);

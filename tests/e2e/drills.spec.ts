@@ -89,3 +89,35 @@ test('plans a drill, generates and edits its script, runs it, and loses nothing 
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+test('exports the drill’s 工作方案 from the drill page as a Word file', async ({ page, host }) => {
+  const JSZip = (await import('jszip')).default;
+  await page.goto(host.url);
+  const drillId = await page.evaluate(async (profile) => {
+    const call = async <T,>(channel: string, input: unknown): Promise<T> => {
+      const r = (await window.workbench!.invoke(channel, input)) as { ok: boolean; data: T; error?: unknown };
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      return r.data;
+    };
+    await call('profile.save', profile);
+    const plan = await call<{ id: string }>('plan.create', { templateId: 'forest-fire', revision: '2024' });
+    const drill = await call<{ id: string }>('drill.create', {
+      name: '小店区森林火灾综合应急演练', form: 'combined', scope: 'comprehensive', purpose: 'test', hazard: '森林火灾', keyIndustry: false, majorNaturalDisaster: true,
+      planLinks: [{ planId: plan.id, sectionIds: [] }], objectives: ['检验森林火灾信息报告流程'], date: '2026-10-20', startTime: '09:00', endTime: '11:30',
+      place: '孙家寨村东山林场', organizer: '太原市小店区应急管理局', participants: ['区应急管理局', '区消防救援大队'], notes: '',
+    });
+    const script = await call<object>('script.generate', { drillId: drill.id, planId: plan.id });
+    await call('script.save', { drillId: drill.id, script });
+    return drill.id;
+  }, PROFILE);
+  await page.goto(`${host.url}/#/drills/${drillId}`);
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-workplan').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('小店区森林火灾综合应急演练工作方案_20261020.docx');
+  await expect(page.locator('.ant-message')).toContainText('已导出');
+  await screenshot(page, 'drill-page-export-workplan');
+  const zip = await JSZip.loadAsync(fs.readFileSync(await file.path()));
+  const xml = await zip.file('word/document.xml')!.async('string');
+  for (const heading of ['一、演练目的', '三、组织机构及职责', '六、演练科目及内容', '九、评估与总结']) expect(xml).toContain(heading);
+});

@@ -1,4 +1,6 @@
 // Test helpers for exported .docx files: unzip the parts, then query the WordprocessingML with small regexes.
+import fs from 'node:fs';
+import path from 'node:path';
 import JSZip from 'jszip';
 
 export interface DocxParts {
@@ -90,4 +92,14 @@ export function footerFor(parts: DocxParts, sectPr: string, type: 'default' | 'e
   const rel = elements(parts.rels, 'Relationship').find((r) => attr(r, 'Id') === id);
   const target = attr(rel, 'Target');
   return target ? parts.footers[target] : undefined;
+}
+
+/** Where the suite leaves one exported file of every document type, for people to open and look at. */
+export const EXPORTS_DIR = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'exports');
+
+/** Writes an export to test-results/exports/<name>.docx and returns its unzipped parts. */
+export async function saveExport(name: string, buffer: Buffer): Promise<DocxParts> {
+  fs.mkdirSync(EXPORTS_DIR, { recursive: true });
+  fs.writeFileSync(path.join(EXPORTS_DIR, `${name}.docx`), buffer);
+  return unzipDocx(buffer);
 }

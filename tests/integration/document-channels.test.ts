@@ -54,6 +54,33 @@ describe('document channels', () => {
   });
 });
 
+describe('the drill work plan', () => {
+  it('exports the 工作方案 of a drill with the plan and the clauses it tests, and says so when the drill is gone', async () => {
+    const core = await makeCore();
+    await data(core.call('profile.save', { districtName: '小店区', governmentName: '太原市小店区人民政府', emergencyBureau: '太原市小店区应急管理局', departments: [] }));
+    const plan = await data<PlanSummary>(core.call('plan.create', { templateId: 'forest-fire', revision: '2024' }));
+    const sections = (await data<PlanDetail>(core.call('plan.get', { id: plan.id }))).doc.sections;
+    const tested = sections.filter((s) => s.title === '编制目的' || s.title === '信息报告');
+    expect(tested).toHaveLength(2);
+    const drill = await data<Drill>(core.call('drill.create', {
+      name: '森林火灾综合演练', form: 'live', scope: 'comprehensive', purpose: 'test', hazard: '森林火灾', keyIndustry: false, majorNaturalDisaster: true,
+      planLinks: [{ planId: plan.id, sectionIds: tested.map((s) => s.id) }], objectives: ['检验信息报告流程'], date: '2026-04-08', startTime: '09:00', endTime: '11:30', place: '东山林场', organizer: '', participants: ['区应急管理局'], notes: '',
+    }));
+    const script = await data<Script>(core.call('script.generate', { drillId: drill.id, planId: plan.id }));
+    await data(core.call('script.save', { drillId: drill.id, script: { ...script, roster: [{ id: 'r1', role: '总指挥', name: '张建国', unit: '区人民政府', contact: '' }] } }));
+    const file = await data<{ fileName: string; dataBase64: string }>(core.call('drill.export-workplan-docx', { id: drill.id }));
+    expect(file.fileName).toBe('森林火灾综合演练工作方案_20260408.docx');
+    const xml = await documentXml(file.dataBase64);
+    expect(xml).toContain('森林火灾综合演练工作方案');
+    expect(xml).toContain(`《${plan.title}》中“编制目的”“信息报告”等条款`);
+    expect(xml).toContain('组长（总指挥）：张建国（区人民政府）');
+    expect(xml).toContain(`${script.injects.length}个情景`);
+    // No organiser on the drill: the bureau from 设置 signs it.
+    expect(xml).toContain('太原市小店区应急管理局');
+    expect(await core.call('drill.export-workplan-docx', { id: 'd-missing1' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
+
 describe('reports and the notice', () => {
   it('exports the evaluation and summary reports of a drill and the notice that issues a plan', async () => {
     const core = await makeCore();

@@ -4,7 +4,6 @@ import {
   BorderStyle,
   LineRuleType,
   Paragraph,
-  RelativeHorizontalPosition,
   RelativeVerticalPosition,
   Tab,
   Table,
@@ -19,8 +18,8 @@ import {
   type IParagraphStyleOptions,
 } from 'docx';
 import { bodyText, packDocument, pushRun } from './document-kit-docx';
-import { CHAR, CONTENT_WIDTH, FONTS, LINE, SMALL_CHAR, STYLE, ems } from './gbt9704-styles';
-import { formatChineseDate, signatureParagraphs, titleParagraph } from './official-parts-docx';
+import { CONTENT_WIDTH, FONTS, LINE, MARGIN, SMALL_CHAR, STYLE, ems } from './gbt9704-styles';
+import { ATTACHMENT_NOTE_STYLE, attachmentNote, formatChineseDate, signatureParagraphs, titleParagraph } from './official-parts-docx';
 
 export interface NoticeExportInput {
   /** 发文机关标志, e.g. 太原市小店区应急管理局文件. */
@@ -48,7 +47,7 @@ export const RED = 'C00000';
 const WIDTH = CONTENT_WIDTH.portrait;
 const MM = 56.7; // twips per millimetre
 
-const STYLES = { mark: 'IssuerMark', rule: 'RedRule', colophon: 'Colophon', attachment: 'AttachmentNote' } as const;
+const STYLES = { mark: 'IssuerMark', rule: 'RedRule', colophon: 'Colophon' } as const;
 const LATIN = 'Times New Roman';
 
 /** 发文机关标志 size: 初号 at most, smaller for long names so the mark stays on one line of the 版心. */
@@ -83,12 +82,6 @@ function noticeStyles(markHalfPoints: number): IParagraphStyleOptions[] {
       run: { font: { ascii: LATIN, hAnsi: LATIN, cs: LATIN, eastAsia: FONTS.body }, size: 28 },
       paragraph: { alignment: AlignmentType.LEFT, spacing: { before: 0, after: 0, line: LINE, lineRule: LineRuleType.EXACT } },
     },
-    {
-      id: STYLES.attachment,
-      name: 'Attachment note',
-      run: { font: { ascii: LATIN, hAnsi: LATIN, cs: LATIN, eastAsia: FONTS.body }, size: 32, characterSpacing: -5 },
-      paragraph: { alignment: AlignmentType.LEFT, spacing: { before: 0, after: 0, line: LINE, lineRule: LineRuleType.EXACT } },
-    },
   ];
 }
 
@@ -105,36 +98,12 @@ function letterhead(mark: string, docNumber: string): Paragraph[] {
   ];
 }
 
-/**
- * 附件说明: "附件：" two characters in; several attachments numbered "1." "2." with the numbers one under the
- * other. Each item's wrapped lines align with the first character of its name: the name starts at a tab stop
- * on the left indent, so the number's real printed width (Latin digits, autospace) never shifts it.
- */
-function attachmentParagraphs(names: string[]): Paragraph[] {
-  const label = 3 * CHAR; // 附件：
-  const numbered = names.length > 1;
-  const slot = numbered ? Math.ceil(ems(`${names.length}.`) * 2) * (CHAR / 2) : 0;
-  const left = 2 * CHAR + label + slot;
-  return [
-    new Paragraph({}),
-    ...names.map(
-      (name, i) =>
-        new Paragraph({
-          style: STYLES.attachment,
-          indent: { left, hanging: i === 0 ? label + slot : slot },
-          tabStops: [{ type: TabStopType.LEFT, position: left }],
-          children: [new TextRun({ children: [`${i === 0 ? '附件：' : ''}${numbered ? `${i + 1}.` : ''}`, ...(numbered ? [new Tab()] : []), name.trim().replace(/[。；，]$/, '')] })],
-        }),
-    ),
-  ];
-}
-
 const rule = (size: 0 | 6 | 8): IBorderOptions => (size ? { style: BorderStyle.SINGLE, size, color: '000000' } : { style: BorderStyle.NONE, size: 0, color: 'auto' });
 
 /**
  * 版记: 抄送 and 印发机关/印发日期 between full-width rules (first and last 0.35 mm → sz 8, between 0.25 mm → sz 6).
- * A one-column table floated to the foot of the 版心 holds it on the last page's bottom edge, as bureaus'
- * templates do; paragraphs in a text frame lost their borders and their place in LibreOffice.
+ * A one-column table floated to the foot of the 版心 holds it on the last page's bottom edge (GB/T 9704 7.4.1), as
+ * bureaus' templates do; paragraphs in a text frame lost their borders and their place in LibreOffice.
  */
 function colophon(copyTo: string | undefined, printer: string | undefined, isoDate: string): Table {
   const names = copyTo?.trim().replace(/[。，、；]$/, '');
@@ -165,9 +134,13 @@ function colophon(copyTo: string | undefined, printer: string | undefined, isoDa
     // No cell padding: the indents above count from the 版心's edge.
     margins: { left: 0, right: 0, top: 0, bottom: 0, marginUnitType: WidthType.DXA },
     borders: { top: rule(8), bottom: rule(8), insideHorizontal: rule(6), left: rule(0), right: rule(0), insideVertical: rule(0) },
+    // Horizontally the table's left edge sits on the 版心's, measured from the page: LibreOffice makes a floating
+    // table a frame only when text could stand beside it, which for a table as wide as the 版心 it judges against
+    // the page's width when the table is placed from the page (against the 版心's, never, when from the margin).
+    // Vertically it stands on the foot of the 版心 of the page its anchor paragraph is on.
     float: {
-      horizontalAnchor: TableAnchorType.MARGIN,
-      relativeHorizontalPosition: RelativeHorizontalPosition.CENTER,
+      horizontalAnchor: TableAnchorType.PAGE,
+      absoluteHorizontalPosition: MARGIN.left,
       verticalAnchor: TableAnchorType.MARGIN,
       relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
     },
@@ -183,12 +156,12 @@ export async function exportNoticeDocx(input: NoticeExportInput): Promise<Buffer
     titleParagraph(input.title),
     new Paragraph({ alignment: AlignmentType.LEFT, indent: { firstLine: 0, firstLineChars: 0 }, children: [new TextRun(recipients)] }),
     ...input.body.map((p) => p.trim()).filter(Boolean).map(bodyText),
-    ...(input.attachments?.length ? attachmentParagraphs(input.attachments) : []),
+    ...(input.attachments?.length ? attachmentNote(input.attachments) : []),
     ...signatureParagraphs(input.signer, input.date),
     // The floating table anchors to the paragraph after it; a short one, so it never spills onto a page of its own.
     ...(input.copyTo?.trim() || input.printer?.trim() ? [colophon(input.copyTo, input.printer, input.printDate ?? input.date), new Paragraph({ style: STYLES.rule })] : []),
   ];
   const runs: Parameters<typeof pushRun>[0] = [];
   pushRun(runs, 'portrait', ...children);
-  return packDocument(runs, { title: input.title, creator: input.signer, extraStyles: noticeStyles(size), offGrid: [STYLES.mark, STYLES.rule] });
+  return packDocument(runs, { title: input.title, creator: input.signer, extraStyles: [...noticeStyles(size), ATTACHMENT_NOTE_STYLE], offGrid: [STYLES.mark, STYLES.rule] });
 }

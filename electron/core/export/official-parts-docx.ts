@@ -1,6 +1,6 @@
-// Parts of an official document outside its body text: the title, the 署名 and 成文日期, labels.
-import { Paragraph, TextRun } from 'docx';
-import { CHAR, STYLE, ems } from './gbt9704-styles';
+// Parts of an official document outside its body text: the title, 附件说明 and annex headings, the 署名 and 成文日期, labels.
+import { AlignmentType, LineRuleType, Paragraph, Tab, TabStopType, TextRun, type IParagraphStyleOptions } from 'docx';
+import { CHAR, FONTS, LINE, STYLE, ems } from './gbt9704-styles';
 
 /** 成文日期 as GB/T 9704 writes it: Arabic numerals, full year, no leading zeros (2025年1月8日). */
 export function formatChineseDate(iso: string): string {
@@ -11,28 +11,40 @@ export function formatChineseDate(iso: string): string {
   return `${year}年${month}月${day}日`;
 }
 
-/** A 二号 line holds 20 characters in the 156 mm 版心. */
-const TITLE_LINE = 20;
+/**
+ * A 二号 line's budget in the 156 mm 版心, in printed characters (see printedEms). Twenty 22 pt glyphs fill 440 of
+ * its 442 pt, so a twentieth character fits only when nothing else on the line takes room: a digit run's autospace
+ * or a substituted font's wider glyphs push it onto a line of its own. Nineteen leaves that margin.
+ */
+export const TITLE_LINE = 19;
 const CLOSING = '，。、；：？！）》〉」』”’】';
 const OPENING = '（《〈「『“‘【';
 
 const WORDS = new Intl.Segmenter('zh', { granularity: 'word' });
 
+const wide = (ch: string) => ch.charCodeAt(0) > 0xff;
+
 /**
- * A long title broken into lines of nearly equal width, shorter above longer (the standard's trapezoid), never
- * inside a word or number, never starting a line with closing punctuation nor ending one with opening.
+ * Printed width in characters: full-width characters count one, the rest half of one, and a quarter of one at each
+ * change between Chinese and digits or Latin, where Word and LibreOffice space them apart (autoSpaceDN).
  */
-export function titleLines(title: string, perLine = TITLE_LINE): string[] {
-  // Words (ICU's Chinese dictionary) are what a line may not break inside; numbers and Latin words come whole.
-  const tokens = [...WORDS.segment(title.trim())].map((w) => w.segment);
-  const widths = tokens.map(ems);
-  const total = widths.reduce((a, b) => a + b, 0);
-  const count = Math.ceil(total / perLine);
-  if (count <= 1) return [tokens.join('')];
-  // Cumulative widths; each break goes at the last token boundary not past its even share, so upper lines run short.
+export function printedEms(s: string): number {
+  const chars = [...s];
+  const changes = chars.filter((ch, i) => i > 0 && wide(ch) !== wide(chars[i - 1]!)).length;
+  return ems(s) + changes / 4;
+}
+
+/** The title's tokens: words (ICU's Chinese dictionary) and whole numbers; a token wider than a line is cut into characters. */
+function titleTokens(title: string, perLine: number): string[] {
+  return [...WORDS.segment(title.trim())].flatMap((w) => (printedEms(w.segment) > perLine ? [...w.segment] : [w.segment]));
+}
+
+/** Where `count` lines of nearly equal width break: at the last token boundary within each even share, so upper lines run short. */
+function evenBreaks(tokens: string[], count: number): number[] {
   const ends: number[] = [];
   let acc = 0;
-  widths.forEach((w) => ends.push((acc += w)));
+  tokens.forEach((t) => ends.push((acc += ems(t))));
+  const total = acc;
   const breaks: number[] = [];
   for (let k = 1; k < count; k++) {
     const share = (total * k) / count;
@@ -42,7 +54,27 @@ export function titleLines(title: string, perLine = TITLE_LINE): string[] {
     while (at > 1 && OPENING.includes(tokens[at - 1]!)) at--;
     if (at > (breaks[breaks.length - 1] ?? 0) && at < tokens.length) breaks.push(at);
   }
-  return [0, ...breaks].map((from, i) => tokens.slice(from, breaks[i] ?? tokens.length).join('').trim()).filter((l) => l.length > 0);
+  return breaks;
+}
+
+const linesAt = (tokens: string[], breaks: number[]): string[] =>
+  [0, ...breaks].map((from, i) => tokens.slice(from, breaks[i] ?? tokens.length).join('').trim()).filter((l) => l.length > 0);
+
+/**
+ * A long title broken into lines of nearly equal width, shorter above longer (the standard's trapezoid), never
+ * inside a word or number, never starting a line with closing punctuation nor ending one with opening, and no
+ * line wider than `perLine` printed characters: a wider one would wrap in the reader and leave a character alone.
+ */
+export function titleLines(title: string, perLine = TITLE_LINE): string[] {
+  const tokens = titleTokens(title, perLine);
+  const total = printedEms(tokens.join(''));
+  if (total <= perLine) return [tokens.join('')];
+  // Even shares can still leave one line too wide (a long word, a number with its autospace): add a line until none is.
+  for (let count = Math.ceil(total / perLine); count <= tokens.length; count++) {
+    const lines = linesAt(tokens, evenBreaks(tokens, count));
+    if (lines.every((l) => printedEms(l) <= perLine)) return lines;
+  }
+  return tokens;
 }
 
 /** The title, centred in 二号小标宋, one blank line above the body. */
@@ -51,20 +83,56 @@ export function titleParagraph(title: string, style: string = STYLE.title): Para
   return new Paragraph({ style, children: lines.map((line, i) => new TextRun({ text: line, ...(i > 0 ? { break: 1 } : {}) })) });
 }
 
+const LATIN = 'Times New Roman';
+
+/**
+ * The 附件说明's paragraph style. Not based on Normal: its two-character first-line indent (in characters) would
+ * override the hanging indents that align wrapped lines with the attachment's name. Documents with a 附件说明
+ * pass it to packDocument's extraStyles.
+ */
+export const ATTACHMENT_NOTE_STYLE: IParagraphStyleOptions = {
+  id: 'AttachmentNote',
+  name: 'Attachment note',
+  run: { font: { ascii: LATIN, hAnsi: LATIN, cs: LATIN, eastAsia: FONTS.body }, size: 32, characterSpacing: -5 },
+  paragraph: { alignment: AlignmentType.LEFT, spacing: { before: 0, after: 0, line: LINE, lineRule: LineRuleType.EXACT } },
+};
+
+/**
+ * 附件说明, one blank line after the body: "附件：" two characters in; several attachments numbered "1." "2." with the
+ * numbers one under the other. Each item's wrapped lines align with the first character of its name: the name
+ * starts at a tab stop on the left indent, so the number's real printed width (Latin digits, autospace) never shifts it.
+ */
+export function attachmentNote(names: string[]): Paragraph[] {
+  const label = 3 * CHAR; // 附件：
+  const numbered = names.length > 1;
+  const slot = numbered ? Math.ceil(ems(`${names.length}.`) * 2) * (CHAR / 2) : 0;
+  const left = 2 * CHAR + label + slot;
+  return [
+    new Paragraph({}),
+    ...names.map(
+      (name, i) =>
+        new Paragraph({
+          style: ATTACHMENT_NOTE_STYLE.id,
+          indent: { left, hanging: i === 0 ? label + slot : slot },
+          tabStops: [{ type: TabStopType.LEFT, position: left }],
+          children: [new TextRun({ children: [`${i === 0 ? '附件：' : ''}${numbered ? `${i + 1}.` : ''}`, ...(numbered ? [new Tab()] : []), name.trim().replace(/[。；，]$/, '')] })],
+        }),
+    ),
+  ];
+}
+
+/** An annex's first lines: its label (附件, 附件2) flush left in 黑体 on a new page, its title centred on line 3. */
+export function annexHeading(label: string, title: string): Paragraph[] {
+  return [new Paragraph({ style: STYLE.annexLabel, pageBreakBefore: true, children: [new TextRun(label)] }), titleParagraph(title, STYLE.annexTitle)];
+}
+
 /** A centred 黑体 label such as 目录 or 修订记录. */
 export function labelParagraph(text: string, pageBreakBefore = false): Paragraph {
   return new Paragraph({ style: STYLE.label, pageBreakBefore, children: [new TextRun(text)] });
 }
 
-/**
- * Approximate printed width in twips: full-width characters one 3号 character, the rest half of one, and a quarter
- * of one at each change between Chinese and digits, where Word and LibreOffice space them apart (autoSpaceDN).
- */
-function width(s: string): number {
-  const changes = [...s].filter((ch, i, all) => i > 0 && (ch.charCodeAt(0) > 0xff) !== (all[i - 1]!.charCodeAt(0) > 0xff)).length;
-  return (ems(s) + changes / 4) * CHAR;
-}
-
+/** Approximate printed width in twips, one 3号 character a printed character. */
+const width = (s: string): number => printedEms(s) * CHAR;
 
 /**
  * 署名 and 成文日期 of a document without a seal (GB/T 9704 7.3.5.2): one blank line below the body, the 署名

@@ -5,7 +5,7 @@ import { headingNumbers } from '../../shared/numbering';
 import type { PlanStatus } from '../../shared/schemas/plan';
 import { blockChildren, docxTable, tableColumnCount, type BlockContext } from './blocks-docx';
 import { STYLE, finishGbt9704Docx, gbt9704Styles, listNumbering, sectionFrame, sectionProperties, type Orientation } from './gbt9704-styles';
-import { formatChineseDate, labelParagraph, signatureParagraphs, titleParagraph } from './official-parts-docx';
+import { annexHeading, formatChineseDate, labelParagraph, signatureParagraphs, titleParagraph } from './official-parts-docx';
 
 export { formatChineseDate } from './official-parts-docx';
 
@@ -104,7 +104,7 @@ export async function exportPlanDocx(input: PlanExportInput): Promise<Buffer> {
     if (section.kind === 'annex' && section.level === 1) {
       sign(); // 署名 and 成文日期 close the main text, before the first annex
       const orientation = orientationOf(section.body[0]);
-      pages.add(orientation, new Paragraph({ style: STYLE.annexLabel, pageBreakBefore: true, children: [new TextRun(label)] }), titleParagraph(section.title, STYLE.annexTitle));
+      pages.add(orientation, ...annexHeading(label, section.title));
     } else {
       pages.add('portrait', headingParagraph(section, label, doc.numbering === 'decimal', breakBeforeBody));
     }

@@ -48,9 +48,14 @@ function clockAt(start: string, offsetSec: number): string {
   return `${Math.floor(total / 60)}:${pad(total % 60)}`;
 }
 
+/** The time of day an inject is planned for: its own clock time, or the drill's start plus its offset. */
+export function plannedClockTime(inject: Inject, start: string): string {
+  return inject.time.mode === 'clock' ? inject.time.clock.replace(/^0(\d)/, '$1') : clockAt(start, inject.time.offsetSec);
+}
+
 function plannedTime(inject: Inject, start: string): string {
-  if (inject.time.mode === 'clock') return inject.time.clock.replace(/^0(\d)/, '$1');
-  return `${drillClock(inject.time.offsetSec)}\n${clockAt(start, inject.time.offsetSec)}`;
+  if (inject.time.mode === 'clock') return plannedClockTime(inject, start);
+  return `${drillClock(inject.time.offsetSec)}\n${plannedClockTime(inject, start)}`;
 }
 
 /** What the run log says happened to each inject: the last delivery or skip wins (a retry after a skip is a delivery). */

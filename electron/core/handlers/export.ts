@@ -15,6 +15,7 @@ import { exportPlanDocx } from '../export/plan-docx';
 import { exportProgrammeDocx } from '../export/programme-docx';
 import { exportRevisionTableDocx } from '../export/revision-table-docx';
 import { exportScriptDocx } from '../export/script-docx';
+import { exportWorkPlanDocx, workPlanTitle } from '../export/workplan-docx';
 import { docxToPlan } from '../import/docx-to-plan';
 import { readDocx } from '../import/read-docx';
 import { evaluationReport } from './evaluation';
@@ -35,7 +36,7 @@ function docxFile(title: string, date: string, bytes: Buffer) {
   return { fileName: exportFileName(title, date), dataBase64: bytes.toString('base64') };
 }
 
-export const exportHandlers: Handlers<'plan.export-docx' | 'drill.export-script-docx' | 'drill.export-programme-docx' | 'item.export-docx' | 'plan.export-revision-table' | 'plan.import-docx' | 'eval.export-report' | 'plan.export-notice'> = {
+export const exportHandlers: Handlers<'plan.export-docx' | 'drill.export-script-docx' | 'drill.export-workplan-docx' | 'drill.export-programme-docx' | 'item.export-docx' | 'plan.export-revision-table' | 'plan.import-docx' | 'eval.export-report' | 'plan.export-notice'> = {
   'plan.export-docx': async (input, ctx) => {
     const db = ctx.store.get();
     const row = getPlanRow(db, input.id);
@@ -63,6 +64,21 @@ export const exportHandlers: Handlers<'plan.export-docx' | 'drill.export-script-
     const events = drills.listEvents(db, input.id);
     const bytes = await exportScriptDocx({ drill, script: drills.getScript(db, input.id), eventsOrNull: events.length ? events : null });
     return docxFile(`${drill.name}脚本`, drill.date, bytes);
+  },
+
+  // The 演练工作方案: the drill and its script, with the plans it tests and the titles of the clauses it names.
+  'drill.export-workplan-docx': async (input, ctx) => {
+    const db = ctx.store.get();
+    const drill = drills.getDrill(db, input.id);
+    const rows = new Map(listPlanRows(db, true).map((p) => [p.id, p]));
+    const plans = drill.planLinks.flatMap((link) => {
+      const row = rows.get(link.planId);
+      if (!row) return []; // a plan deleted since the drill was planned
+      const wanted = new Set(link.sectionIds);
+      return [{ title: row.title, clauses: getPlanDocument(db, row).sections.filter((s) => wanted.has(s.id)).map((s) => s.title) }];
+    });
+    const bytes = await exportWorkPlanDocx({ drill, script: drills.getScript(db, input.id), plans, issuer: drill.organizer || issuerOf(ctx), date: localDate(ctx.clock.now()) });
+    return docxFile(workPlanTitle(drill.name), drill.date, bytes);
   },
 
   'drill.export-programme-docx': async (input, ctx) => {

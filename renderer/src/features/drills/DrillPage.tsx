@@ -5,6 +5,7 @@ import { DRILL_FORMS, DRILL_PURPOSES, DRILL_SCOPES, DRILL_STATUSES, type Drill }
 import { headingNumbers } from '@shared/numbering';
 import { errorText, request } from '../../api/client';
 import { base64ToBytes, saveFile } from '../../api/files';
+import { exportAndReport } from '../../components/export-file';
 import { PageHeader } from '../../components/PageHeader';
 import { useLoad } from '../../components/use-load';
 import { navigate } from '../../route';
@@ -80,6 +81,7 @@ export function DrillPage({ id }: { id: string }) {
           <>
             <Button onClick={() => navigate('drills')}>返回演练计划</Button>
             <Button onClick={() => setEditing(true)}>编辑</Button>
+            <Button onClick={() => exportAndReport(message, () => request('drill.export-workplan-docx', { id }))} data-testid="export-workplan">导出工作方案</Button>
             <Button onClick={exportPackage} data-testid="export-package">导出数据包</Button>
             <Button onClick={() => navigate('scripts', id)} data-testid="open-script">演练脚本（{script.injects.length} 条注入）</Button>
             <Button type="primary" onClick={() => navigate('scripts', id, 'run')} data-testid="open-console">进入实施</Button>
