@@ -7,8 +7,11 @@ export function menuTemplate(send: (command: MenuCommand) => void, quit: () => v
     {
       label: '文件',
       submenu: [
-        { label: '工作台', accelerator: 'CmdOrCtrl+H', click: () => send('navigate:home') },
+        // Not Ctrl+H: the plan editor's 查找替换 keeps it, as in Word.
+        { label: '工作台', accelerator: 'CmdOrCtrl+Shift+H', click: () => send('navigate:home') },
         { label: '设置', accelerator: 'CmdOrCtrl+,', click: () => send('navigate:settings') },
+        { type: 'separator' },
+        { label: '导出为 Word…', accelerator: 'CmdOrCtrl+E', click: () => send('export-document') },
         { type: 'separator' },
         { label: '退出', accelerator: 'CmdOrCtrl+Q', click: quit },
       ],

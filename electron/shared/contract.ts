@@ -189,7 +189,7 @@ export type Input<C extends ChannelName> = z.input<Contract[C]['input']>;
 export type ParsedInput<C extends ChannelName> = z.output<Contract[C]['input']>;
 export type Output<C extends ChannelName> = Contract[C]['output'];
 
-export type MenuCommand = 'navigate:home' | 'navigate:settings' | 'about';
+export type MenuCommand = 'navigate:home' | 'navigate:settings' | 'export-document' | 'about';
 
 export interface EventPayloads {
   'menu.command': { command: MenuCommand };

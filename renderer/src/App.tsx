@@ -1,9 +1,10 @@
 // The shell: left navigation, the page for the current route, and the database guard.
 import { AppstoreOutlined, AuditOutlined, CalendarOutlined, FileTextOutlined, HomeOutlined, PlayCircleOutlined, SettingOutlined } from '@ant-design/icons';
-import { Alert, Layout, Menu, Spin, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Layout, Menu, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { AppStatus } from '@shared/schemas/app';
 import { errorText, onEvent, request } from './api/client';
+import { runExportCommand } from './components/export-command';
 import { DatabaseProblem } from './features/app/DatabaseProblem';
 import { ConsolePage, DrillEvaluationPage, DrillPage, DrillsPage, EvaluationPage, HomePage, MergePage, PlanEditorPage, PlansPage, PresenterPage, ScriptEditorPage, ScriptsPage, SettingsPage, TemplatesPage } from './pages';
 import { nav, t, type RouteKey } from './i18n/zh-CN';
@@ -47,14 +48,26 @@ export function App() {
   useEffect(() => {
     request('app.status').then(setStatus, (e: unknown) => setError(errorText(e)));
   }, []);
-  useEffect(
-    () =>
-      onEvent('menu.command', ({ command }) => {
-        if (command === 'navigate:home') navigate('home');
-        if (command === 'navigate:settings') navigate('settings');
-      }),
-    [],
-  );
+  const { message } = AntApp.useApp();
+  useEffect(() => {
+    const exportDocument = () => runExportCommand() || message.info('当前页面没有可导出的文档：请打开预案、演练、脚本、评估或整改清单页面。');
+    const off = onEvent('menu.command', ({ command }) => {
+      if (command === 'navigate:home') navigate('home');
+      if (command === 'navigate:settings') navigate('settings');
+      if (command === 'export-document') exportDocument();
+    });
+    // The browser host has no application menu: its accelerator is a key of the page.
+    const onKey = (e: KeyboardEvent) => {
+      if (status?.shell !== 'browser' || !(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.key.toLowerCase() !== 'e') return;
+      e.preventDefault();
+      exportDocument();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      off();
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [message, status?.shell]);
   if (error) return <Alert type="error" showIcon message="无法启动" description={error} style={{ margin: 48 }} />;
   if (!status) return <Spin style={{ margin: 48 }} />;
   if (status.database.state !== 'ready') return <DatabaseProblem status={status} onRestored={setStatus} />;

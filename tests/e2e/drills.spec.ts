@@ -120,4 +120,13 @@ test('exports the drill’s 工作方案 from the drill page as a Word file', as
   const zip = await JSZip.loadAsync(fs.readFileSync(await file.path()));
   const xml = await zip.file('word/document.xml')!.async('string');
   for (const heading of ['一、演练目的', '三、组织机构及职责', '六、演练科目及内容', '九、评估与总结']) expect(xml).toContain(heading);
+
+  // 文件 → 导出为 Word is Ctrl+E (a page key in the browser host): the drill page's document is its 工作方案.
+  const again = page.waitForEvent('download');
+  await page.keyboard.press('Control+e');
+  expect((await again).suggestedFilename()).toBe('小店区森林火灾综合应急演练工作方案_20261020.docx');
+  // A page without a document says so.
+  await page.getByRole('menuitem', { name: '模板库' }).click();
+  await page.keyboard.press('Control+e');
+  await expect(page.locator('.ant-message')).toContainText('当前页面没有可导出的文档');
 });

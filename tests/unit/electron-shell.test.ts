@@ -129,6 +129,13 @@ describe('Electron main (stand-in electron module)', () => {
   it('builds the Chinese menu 文件 编辑 视图 帮助', () => {
     expect((fake.state.menu as { label: string }[]).map((m) => m.label)).toEqual(['文件', '编辑', '视图', '帮助']);
   });
+
+  it('文件 has 导出为 Word on Ctrl+E, and leaves Ctrl+H to the editor’s 查找替换', () => {
+    const file = (fake.state.menu as { label: string; submenu: { label?: string; accelerator?: string }[] }[])[0]!.submenu;
+    expect(file.find((i) => i.label === '导出为 Word…')?.accelerator).toBe('CmdOrCtrl+E');
+    const accelerators = (fake.state.menu as { submenu: { accelerator?: string }[] }[]).flatMap((m) => m.submenu.map((i) => i.accelerator));
+    expect(accelerators).not.toContain('CmdOrCtrl+H');
+  });
 });
 
 describe('preload (stand-in electron module)', () => {

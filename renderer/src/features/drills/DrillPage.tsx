@@ -5,6 +5,7 @@ import { DRILL_FORMS, DRILL_PURPOSES, DRILL_SCOPES, DRILL_STATUSES, type Drill }
 import { headingNumbers } from '@shared/numbering';
 import { errorText, request } from '../../api/client';
 import { base64ToBytes, saveFile } from '../../api/files';
+import { useExportCommand } from '../../components/export-command';
 import { exportAndReport } from '../../components/export-file';
 import { PageHeader } from '../../components/PageHeader';
 import { useLoad } from '../../components/use-load';
@@ -51,6 +52,8 @@ export function DrillPage({ id }: { id: string }) {
   const d = useLoad(() => request('drill.get', { id }), [id]);
   const [editing, setEditing] = useState(false);
   const { message } = AntApp.useApp();
+  const exportWorkplan = () => exportAndReport(message, () => request('drill.export-workplan-docx', { id }));
+  useExportCommand(() => void exportWorkplan());
   if (d.error) return <Alert type="error" showIcon message="无法打开演练" description={d.error} />;
   if (!d.data) return <Spin />;
   const { drill, script } = d.data;
@@ -81,7 +84,7 @@ export function DrillPage({ id }: { id: string }) {
           <>
             <Button onClick={() => navigate('drills')}>返回演练计划</Button>
             <Button onClick={() => setEditing(true)}>编辑</Button>
-            <Button onClick={() => exportAndReport(message, () => request('drill.export-workplan-docx', { id }))} data-testid="export-workplan">导出工作方案</Button>
+            <Button onClick={exportWorkplan} data-testid="export-workplan">导出工作方案</Button>
             <Button onClick={exportPackage} data-testid="export-package">导出数据包</Button>
             <Button onClick={() => navigate('scripts', id)} data-testid="open-script">演练脚本（{script.injects.length} 条注入）</Button>
             <Button type="primary" onClick={() => navigate('scripts', id, 'run')} data-testid="open-console">进入实施</Button>

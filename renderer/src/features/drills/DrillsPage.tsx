@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { DRILL_FORMS, DRILL_SCOPES, DRILL_STATUSES, type Drill } from '@shared/schemas/drill';
 import { errorText, request } from '../../api/client';
 import { pickFile } from '../../api/files';
+import { useExportCommand } from '../../components/export-command';
 import { exportAndReport } from '../../components/export-file';
 import { PageHeader } from '../../components/PageHeader';
 import { useLoad } from '../../components/use-load';
@@ -36,6 +37,7 @@ export function DrillsPage() {
   };
 
   const exportProgramme = () => exportAndReport(message, () => request('drill.export-programme-docx', { year }));
+  useExportCommand(() => void exportProgramme());
   const importPackage = async () => {
     try {
       const file = await pickFile('导入演练数据包', '演练数据包', ['json']);

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { formatOffset } from '@shared/drill-clock';
 import type { EvaluationReport, EvaluatorForm, Finding, ItemInput } from '@shared/schemas/evaluation';
 import { errorText, request } from '../../api/client';
+import { useExportCommand } from '../../components/export-command';
 import { exportAndReport } from '../../components/export-file';
 import { PageHeader } from '../../components/PageHeader';
 import { useLoad } from '../../components/use-load';
@@ -70,6 +71,7 @@ export function DrillEvaluationPage({ drillId }: { drillId: string }) {
   const [itemPreset, setItemPreset] = useState<Partial<ItemInput> | null>(null);
   const [conclusion, setConclusion] = useState<string | null>(null);
   const { message } = AntApp.useApp();
+  useExportCommand(() => void exportAndReport(message, () => request('eval.export-report', { drillId, kind: '评估报告' })));
   const r = report ?? loaded.data;
   if (loaded.error) return <Alert type="error" showIcon message="无法打开评估" description={loaded.error} />;
   if (!r) return <Spin />;

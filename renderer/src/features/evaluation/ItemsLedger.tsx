@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { ITEM_STATUSES, type ImprovementItem, type ItemStatus } from '@shared/schemas/evaluation';
 import { errorText, request } from '../../api/client';
+import { useExportCommand } from '../../components/export-command';
 import { exportAndReport } from '../../components/export-file';
 import { useLoad } from '../../components/use-load';
 import { navigate } from '../../route';
@@ -21,6 +22,9 @@ export function ItemsLedger({ drillId }: { drillId?: string }) {
   const [evidence, setEvidence] = useState('');
   const [date, setDate] = useState(dayjs());
   const { message } = AntApp.useApp();
+  const exportItems = () => exportAndReport(message, () => request('item.export-docx', { ...filter, drillId }));
+  // On a drill's evaluation page the menu exports its report; the ledger page's document is this list.
+  useExportCommand(drillId ? null : () => void exportItems());
   const units = [...new Set((items.data ?? []).map((i) => i.unit))];
   const drillName = (id: string | null) => drills.data?.find((d) => d.id === id)?.name ?? '—';
   const changeStatus = async () => {
@@ -37,7 +41,7 @@ export function ItemsLedger({ drillId }: { drillId?: string }) {
     <div>
       <Space style={{ marginBottom: 8 }} wrap>
         <Select allowClear placeholder="责任单位" style={{ width: 200 }} value={filter.unit} onChange={(unit) => setFilter({ ...filter, unit })} options={units.map((u) => ({ value: u, label: u }))} />
-        <Button onClick={() => exportAndReport(message, () => request('item.export-docx', { ...filter, drillId }))} data-testid="export-items">导出整改清单</Button>
+        <Button onClick={exportItems} data-testid="export-items">导出整改清单</Button>
         <Select allowClear placeholder="状态" style={{ width: 140 }} value={filter.status} onChange={(status) => setFilter({ ...filter, status })} options={Object.entries(ITEM_STATUSES).map(([value, label]) => ({ value, label }))} />
       </Space>
       <Table<ImprovementItem>

@@ -13,6 +13,7 @@ import { PlaceholderContext, type PlaceholderActions } from '../../editor/nodes/
 import { navigate } from '../../route';
 import { ChecksPanel } from './ChecksPanel';
 import { EditorToolbar } from './EditorToolbar';
+import { useExportCommand } from '../../components/export-command';
 import { exportPlan } from './export-plan';
 import { HistoryDrawer } from './HistoryDrawer';
 import { NoticeModal } from './NoticeModal';
@@ -178,6 +179,12 @@ function PlanWorkspace({ plan, focusSection: initialSection, onReplace, onMeta }
     }
   };
 
+  const exportThis = async () => {
+    await s.saveNow();
+    await exportPlan(app, plan.id);
+  };
+  useExportCommand(() => void exportThis());
+
   const currentChapter = s.cursor ? chapterOf(s.cursor) : undefined;
   return (
     <div onKeyDownCapture={onKeyDown}>
@@ -193,7 +200,7 @@ function PlanWorkspace({ plan, focusSection: initialSection, onReplace, onMeta }
         </Space>
         <Space>
           <Button size="small" onClick={() => setHistoryOpen(true)} data-testid="open-history">版本与状态</Button>
-          <Button size="small" type="primary" onClick={async () => { await s.saveNow(); await exportPlan(app, plan.id); }} data-testid="export-docx">导出 Word</Button>
+          <Button size="small" type="primary" onClick={exportThis} data-testid="export-docx">导出 Word</Button>
           <Button size="small" onClick={() => setNoticeOpen(true)} data-testid="export-notice">印发通知</Button>
           <Select
             size="small"
