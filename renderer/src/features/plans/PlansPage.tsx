@@ -67,14 +67,17 @@ export function PlansPage() {
       title: '名称',
       dataIndex: 'title',
       sorter: (a, b) => a.title.localeCompare(b.title, 'zh-CN'),
+      // The name on its own line, the tags wrapping under it: a long name never shrinks to a column of single characters.
       render: (v: string, p) => (
-        <Space>
+        <div>
           <a onClick={() => navigate('plans', p.id)}>{v}</a>
-          {p.archived && <Tag>已归档</Tag>}
-          {p.unfilledPlaceholders > 0 && <Tag color="orange">{p.unfilledPlaceholders} 处待填</Tag>}
-          {p.upstreamRevision && <Tag color="red" data-testid="tag-upstream">上位预案已修订，待修订</Tag>}
-          {p.openRequests > 0 && <Tag color="volcano" data-testid="tag-requests">{p.openRequests} 项修订请求</Tag>}
-        </Space>
+          <div className="plan-tags">
+            {p.archived && <Tag>已归档</Tag>}
+            {p.unfilledPlaceholders > 0 && <Tag color="orange">{p.unfilledPlaceholders} 处待填</Tag>}
+            {p.upstreamRevision && <Tag color="red" data-testid="tag-upstream">上位预案已修订，待修订</Tag>}
+            {p.openRequests > 0 && <Tag color="volcano" data-testid="tag-requests">{p.openRequests} 项修订请求</Tag>}
+          </div>
+        </div>
       ),
     },
     { title: '灾种', dataIndex: 'hazard', width: 110, filters: distinct(rows.map((r) => r.hazard)), onFilter: (v, r) => r.hazard === v },
