@@ -133,9 +133,9 @@ describe('exportScriptDocx', () => {
     const first = s.injects[0]!;
     const second = s.injects[1]!;
     const events: RunEvent[] = [
-      { id: 'e1', drillId: 'drill-1', seq: 1, type: 'clock.start', at: new Date(2025, 3, 8, 9, 0, 0).toISOString(), injectId: null, text: '', tags: [], actor: '李娜' },
-      { id: 'e2', drillId: 'drill-1', seq: 2, type: 'inject.delivered', at: new Date(2025, 3, 8, 9, 0, 40).toISOString(), injectId: first.id, text: '', tags: [], actor: '李娜' },
-      { id: 'e3', drillId: 'drill-1', seq: 3, type: 'inject.skipped', at: new Date(2025, 3, 8, 9, 6, 0).toISOString(), injectId: second.id, text: '', tags: [], actor: '王磊' },
+      { id: 'e1', drillId: 'drill-1', seq: 1, type: 'clock.start', at: new Date(2025, 3, 8, 9, 0, 0).toISOString(), injectId: null, text: '', tags: [], actor: '李娜', delaySec: null },
+      { id: 'e2', drillId: 'drill-1', seq: 2, type: 'inject.delivered', at: new Date(2025, 3, 8, 9, 0, 40).toISOString(), injectId: first.id, text: '', tags: [], actor: '李娜', delaySec: null },
+      { id: 'e3', drillId: 'drill-1', seq: 3, type: 'inject.skipped', at: new Date(2025, 3, 8, 9, 6, 0).toISOString(), injectId: second.id, text: '', tags: [], actor: '王磊', delaySec: null },
     ];
     parts = await exportAndSave('script-forest-fire', () => exportScriptDocx({ drill: drill(), script: s, eventsOrNull: events }));
   });

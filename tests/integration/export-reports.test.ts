@@ -63,15 +63,15 @@ function script(): Script {
 /** The run: injects delivered 0, 40, 80 … seconds late (the third flagged late), the fifth skipped, an action after each. */
 function events(s: Script): RunEvent[] {
   const at = (sec: number) => new Date(new Date(2025, 3, 8, 9, 0, 0).getTime() + sec * 1000).toISOString();
-  const log: Omit<RunEvent, 'seq' | 'id'>[] = [{ drillId: 'drill-1', type: 'clock.start', at: at(0), injectId: null, text: '', tags: [], actor: '李娜' }];
+  const log: Omit<RunEvent, 'seq' | 'id'>[] = [{ drillId: 'drill-1', type: 'clock.start', at: at(0), injectId: null, text: '', tags: [], actor: '李娜', delaySec: null }];
   s.injects.forEach((inj, i) => {
     const planned = inj.time.mode === 'relative' ? inj.time.offsetSec : i * 300;
-    if (i === 4) return log.push({ drillId: 'drill-1', type: 'inject.skipped', at: at(planned + 5), injectId: inj.id, text: '', tags: [], actor: '李娜' });
-    log.push({ drillId: 'drill-1', type: i === 2 ? 'inject.late' : 'inject.delivered', at: at(planned + i * 40), injectId: inj.id, text: '', tags: [], actor: '李娜' });
-    log.push({ drillId: 'drill-1', type: 'action', at: at(planned + i * 40 + 90), injectId: inj.id, text: '处置', tags: [], actor: '赵敏' });
+    if (i === 4) return log.push({ drillId: 'drill-1', type: 'inject.skipped', at: at(planned + 5), injectId: inj.id, text: '', tags: [], actor: '李娜', delaySec: null });
+    log.push({ drillId: 'drill-1', type: i === 2 ? 'inject.late' : 'inject.delivered', at: at(planned + i * 40), injectId: inj.id, text: '', tags: [], actor: '李娜', delaySec: null });
+    log.push({ drillId: 'drill-1', type: 'action', at: at(planned + i * 40 + 90), injectId: inj.id, text: '处置', tags: [], actor: '赵敏', delaySec: null });
   });
   const last = Date.parse(log[log.length - 1]!.at) / 1000 - new Date(2025, 3, 8, 9, 0, 0).getTime() / 1000;
-  log.push({ drillId: 'drill-1', type: 'clock.end', at: at(last + 60), injectId: null, text: '', tags: [], actor: '李娜' });
+  log.push({ drillId: 'drill-1', type: 'clock.end', at: at(last + 60), injectId: null, text: '', tags: [], actor: '李娜', delaySec: null });
   return log.map((e, i) => ({ ...e, id: `e${i + 1}`, seq: i + 1 }));
 }
 

@@ -23,6 +23,7 @@ function log(...entries: [RunEventType, Date, string?][]): RunEvent[] {
     text: '',
     tags: [],
     actor: '',
+    delaySec: null,
   }));
 }
 
@@ -144,7 +145,7 @@ describe('injectStates and pauses', () => {
   it('stamps a delivery with the real time it was recorded, and the drill time then', () => {
     const delivered = [...events, ...log(['inject.delivered', at(11, 40, 7), 'early']).map((e) => ({ ...e, seq: 10 }))];
     const st = stateOf(s, delivered, at(11, 41), 'early');
-    expect(st).toEqual({ injectId: 'early', plannedMs: 10 * MIN, status: 'delivered', deliveredAt: at(11, 40, 7).toISOString(), deliveredMs: 40 * MIN + 7000 });
+    expect(st).toEqual({ injectId: 'early', plannedMs: 10 * MIN, status: 'delivered', deliveredAt: at(11, 40, 7).toISOString(), deliveredMs: 40 * MIN + 7000, delaySec: null });
   });
 
   it('takes the last status event of each inject', () => {
@@ -317,7 +318,7 @@ const arbLog = fc.array(fc.record({ type: fc.constantFrom(...CLOCK_TYPES), gap: 
   let t = T0;
   return steps.map(({ type, gap }, i): RunEvent => {
     t += gap;
-    return { id: `e${i}`, drillId: 'd', seq: i + 1, type, at: new Date(t).toISOString(), injectId: type === 'inject.delivered' ? 'i1' : null, text: '', tags: [], actor: '' };
+    return { id: `e${i}`, drillId: 'd', seq: i + 1, type, at: new Date(t).toISOString(), injectId: type === 'inject.delivered' ? 'i1' : null, text: '', tags: [], actor: '', delaySec: null };
   });
 });
 const lastAt = (events: RunEvent[]) => (events.length ? Date.parse(events[events.length - 1]!.at) : T0);

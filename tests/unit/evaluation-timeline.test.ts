@@ -23,6 +23,7 @@ function log(...entries: Entry[]): RunEvent[] {
     text: text ?? '',
     tags: [],
     actor: '',
+    delaySec: null,
   }));
 }
 
