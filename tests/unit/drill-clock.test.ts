@@ -167,6 +167,18 @@ describe('injectStates and pauses', () => {
     expect(skipped).toMatchObject({ status: 'skipped', deliveredAt: null, deliveredMs: null });
   });
 
+  it('carries the delay recorded with a late delivery, and only with a late one', () => {
+    const ev = log(['clock.start', at(9, 0)], ['inject.late', at(10, 4), 'late'], ['inject.delivered', at(9, 12), 'early']);
+    ev[1]!.delaySec = 240;
+    expect(states(s, ev, at(10, 5)).map((x) => [x.injectId, x.status, x.delaySec])).toEqual([
+      ['early', 'delivered', null],
+      ['late', 'late', 240],
+    ]);
+    // Delivered again after being marked late: the last mark wins, and with it no delay.
+    const again = [...ev, ...log(['inject.delivered', at(10, 6), 'late']).map((e) => ({ ...e, id: 'e9', seq: 9 }))];
+    expect(stateOf(s, again, at(10, 7), 'late')).toMatchObject({ status: 'delivered', delaySec: null });
+  });
+
   it('reads a delivery after the end as delivered at the end in drill time', () => {
     const ev = log(['clock.start', at(9, 0)], ['clock.end', at(9, 30)], ['inject.delivered', at(9, 45), 'early']);
     expect(stateOf(s, ev, at(10, 0), 'early')).toMatchObject({ status: 'delivered', deliveredMs: 30 * MIN });

@@ -42,7 +42,7 @@ export function ClausePicker({ inject, label, plans, drillSections, onClose, onS
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="本演练尚未关联预案：请在“演练信息”中编辑演练，选择检验的预案。" />
       ) : (
         <div data-testid="clause-picker">
-          <Input.Search allowClear placeholder="按标题或编号筛选" value={filter} onChange={(e) => setFilter(e.target.value)} style={{ marginBottom: 8 }} data-testid="clause-filter" />
+          <Input placeholder="按标题或编号筛选" value={filter} onChange={(e) => setFilter(e.target.value)} style={{ marginBottom: 8 }} data-testid="clause-filter" />
           <Tree
             checkable
             checkStrictly
