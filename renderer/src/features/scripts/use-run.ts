@@ -3,6 +3,7 @@
 // Nothing here ticks: the clock's face counts on by itself (live-clock.tsx), so a 2,000-entry log is
 // re-rendered only when an entry is added, and an observation or action touches nothing but the log.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { RunEventType, RunState } from '@shared/schemas/drill';
 import { ApiError, errorText, request } from '../../api/client';
 import type { ClockBase } from './live-clock';
@@ -53,11 +54,14 @@ export function useRun(drillId: string, onError: (text: string) => void, pollMs 
             const { event, state } = await request('run.log', { drillId, clientId: id, ...e });
             // The log only grows: append the committed event instead of re-sending the whole log. Without a
             // new state (observations, actions) the rest is kept as it is, so nothing else re-renders.
-            setHeld((prev) => {
-              if (!prev) return prev;
-              const events = prev.state.events.some((x) => x.id === event.id) ? prev.state.events : [...prev.state.events, event];
-              return state ? { state: { ...state, events }, fetchedAt: Date.now() } : { ...prev, state: { ...prev.state, events } };
-            });
+            // Rendered at once, in the task that brought the answer, rather than in a later scheduled one.
+            flushSync(() =>
+              setHeld((prev) => {
+                if (!prev) return prev;
+                const events = prev.state.events.some((x) => x.id === event.id) ? prev.state.events : [...prev.state.events, event];
+                return state ? { state: { ...state, events }, fetchedAt: Date.now() } : { ...prev, state: { ...prev.state, events } };
+              }),
+            );
             return true;
           } catch (err) {
             // The core answered with a reason (paused, unknown inject…): saying it again will not help.
