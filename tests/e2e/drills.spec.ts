@@ -81,7 +81,7 @@ test('plans a drill, generates and edits its script, runs it, and loses nothing 
     await presenter.close();
 
     await page.getByTestId('clock-end').click();
-    await page.locator('.ant-modal-confirm').getByRole('button', { name: '结 束' }).click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: '结束演练' }).click();
     await expect(page.getByTestId('clock-status')).toHaveText('已结束');
     await expect(drills.log.first()).toContainText('结束演练');
   } finally {

@@ -50,6 +50,13 @@ export function freshDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'wb-e2e-'));
 }
 
+/** Calls a channel from the page as the app does; throws on an error result (for setting the scene). */
+export async function invoke<T>(page: Page, channel: string, input?: unknown): Promise<T> {
+  const r = await page.evaluate(([c, i]) => window.workbench!.invoke(c as never, i as never), [channel, input] as const);
+  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
+  return r.data as T;
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENS, `${name}.png`), fullPage: true });

@@ -23,6 +23,7 @@ function log(...entries: [RunEventType, Date, string?][]): RunEvent[] {
     text: '',
     tags: [],
     actor: '',
+    delaySec: null,
   }));
 }
 
@@ -144,7 +145,7 @@ describe('injectStates and pauses', () => {
   it('stamps a delivery with the real time it was recorded, and the drill time then', () => {
     const delivered = [...events, ...log(['inject.delivered', at(11, 40, 7), 'early']).map((e) => ({ ...e, seq: 10 }))];
     const st = stateOf(s, delivered, at(11, 41), 'early');
-    expect(st).toEqual({ injectId: 'early', plannedMs: 10 * MIN, status: 'delivered', deliveredAt: at(11, 40, 7).toISOString(), deliveredMs: 40 * MIN + 7000 });
+    expect(st).toEqual({ injectId: 'early', plannedMs: 10 * MIN, status: 'delivered', deliveredAt: at(11, 40, 7).toISOString(), deliveredMs: 40 * MIN + 7000, delaySec: null });
   });
 
   it('takes the last status event of each inject', () => {
@@ -164,6 +165,18 @@ describe('injectStates and pauses', () => {
     ]);
     const skipped = states(s, log(['clock.start', at(9, 0)], ['inject.delivered', at(9, 5), 'early'], ['inject.skipped', at(9, 6), 'early']), at(9, 7))[0];
     expect(skipped).toMatchObject({ status: 'skipped', deliveredAt: null, deliveredMs: null });
+  });
+
+  it('carries the delay recorded with a late delivery, and only with a late one', () => {
+    const ev = log(['clock.start', at(9, 0)], ['inject.late', at(10, 4), 'late'], ['inject.delivered', at(9, 12), 'early']);
+    ev[1]!.delaySec = 240;
+    expect(states(s, ev, at(10, 5)).map((x) => [x.injectId, x.status, x.delaySec])).toEqual([
+      ['early', 'delivered', null],
+      ['late', 'late', 240],
+    ]);
+    // Delivered again after being marked late: the last mark wins, and with it no delay.
+    const again = [...ev, ...log(['inject.delivered', at(10, 6), 'late']).map((e) => ({ ...e, id: 'e9', seq: 9 }))];
+    expect(stateOf(s, again, at(10, 7), 'late')).toMatchObject({ status: 'delivered', delaySec: null });
   });
 
   it('reads a delivery after the end as delivered at the end in drill time', () => {
@@ -317,7 +330,7 @@ const arbLog = fc.array(fc.record({ type: fc.constantFrom(...CLOCK_TYPES), gap: 
   let t = T0;
   return steps.map(({ type, gap }, i): RunEvent => {
     t += gap;
-    return { id: `e${i}`, drillId: 'd', seq: i + 1, type, at: new Date(t).toISOString(), injectId: type === 'inject.delivered' ? 'i1' : null, text: '', tags: [], actor: '' };
+    return { id: `e${i}`, drillId: 'd', seq: i + 1, type, at: new Date(t).toISOString(), injectId: type === 'inject.delivered' ? 'i1' : null, text: '', tags: [], actor: '', delaySec: null };
   });
 });
 const lastAt = (events: RunEvent[]) => (events.length ? Date.parse(events[events.length - 1]!.at) : T0);

@@ -23,6 +23,7 @@ function log(...entries: Entry[]): RunEvent[] {
     text: text ?? '',
     tags: [],
     actor: '',
+    delaySec: null,
   }));
 }
 
@@ -181,5 +182,15 @@ describe('analyseTimeline', () => {
     const a = analyse(script(inject('a', rel(5))), events);
     expect(timing(a, 'a')).toMatchObject({ status: 'skipped', actualMs: null, delayMs: null, responseMs: null });
     expect(a).toMatchObject({ delivered: 0, skipped: 1 });
+  });
+
+  it('reports the delay the coordinator recorded for a late inject, the clock delay for the rest', () => {
+    const events = log(['clock.start', at(9, 0)], ['inject.late', at(9, 9), 'a', '接收方未到位'], ['inject.delivered', at(9, 12), 'b'], ['clock.end', at(9, 20)]);
+    // Pressed at T+9:00 for an inject planned at T+5:00, but the controller says it went out 6 minutes late.
+    events[1]!.delaySec = 6 * 60;
+    const a = analyse(script(inject('a', rel(5)), inject('b', rel(10))), events);
+    expect(timing(a, 'a')).toMatchObject({ status: 'late', actualMs: 9 * MIN, delayMs: 6 * MIN });
+    expect(timing(a, 'b')).toMatchObject({ status: 'delivered', delayMs: 2 * MIN });
+    expect(a).toMatchObject({ late: 1, meanDelayMs: 4 * MIN, maxDelayMs: 6 * MIN });
   });
 });

@@ -1,5 +1,6 @@
 // The 演练脚本 as a Word file: drill facts on a portrait page, the inject table on landscape pages, then the roster.
 import { Paragraph } from 'docx';
+import { formatDelay } from '../../shared/run-rules';
 import { DRILL_FORMS, DRILL_SCOPES, type Drill, type Inject, type RunEvent, type Script } from '../../shared/schemas/drill';
 import { bodyText, dataTable, factParagraph, packDocument, pushRun, type Column, type PageRun } from './document-kit-docx';
 import { formatChineseDate, labelParagraph, titleParagraph } from './official-parts-docx';
@@ -66,7 +67,7 @@ function actualTimes(events: RunEvent[]): Map<string, string> {
     if (e.type === 'inject.skipped') out.set(e.injectId, '未发送');
     if (e.type === 'inject.delivered' || e.type === 'inject.late') {
       const at = new Date(e.at);
-      out.set(e.injectId, `${at.getHours()}:${pad(at.getMinutes())}:${pad(at.getSeconds())}${e.type === 'inject.late' ? '（延迟）' : ''}`);
+      out.set(e.injectId, `${at.getHours()}:${pad(at.getMinutes())}:${pad(at.getSeconds())}${e.type === 'inject.late' ? `（延迟${e.delaySec !== null ? ` ${formatDelay(e.delaySec)}` : ''}）` : ''}`);
     }
   }
   return out;

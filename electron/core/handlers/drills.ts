@@ -1,6 +1,7 @@
 // Drill channels: the programme, scripts, the live run log and the compliance check.
 import { AppError } from '../../shared/errors';
-import { complianceRulesSchema, type ComplianceRule, type RunState } from '../../shared/schemas/drill';
+import { complianceRulesSchema, type ClockState, type ComplianceRule, type RunEventType, type RunState } from '../../shared/schemas/drill';
+import { runEventRefusal } from '../../shared/run-rules';
 import { localDate } from '../clock';
 import * as repo from '../db/repos/drill-repo';
 import { getPlanDocument, getPlanRow, listPlanRows } from '../db/repos/plan-repo';
@@ -45,6 +46,22 @@ export function runState(ctx: HandlerContext, drillId: string, withLog = true): 
   return { drillId, now: now.toISOString(), clock, events, injects, next: nextInjects(injects, clock, 3) };
 }
 
+/** The drill clock's status now, from the clock and inject events only (not the whole log). */
+function clockStatus(ctx: HandlerContext, drillId: string): ClockState['status'] {
+  return clockState(repo.listTimingEvents(ctx.store.get(), drillId), ctx.clock.now()).status;
+}
+
+/** An inject event must name an inject of the script and suit the clock (see run-rules); throws AppError. */
+function checkInjectEvent(ctx: HandlerContext, drillId: string, type: RunEventType, injectId: string | null): void {
+  if (!type.startsWith('inject.')) return;
+  const db = ctx.store.get();
+  const refusal = runEventRefusal(type, clockStatus(ctx, drillId));
+  if (refusal) throw new AppError('CONFLICT', refusal);
+  if (type === 'inject.adhoc') return;
+  if (injectId === null) throw new AppError('INVALID_INPUT', '请指明要下达或跳过的注入。');
+  if (!repo.getScript(db, drillId).injects.some((i) => i.id === injectId)) throw new AppError('NOT_FOUND', '脚本中没有这条注入，可能已被删除。');
+}
+
 export const drillHandlers: Handlers<
   | 'drill.list'
   | 'drill.create'
@@ -78,7 +95,7 @@ export const drillHandlers: Handlers<
   'drill.get': (input, ctx) => {
     const db = ctx.store.get();
     const script = repo.getScript(db, input.id);
-    return { drill: repo.getDrill(db, input.id), script, issues: checkScript(script) };
+    return { drill: repo.getDrill(db, input.id), script, issues: checkScript(script), runStatus: clockStatus(ctx, input.id) };
   },
   'drill.set-status': (input, ctx) => {
     const d = repo.setDrillStatus(ctx.store.get(), input.id, input.status, ctx.clock.now());
@@ -95,8 +112,8 @@ export const drillHandlers: Handlers<
   'script.save': (input, ctx) => {
     const db = ctx.store.get();
     // The log refers to injects by id and number: the script holds still while the clock runs.
-    const clock = clockState(repo.listEvents(db, input.drillId), ctx.clock.now());
-    if (clock.status === 'running' || clock.status === 'paused') throw new AppError('CONFLICT', '演练正在进行，脚本已锁定；结束演练后才能修改。');
+    const status = clockStatus(ctx, input.drillId);
+    if (status === 'running' || status === 'paused') throw new AppError('CONFLICT', '演练正在进行，脚本已锁定；结束演练后才能修改。');
     repo.saveScript(db, input.drillId, input.script, ctx.clock.now());
     return { script: input.script, issues: checkScript(input.script) };
   },
@@ -109,7 +126,8 @@ export const drillHandlers: Handlers<
   'run.log': (input, ctx) => {
     const { drillId, ...e } = input;
     const db = ctx.store.get();
-    const event = repo.appendEvent(db, drillId, e, ctx.clock.now());
+    if (e.delaySec !== undefined && e.type !== 'inject.late') throw new AppError('INVALID_INPUT', '只有“延迟下达”的注入才能记录延迟时间。');
+    const event = repo.appendEvent(db, drillId, e, ctx.clock.now(), () => checkInjectEvent(ctx, drillId, e.type, e.injectId ?? null));
     if (e.type === 'clock.end') {
       const d = repo.getDrill(db, drillId);
       if (d.status === 'planned' || d.status === 'preparing') {
@@ -117,8 +135,10 @@ export const drillHandlers: Handlers<
         changed(ctx);
       }
     }
+    // Observations and actions move neither the clock nor any inject: nothing to recompute or send back.
+    if (e.type === 'observation' || e.type === 'action') return { event, state: null };
     const { events: _timing, ...state } = runState(ctx, drillId, false);
-    return { ...state, event };
+    return { event, state };
   },
   'run.state': (input, ctx) => runState(ctx, input.drillId),
   'compliance.get': (input, ctx) => ({ rules: complianceRules(ctx), findings: complianceFindings(ctx, input?.today ?? localDate(ctx.clock.now())) }),

@@ -130,7 +130,12 @@ export interface RunEvent {
   text: string;
   tags: string[];
   actor: string;
+  /** How late an inject went out, as the coordinator recorded it (inject.late only); else null. */
+  delaySec: number | null;
 }
+
+/** Longest delay a late inject can be recorded with: a drill day. */
+export const MAX_DELAY_SEC = 24 * 3600;
 
 export const runEventInputSchema = z
   .object({
@@ -140,6 +145,7 @@ export const runEventInputSchema = z
     text: text(5000).optional(),
     tags: z.array(text(30)).max(20).optional(),
     actor: text(60).optional(),
+    delaySec: z.number().int().min(0).max(MAX_DELAY_SEC).optional(),
     /** The client's id for the event: a retried call is recorded once. */
     clientId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/).optional(),
   })
@@ -163,6 +169,8 @@ export interface InjectRunState {
   deliveredAt: string | null;
   /** Drill time at delivery, ms. */
   deliveredMs: number | null;
+  /** The delay the coordinator recorded for a late delivery, s; null otherwise. */
+  delaySec: number | null;
 }
 
 // ---- compliance --------------------------------------------------------------------------------
@@ -252,6 +260,8 @@ export interface DrillDetail {
   drill: Drill;
   script: Script;
   issues: ScriptIssue[];
+  /** The drill clock's status: the script is locked while it is running or paused. */
+  runStatus: ClockState['status'];
 }
 
 export interface NextInjectView extends InjectRunState {
@@ -268,8 +278,15 @@ export interface RunState {
   next: NextInjectView[];
 }
 
-/** What logging one event returns: the event as stored and the state without the (growing) log itself. */
-export type RunUpdate = Omit<RunState, 'events'> & { event: RunEvent };
+/**
+ * What logging one event returns: the event as stored and, for clock and inject events, the new state
+ * without the (growing) log itself. Observations and actions move neither the clock nor any inject, so
+ * their state is null: the console keeps what it has and answers a key press sooner.
+ */
+export interface RunUpdate {
+  event: RunEvent;
+  state: Omit<RunState, 'events'> | null;
+}
 
 export interface ComplianceReport {
   rules: ComplianceRule[];

@@ -107,7 +107,7 @@ export interface InjectTiming {
   scene: string;
   plannedMs: number | null;
   actualMs: number | null;
-  /** actual − planned, ms (positive: late). */
+  /** actual − planned, ms (positive: late); for a late delivery, the delay the coordinator recorded. */
   delayMs: number | null;
   status: 'delivered' | 'late' | 'skipped' | 'pending';
   /** From delivery to the first player action logged against this inject, ms. */

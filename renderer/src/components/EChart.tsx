@@ -1,26 +1,32 @@
 // A thin React wrapper around ECharts (the chart library Chinese office users know): options in, chart out.
-import * as echarts from 'echarts/core';
-import { BarChart, CustomChart, ScatterChart } from 'echarts/charts';
-import { DataZoomComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
+//
+// ECharts is a quarter of the app's code and only the evaluation pages draw charts, so it is loaded
+// the first time a chart is shown: every other page, and the app's start, does without it.
+import type { EChartsCoreOption, ECharts } from 'echarts/core';
 import { useEffect, useRef } from 'react';
 
-echarts.use([BarChart, ScatterChart, CustomChart, GridComponent, TooltipComponent, LegendComponent, DataZoomComponent, MarkLineComponent, SVGRenderer]);
-
-export function EChart({ option, height = 320, testId }: { option: echarts.EChartsCoreOption; height?: number; testId?: string }) {
+export function EChart({ option, height = 320, testId }: { option: EChartsCoreOption; height?: number; testId?: string }) {
   const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
+  const chart = useRef<ECharts | null>(null);
+  const latest = useRef(option);
   useEffect(() => {
-    if (!el.current) return;
-    chart.current = echarts.init(el.current, undefined, { renderer: 'svg' });
+    let disposed = false;
     const onResize = () => chart.current?.resize();
-    window.addEventListener('resize', onResize);
+    void import('./echarts-setup').then(({ echarts }) => {
+      if (disposed || !el.current) return;
+      chart.current = echarts.init(el.current, undefined, { renderer: 'svg' });
+      chart.current.setOption(latest.current, true);
+      window.addEventListener('resize', onResize);
+    });
     return () => {
+      disposed = true;
       window.removeEventListener('resize', onResize);
       chart.current?.dispose();
+      chart.current = null;
     };
   }, []);
   useEffect(() => {
+    latest.current = option;
     chart.current?.setOption(option, true);
   }, [option]);
   return <div ref={el} style={{ width: '100%', height }} data-testid={testId} />;

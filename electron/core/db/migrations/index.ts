@@ -7,9 +7,10 @@ import { m004 } from './004-drills';
 import { m005 } from './005-evaluation';
 import { m006 } from './006-search-rows';
 import { m007 } from './007-version-internal';
+import { m008 } from './008-event-delay';
 import type { Migration } from './types';
 
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007];
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008];
 
 export const LATEST_VERSION = migrations.length;
 

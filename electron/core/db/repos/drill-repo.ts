@@ -83,9 +83,10 @@ interface EventRow {
   text: string;
   tags_json: string;
   actor: string;
+  delay_sec: number | null;
 }
 
-const toEvent = (r: EventRow): RunEvent => ({ id: r.id, drillId: r.drill_id, seq: r.seq, type: r.type, at: r.at, injectId: r.inject_id, text: r.text, tags: JSON.parse(r.tags_json) as string[], actor: r.actor });
+const toEvent = (r: EventRow): RunEvent => ({ id: r.id, drillId: r.drill_id, seq: r.seq, type: r.type, at: r.at, injectId: r.inject_id, text: r.text, tags: JSON.parse(r.tags_json) as string[], actor: r.actor, delaySec: r.delay_sec });
 
 export interface NewEvent {
   type: RunEventType;
@@ -93,20 +94,25 @@ export interface NewEvent {
   text?: string;
   tags?: string[];
   actor?: string;
+  delaySec?: number;
   clientId?: string;
 }
 
-/** Appends one event (idempotent per clientId) and returns it as stored. */
-export function appendEvent(db: Database.Database, drillId: string, e: NewEvent, at: Date): RunEvent {
+/**
+ * Appends one event (idempotent per clientId) and returns it as stored. `check` runs inside the
+ * transaction after the retry check, so a retried call that already succeeded is never refused.
+ */
+export function appendEvent(db: Database.Database, drillId: string, e: NewEvent, at: Date, check?: () => void): RunEvent {
   return db.transaction(() => {
     if (e.clientId) {
       const dup = db.prepare('SELECT * FROM drill_events WHERE drill_id = ? AND client_id = ?').get(drillId, e.clientId) as EventRow | undefined;
       if (dup) return toEvent(dup);
     }
     getDrill(db, drillId);
+    check?.();
     const seq = ((db.prepare('SELECT max(seq) AS m FROM drill_events WHERE drill_id = ?').get(drillId) as { m: number | null }).m ?? 0) + 1;
     const id = newId('e');
-    db.prepare('INSERT INTO drill_events (id, drill_id, seq, type, at, inject_id, text, tags_json, actor, client_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+    db.prepare('INSERT INTO drill_events (id, drill_id, seq, type, at, inject_id, text, tags_json, actor, delay_sec, client_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
       id,
       drillId,
       seq,
@@ -116,6 +122,7 @@ export function appendEvent(db: Database.Database, drillId: string, e: NewEvent,
       e.text ?? '',
       JSON.stringify(e.tags ?? []),
       e.actor ?? '',
+      e.delaySec ?? null,
       e.clientId ?? null,
     );
     return toEvent(db.prepare('SELECT * FROM drill_events WHERE id = ?').get(id) as EventRow);
@@ -155,8 +162,8 @@ export function importDrill(db: Database.Database, input: DrillInput, status: Dr
     insertDrill(db, input, now, id);
     db.prepare('UPDATE drills SET status = ? WHERE id = ?').run(status, id);
     saveScript(db, id, script, now);
-    const ins = db.prepare('INSERT INTO drill_events (id, drill_id, seq, type, at, inject_id, text, tags_json, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-    for (const e of events) ins.run(newId('e'), id, e.seq, e.type, e.at, e.injectId, e.text, JSON.stringify(e.tags), e.actor);
+    const ins = db.prepare('INSERT INTO drill_events (id, drill_id, seq, type, at, inject_id, text, tags_json, actor, delay_sec) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    for (const e of events) ins.run(newId('e'), id, e.seq, e.type, e.at, e.injectId, e.text, JSON.stringify(e.tags), e.actor, e.delaySec);
   })();
   return getDrill(db, id);
 }

@@ -1,7 +1,7 @@
 // A whole drill as one portable file (programme entry, script, roster, run log), and reading one back.
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
-import { drillInputSchema, RUN_EVENT_TYPES, scriptSchema, type Drill, type RunEvent, type Script } from '../../../shared/schemas/drill';
+import { drillInputSchema, MAX_DELAY_SEC, RUN_EVENT_TYPES, scriptSchema, type Drill, type RunEvent, type Script } from '../../../shared/schemas/drill';
 
 export const PACKAGE_FORMAT = 'plan-drill-workbench/drill';
 export const PACKAGE_VERSION = 1;
@@ -23,6 +23,8 @@ const packageSchema = z
           text: z.string().max(5000),
           tags: z.array(z.string().max(30)).max(20),
           actor: z.string().max(60),
+          // Absent in packages written before delays were recorded.
+          delaySec: z.number().int().min(0).max(MAX_DELAY_SEC).nullable().default(null),
         }),
       )
       .max(100_000),
@@ -39,7 +41,7 @@ export function buildPackage(drill: Drill, script: Script, events: RunEvent[], n
     exportedAt: now.toISOString(),
     drill: entry,
     script,
-    events: events.map(({ seq, type, at, injectId, text, tags, actor }) => ({ seq, type, at, injectId, text, tags, actor })),
+    events: events.map(({ seq, type, at, injectId, text, tags, actor, delaySec }) => ({ seq, type, at, injectId, text, tags, actor, delaySec })),
   };
 }
 

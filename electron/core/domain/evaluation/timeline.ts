@@ -25,7 +25,8 @@ export function analyseTimeline(script: Script, events: readonly RunEvent[], dri
   const responses = responseTimes(log, drillMsAt);
 
   const injects = injectStates(script, log, now, drillDate, startTime).map((state, i): InjectTiming => {
-    const delayMs = state.plannedMs !== null && state.deliveredMs !== null ? state.deliveredMs - state.plannedMs : null;
+    // A late delivery carries the delay the coordinator stated (she knows when it really went out).
+    const delayMs = state.delaySec !== null ? state.delaySec * 1000 : state.plannedMs !== null && state.deliveredMs !== null ? state.deliveredMs - state.plannedMs : null;
     return {
       injectId: state.injectId,
       seq: numbers.get(state.injectId) ?? i + 1,

@@ -2,12 +2,12 @@
 import { Alert, App as AntApp, Button, Card, Descriptions, Space, Spin, Steps, Tag, TreeSelect, Typography } from 'antd';
 import { useState } from 'react';
 import { DRILL_FORMS, DRILL_PURPOSES, DRILL_SCOPES, DRILL_STATUSES, type Drill } from '@shared/schemas/drill';
-import { headingNumbers } from '@shared/numbering';
 import { errorText, request } from '../../api/client';
 import { base64ToBytes, saveFile } from '../../api/files';
 import { useExportCommand } from '../../components/export-command';
 import { exportAndReport } from '../../components/export-file';
 import { PageHeader } from '../../components/PageHeader';
+import { sectionTreeData } from '../../components/plan-clauses';
 import { useLoad } from '../../components/use-load';
 import { navigate } from '../../route';
 import { DrillForm } from './DrillForm';
@@ -19,8 +19,6 @@ function SectionPicker({ drill, planId, onSaved }: { drill: Drill; planId: strin
   const { message } = AntApp.useApp();
   const link = drill.planLinks.find((l) => l.planId === planId)!;
   if (!plan.data) return <Spin size="small" />;
-  const secs = plan.data.doc.sections;
-  const labels = headingNumbers(secs, plan.data.doc.numbering);
   const save = async (sectionIds: string[]) => {
     const { id, status: _s, createdAt: _c, updatedAt: _u, ...input } = drill;
     try {
@@ -41,7 +39,7 @@ function SectionPicker({ drill, planId, onSaved }: { drill: Drill; planId: strin
         value={link.sectionIds}
         onChange={(v) => void save(v as string[])}
         placeholder="选择本次演练检验的章节"
-        treeData={secs.map((s, i) => ({ value: s.id, title: `${labels[i]} ${s.title}`, key: s.id }))}
+        treeData={sectionTreeData(plan.data)}
         treeDefaultExpandAll
       />
     </div>

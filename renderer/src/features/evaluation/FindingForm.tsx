@@ -2,26 +2,21 @@
 import { App as AntApp, Form, Input, Modal, Radio, Select, TreeSelect } from 'antd';
 import { useState } from 'react';
 import type { EvaluationReport, Finding, FindingInput } from '@shared/schemas/evaluation';
-import { headingNumbers } from '@shared/numbering';
 import { injectNumbers } from '@shared/script-checks';
 import { errorText, request } from '../../api/client';
-import { useLoad } from '../../components/use-load';
+import { clauseKey, clauseTreeData, parseClauseKey, usePlanClauses } from '../../components/plan-clauses';
 
 export function FindingForm({ report, finding, onClose, onSaved }: { report: EvaluationReport; finding?: Finding; onClose: () => void; onSaved: () => void }) {
   const [form] = Form.useForm();
   const { message } = AntApp.useApp();
   const [busy, setBusy] = useState(false);
-  const planIds = report.drill.planLinks.map((l) => l.planId);
-  const plans = useLoad(() => Promise.all(planIds.map((id) => request('plan.get', { id }))), [planIds.join(',')]);
+  const { plans } = usePlanClauses(report.drill.planLinks.map((l) => l.planId));
   const numbers = injectNumbers(report.script);
   const observations = report.events.filter((e) => e.type === 'observation' || e.type === 'action');
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
-    const clauses = ((v.clauses as string[] | undefined) ?? []).map((k) => {
-      const [planId, sectionId] = k.split('|') as [string, string];
-      return { planId, sectionId };
-    });
+    const clauses = ((v.clauses as string[] | undefined) ?? []).map(parseClauseKey);
     const input: FindingInput = { kind: v.kind, title: v.title, detail: v.detail ?? '', criterionId: v.criterionId ?? null, injectIds: v.injectIds ?? [], observationIds: v.observationIds ?? [], clauses, unit: v.unit ?? '' };
     setBusy(true);
     try {
@@ -33,17 +28,14 @@ export function FindingForm({ report, finding, onClose, onSaved }: { report: Eva
       setBusy(false);
     }
   };
-  const treeData = (plans.data ?? []).map((p) => {
-    const labels = headingNumbers(p.doc.sections, p.doc.numbering);
-    return { value: `plan|${p.id}`, title: p.title, selectable: false, checkable: false, children: p.doc.sections.map((s, i) => ({ value: `${p.id}|${s.id}`, title: `${labels[i]} ${s.title}` })) };
-  });
+  const treeData = clauseTreeData(plans ?? []);
   return (
     <Modal open width={720} title={finding ? '编辑评估发现' : '新增评估发现'} onCancel={onClose} onOk={submit} okText="保存" confirmLoading={busy} destroyOnHidden>
       <Form
         form={form}
         layout="vertical"
         data-testid="finding-form"
-        initialValues={finding ? { ...finding, clauses: finding.clauses.map((c) => `${c.planId}|${c.sectionId}`) } : { kind: 'problem', injectIds: [], observationIds: [], clauses: [] }}
+        initialValues={finding ? { ...finding, clauses: finding.clauses.map(clauseKey) } : { kind: 'problem', injectIds: [], observationIds: [], clauses: [] }}
       >
         <Form.Item name="kind"><Radio.Group options={[{ value: 'strength', label: '亮点' }, { value: 'problem', label: '问题' }]} /></Form.Item>
         <Form.Item name="title" label="标题" rules={[{ required: true, message: '请填写标题' }]}><Input maxLength={200} data-testid="finding-title" /></Form.Item>

@@ -3,8 +3,8 @@ import { App as AntApp, Checkbox, DatePicker, Form, Input, Modal, Select, TreeSe
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { ITEM_CATEGORIES, type ImprovementItem, type ItemInput } from '@shared/schemas/evaluation';
-import { headingNumbers } from '@shared/numbering';
 import { errorText, request } from '../../api/client';
+import { sectionTreeData } from '../../components/plan-clauses';
 import { useLoad } from '../../components/use-load';
 
 export function ItemForm({ item, preset, onClose, onSaved }: { item?: ImprovementItem; preset?: Partial<ItemInput>; onClose: () => void; onSaved: (i: ImprovementItem) => void }) {
@@ -40,8 +40,6 @@ export function ItemForm({ item, preset, onClose, onSaved }: { item?: Improvemen
       setBusy(false);
     }
   };
-  const sections = plan.data?.doc.sections ?? [];
-  const labels = plan.data ? headingNumbers(sections, plan.data.doc.numbering) : [];
   return (
     <Modal open width={680} title={item ? `整改事项 ${item.code}` : '提出整改事项'} onCancel={onClose} onOk={submit} okText="保存" confirmLoading={busy} destroyOnHidden>
       <Form
@@ -65,7 +63,7 @@ export function ItemForm({ item, preset, onClose, onSaved }: { item?: Improvemen
           <Select allowClear value={planId} onChange={setPlanId} options={(plans.data ?? []).map((p) => ({ value: p.id, label: p.title }))} data-testid="item-plan" />
         </Form.Item>
         <Form.Item name="sectionIds" label="涉及的条款">
-          <TreeSelect multiple treeCheckable showCheckedStrategy={TreeSelect.SHOW_ALL} disabled={!planId} treeData={sections.map((s, i) => ({ value: s.id, title: `${labels[i]} ${s.title}`, key: s.id }))} data-testid="item-sections" />
+          <TreeSelect multiple treeCheckable showCheckedStrategy={TreeSelect.SHOW_ALL} disabled={!planId} treeData={plan.data ? sectionTreeData(plan.data) : []} data-testid="item-sections" />
         </Form.Item>
       </Form>
     </Modal>

@@ -2,7 +2,7 @@
 import { useCallback, useMemo } from 'react';
 import { request } from '../../api/client';
 import { useLoad } from '../../components/use-load';
-import { clockText } from './ConsolePage';
+import { LiveClock } from './live-clock';
 import { useRun } from './use-run';
 
 export function PresenterPage({ drillId }: { drillId: string }) {
@@ -18,7 +18,7 @@ export function PresenterPage({ drillId }: { drillId: string }) {
     <div className="presenter" data-testid="presenter">
       <div className="presenter-head">
         <span>{detail.data?.drill.name}</span>
-        <span className="presenter-clock">{clockText(run.elapsedMs)}</span>
+        <LiveClock base={run.base} className="presenter-clock" />
       </div>
       <div className="presenter-scene" data-testid="presenter-scene">{inject?.scene ?? '演练即将开始'}</div>
       <div className="presenter-narration" data-testid="presenter-narration">{inject?.narration || inject?.info || ''}</div>

@@ -1,7 +1,12 @@
-// The live run: state from the core, a local tick for the clock, and logging that shows an event only once it is durable.
-import { useCallback, useEffect, useRef, useState } from 'react';
+// The live run: state from the core and logging that shows an event only once it is durable.
+//
+// Nothing here ticks: the clock's face counts on by itself (live-clock.tsx), so a 2,000-entry log is
+// re-rendered only when an entry is added, and an observation or action touches nothing but the log.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { RunEventType, RunState } from '@shared/schemas/drill';
-import { errorText, request } from '../../api/client';
+import { ApiError, errorText, request } from '../../api/client';
+import type { ClockBase } from './live-clock';
 
 function clientId(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
@@ -13,28 +18,30 @@ export interface LogInput {
   text?: string;
   tags?: string[];
   actor?: string;
+  delaySec?: number;
+}
+
+interface Held {
+  state: RunState;
+  /** Client time the clock part of `state` was reported. */
+  fetchedAt: number;
 }
 
 export function useRun(drillId: string, onError: (text: string) => void, pollMs = 0) {
-  const [state, setState] = useState<RunState | null>(null);
-  const [fetchedAt, setFetchedAt] = useState(() => Date.now());
-  const [, setTick] = useState(0);
+  const [held, setHeld] = useState<Held | null>(null);
   const busy = useRef(false);
-  const accept = (s: RunState) => {
-    setState(s);
-    setFetchedAt(Date.now());
-  };
-  const refresh = useCallback(() => request('run.state', { drillId }).then(accept, (e: unknown) => onError(errorText(e))), [drillId, onError]);
+  const refresh = useCallback(
+    () => request('run.state', { drillId }).then((state) => setHeld({ state, fetchedAt: Date.now() }), (e: unknown) => onError(errorText(e))),
+    [drillId, onError],
+  );
   useEffect(() => void refresh(), [refresh]);
   useEffect(() => {
-    const t = window.setInterval(() => {
-      setTick((n) => n + 1);
-      if (pollMs && !busy.current) void refresh();
-    }, pollMs || 250);
+    if (!pollMs) return;
+    const t = window.setInterval(() => void (busy.current || refresh()), pollMs);
     return () => window.clearInterval(t);
   }, [pollMs, refresh]);
 
-  /** Resolves once the core has committed the event; a failed call is retried with the same id. */
+  /** Resolves true once the core has committed the event; a call that did not reach it is retried with the same id. */
   const log = useCallback(
     async (e: LogInput): Promise<boolean> => {
       // One action at a time: a double press must not deliver twice or start the clock twice.
@@ -42,18 +49,29 @@ export function useRun(drillId: string, onError: (text: string) => void, pollMs 
       const id = clientId();
       busy.current = true;
       try {
-        for (let attempt = 0; attempt < 3; attempt++) {
+        for (let attempt = 0; ; attempt++) {
           try {
-            const { event, ...rest } = await request('run.log', { drillId, clientId: id, ...e });
-            // The log only grows: append the committed event instead of re-sending the whole log.
-            setState((prev) => ({ ...rest, events: prev && !prev.events.some((x) => x.id === event.id) ? [...prev.events, event] : (prev?.events ?? [event]) }));
-            setFetchedAt(Date.now());
+            const { event, state } = await request('run.log', { drillId, clientId: id, ...e });
+            // The log only grows: append the committed event instead of re-sending the whole log. Without a
+            // new state (observations, actions) the rest is kept as it is, so nothing else re-renders.
+            // Rendered at once, in the task that brought the answer, rather than in a later scheduled one.
+            flushSync(() =>
+              setHeld((prev) => {
+                if (!prev) return prev;
+                const events = prev.state.events.some((x) => x.id === event.id) ? prev.state.events : [...prev.state.events, event];
+                return state ? { state: { ...state, events }, fetchedAt: Date.now() } : { ...prev, state: { ...prev.state, events } };
+              }),
+            );
             return true;
           } catch (err) {
-            if (attempt === 2) onError(`记录失败：${errorText(err)}`);
+            // The core answered with a reason (paused, unknown inject…): saying it again will not help.
+            const answered = err instanceof ApiError && err.error.code !== 'INTERNAL';
+            if (answered || attempt === 2) {
+              onError(answered ? errorText(err) : `记录失败：${errorText(err)}`);
+              return false;
+            }
           }
         }
-        return false;
       } finally {
         busy.current = false;
       }
@@ -61,7 +79,9 @@ export function useRun(drillId: string, onError: (text: string) => void, pollMs 
     [drillId, onError],
   );
 
-  const running = state?.clock.status === 'running';
-  const drift = running ? Date.now() - fetchedAt : 0;
-  return { state, log, refresh, elapsedMs: state ? state.clock.elapsedMs + drift : 0, drift };
+  const state = held?.state ?? null;
+  const clock = state?.clock;
+  const fetchedAt = held?.fetchedAt ?? 0;
+  const base = useMemo<ClockBase>(() => ({ status: clock?.status ?? 'not-started', elapsedMs: clock?.elapsedMs ?? 0, fetchedAt }), [clock, fetchedAt]);
+  return { state, log, refresh, base };
 }

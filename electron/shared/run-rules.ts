@@ -1,0 +1,50 @@
+// What the console may log and when: an inject goes out only while the drill clock runs.
+//
+// A pause is the director stopping the scenario (safety, weather, a visit): nothing is put to the
+// players then, and a delivery stamped at a frozen drill time would misplace it on the timeline. So
+// delivering (on time, late or ad hoc) waits for 继续; skipping is a director's decision and may be
+// taken during the pause. Observations and actions are always welcome, before, during and after.
+import { formatOffset, parseOffset } from './drill-clock';
+import { MAX_DELAY_SEC, type ClockState, type RunEventType } from './schemas/drill';
+
+const DELIVERIES: ReadonlySet<RunEventType> = new Set(['inject.delivered', 'inject.late', 'inject.adhoc']);
+
+/** Why an event cannot be logged on a clock in this state, in words for the coordinator; null when it can. */
+export function runEventRefusal(type: RunEventType, status: ClockState['status']): string | null {
+  if (!DELIVERIES.has(type) && type !== 'inject.skipped') return null;
+  if (status === 'not-started') return '演练尚未开始：请先点击“开始演练”。';
+  if (status === 'ended') return '演练已结束，不能再下达或跳过注入。';
+  if (status === 'paused' && DELIVERIES.has(type)) return '演练已暂停：点击“继续”后才能下达注入（暂停期间可按 S 跳过当前注入）。';
+  return null;
+}
+
+/** The delay to propose for a late inject: how far past its planned time it is now, in seconds. */
+export function proposedDelaySec(dueInMs: number | undefined): number {
+  return dueInMs === undefined || dueInMs >= 0 ? 0 : Math.round(-dueInMs / 1000);
+}
+
+/**
+ * A delay as the coordinator types it: whole minutes ("5"), minutes and seconds ("3:20", full-width
+ * colon too) or h:mm:ss; null when it is none of these or longer than a drill day.
+ */
+export function parseDelay(input: string): number | null {
+  const s = input.trim().replace(/分钟?$/, '');
+  const sec = /^\d{1,4}$/.test(s) ? Number(s) * 60 : parseOffset(s);
+  return sec !== null && sec <= MAX_DELAY_SEC ? sec : null;
+}
+
+/** A delay for the input box: m:ss, or h:mm:ss from an hour. */
+export function delayInput(sec: number): string {
+  return formatOffset(sec).replace(/^T[+-]/, '');
+}
+
+/** A delay in words: 45秒, 3分20秒, 5分钟, 1小时2分. */
+export function formatDelay(sec: number): string {
+  const s = Math.max(0, Math.round(sec));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const r = s % 60;
+  if (h) return `${h}小时${m ? `${m}分` : ''}`;
+  if (m) return r ? `${m}分${r}秒` : `${m}分钟`;
+  return `${r}秒`;
+}

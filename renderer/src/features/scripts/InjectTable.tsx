@@ -1,0 +1,111 @@
+// The inject table: virtual rows (only those on screen exist), memoised cells, drag to reorder.
+import { Button, Space, Table, Tag, Tooltip } from 'antd';
+import { memo, useEffect, useMemo, useRef } from 'react';
+import { INJECT_METHODS, type Inject, type Phase } from '@shared/schemas/drill';
+import type { ClauseLookup } from '../../components/plan-clauses';
+import { ChoiceCell, ClauseCell, TextCell, TimeCell, type PatchInject, type TextField } from './inject-cells';
+
+const METHOD_OPTIONS = INJECT_METHODS.map((m) => ({ value: m, label: m }));
+
+interface Props {
+  injects: Inject[];
+  phases: Phase[];
+  numbers: Map<string, number>;
+  issuesOf: Map<string, string[]>;
+  lookup: ClauseLookup;
+  onPatch: PatchInject;
+  onDuplicate: (index: number) => void;
+  onInsert: (index: number) => void;
+  onRemove: (id: string) => void;
+  onMove: (id: string, toIndex: number) => void;
+  onPickClauses: (injectId: string) => void;
+}
+
+export const InjectTable = memo(function InjectTable(p: Props) {
+  const { injects, phases, numbers, issuesOf, lookup, onPatch, onDuplicate, onInsert, onRemove, onMove, onPickClauses } = p;
+  const dragging = useRef<string | null>(null);
+  const wrapper = useRef<HTMLDivElement>(null);
+  // Tab into a column off screen and the browser scrolls the virtual list's inner box itself, which the
+  // header and the list's own offset do not follow. Hand that scroll to the list as a sideways wheel.
+  useEffect(() => {
+    const el = wrapper.current;
+    const onScroll = (e: Event) => {
+      const scrolled = e.target as HTMLElement;
+      const holder = scrolled.closest?.('.ant-table-tbody-virtual-holder');
+      if (!holder || !scrolled.scrollLeft) return;
+      const dx = scrolled.scrollLeft;
+      scrolled.scrollLeft = 0;
+      holder.dispatchEvent(new WheelEvent('wheel', { deltaX: dx, bubbles: true, cancelable: true }));
+    };
+    el?.addEventListener('scroll', onScroll, true);
+    return () => el?.removeEventListener('scroll', onScroll, true);
+  }, []);
+  const phaseOptions = useMemo(() => phases.map((x) => ({ value: x.id, label: x.name })), [phases]);
+  // Columns change only with what they show, so a keystroke re-renders the one cell it edits.
+  const columns = useMemo(() => {
+    const text = (title: string, width: number, field: TextField, multiline = false) => ({ title, width, render: (_: unknown, i: Inject) => <TextCell inject={i} field={field} multiline={multiline} onPatch={onPatch} /> });
+    return [
+      { title: '序号', width: 64, fixed: 'left' as const, render: (_: unknown, i: Inject) => <Tooltip title={issuesOf.get(i.id)?.join('；')}><span style={{ cursor: 'grab' }}>⋮⋮ {numbers.get(i.id)}{issuesOf.has(i.id) && <Tag color="red" style={{ marginLeft: 2 }}>!</Tag>}</span></Tooltip> },
+      { title: '阶段', width: 110, render: (_: unknown, i: Inject) => <ChoiceCell inject={i} field="phaseId" options={phaseOptions} onPatch={onPatch} /> },
+      { title: '时间', width: 160, render: (_: unknown, i: Inject) => <TimeCell inject={i} onPatch={onPatch} /> },
+      text('场景', 140, 'scene'),
+      text('情景信息', 260, 'info', true),
+      text('发送方', 110, 'sender'),
+      text('接收方', 130, 'receiver'),
+      { title: '方式', width: 90, render: (_: unknown, i: Inject) => <ChoiceCell inject={i} field="method" options={METHOD_OPTIONS} onPatch={onPatch} /> },
+      text('预期行动', 260, 'expectedAction', true),
+      { title: '关联条款', width: 220, render: (_: unknown, i: Inject) => <ClauseCell inject={i} lookup={lookup} onPatch={onPatch} onPick={onPickClauses} /> },
+      text('责任控制员', 110, 'controller'),
+      text('解说词', 220, 'narration', true),
+      {
+        title: '操作',
+        width: 150,
+        fixed: 'right' as const,
+        render: (_: unknown, i: Inject, index: number) => (
+          <Space size={0}>
+            <Button size="small" type="link" onClick={() => onDuplicate(index)}>复制</Button>
+            <Button size="small" type="link" onClick={() => onInsert(index)}>插入</Button>
+            <Button size="small" type="link" danger onClick={() => onRemove(i.id)}>删除</Button>
+          </Space>
+        ),
+      },
+    ];
+  }, [numbers, issuesOf, phaseOptions, lookup, onPatch, onPickClauses, onDuplicate, onInsert, onRemove]);
+
+  return (
+    <div ref={wrapper}>
+    <Table<Inject>
+      className="inject-table"
+      size="small"
+      rowKey="id"
+      pagination={false}
+      dataSource={injects}
+      // Only the rows on screen are rendered: a 300-inject script opens as fast as a short one.
+      virtual
+      scroll={{ x: 2024, y: Math.max(320, window.innerHeight - 330) }}
+      rowClassName={(i) => (issuesOf.has(i.id) ? 'row-issue' : '')}
+      locale={{ emptyText: '还没有注入。点击“新增注入”，或“从预案生成”初稿。' }}
+      onRow={(i) =>
+        ({
+          draggable: true,
+          onDragStart: (e: React.DragEvent) => {
+            // Text boxes keep their own drag (selecting text); the row moves from anywhere else.
+            if ((e.target as HTMLElement).closest('input, textarea, select')) return;
+            dragging.current = i.id;
+            e.dataTransfer.effectAllowed = 'move';
+          },
+          onDragOver: (e: React.DragEvent) => e.preventDefault(),
+          onDrop: (e: React.DragEvent) => {
+            e.preventDefault();
+            const from = dragging.current;
+            dragging.current = null;
+            if (from && from !== i.id) onMove(from, injects.findIndex((x) => x.id === i.id));
+          },
+          'data-testid': 'inject-row',
+        }) as React.HTMLAttributes<HTMLElement>
+      }
+      columns={columns}
+    />
+    </div>
+  );
+});

@@ -1,0 +1,37 @@
+// L: an inject goes out late. Asks how late (proposed from the clock) and why; Enter records it.
+import { Form, Input, Modal, Typography } from 'antd';
+import { useState } from 'react';
+import { delayInput, formatDelay, parseDelay } from '@shared/run-rules';
+
+export interface LateTarget {
+  injectId: string;
+  label: string;
+  proposedSec: number;
+}
+
+export function LateModal({ target, onClose, onLog }: { target: LateTarget; onClose: () => void; onLog: (delaySec: number, reason: string) => Promise<boolean> }) {
+  const [delay, setDelay] = useState(() => delayInput(target.proposedSec));
+  const [reason, setReason] = useState('');
+  const sec = parseDelay(delay);
+  const submit = async () => {
+    if (sec !== null && (await onLog(sec, reason.trim()))) onClose();
+  };
+  return (
+    <Modal open title={`延迟下达：${target.label}`} okText="记录" okButtonProps={{ disabled: sec === null }} onOk={submit} onCancel={onClose} destroyOnHidden>
+      <Form layout="vertical" data-testid="late-form">
+        <Form.Item
+          label="比计划晚了多久"
+          validateStatus={sec === null ? 'error' : undefined}
+          help={sec === null ? '请填写分钟数（如 5）或 分:秒（如 3:20）' : `记为晚 ${formatDelay(sec)}`}
+        >
+          {/* Selected on open: accept the clock's figure with Enter, or type over it. */}
+          <Input autoFocus onFocus={(e) => e.target.select()} value={delay} onChange={(e) => setDelay(e.target.value)} onPressEnter={submit} style={{ width: 160 }} data-testid="late-delay" />
+        </Form.Item>
+        <Form.Item label="原因（可不填）">
+          <Input value={reason} onChange={(e) => setReason(e.target.value)} onPressEnter={submit} maxLength={500} placeholder="如：接收方未到位" data-testid="late-reason" />
+        </Form.Item>
+        <Typography.Text type="secondary">按 Enter 记录；下达时间记为现在。</Typography.Text>
+      </Form>
+    </Modal>
+  );
+}

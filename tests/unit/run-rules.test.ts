@@ -1,0 +1,67 @@
+// What the console may log when, and how a late inject's delay is proposed, typed and shown.
+import { describe, expect, it } from 'vitest';
+import { delayInput, formatDelay, parseDelay, proposedDelaySec, runEventRefusal } from '../../electron/shared/run-rules';
+import { MAX_DELAY_SEC, RUN_EVENT_TYPES, type ClockState } from '../../electron/shared/schemas/drill';
+
+const STATUSES: ClockState['status'][] = ['not-started', 'running', 'paused', 'ended'];
+
+describe('runEventRefusal', () => {
+  it('lets every event through on a running clock', () => {
+    for (const type of RUN_EVENT_TYPES) expect(runEventRefusal(type, 'running')).toBeNull();
+  });
+
+  it('holds deliveries during a pause but lets the director skip, and says why', () => {
+    for (const type of ['inject.delivered', 'inject.late', 'inject.adhoc'] as const) expect(runEventRefusal(type, 'paused')).toMatch(/演练已暂停.*继续/);
+    expect(runEventRefusal('inject.skipped', 'paused')).toBeNull();
+  });
+
+  it('refuses every inject event before the start and after the end', () => {
+    for (const type of ['inject.delivered', 'inject.late', 'inject.adhoc', 'inject.skipped'] as const) {
+      expect(runEventRefusal(type, 'not-started')).toMatch(/尚未开始/);
+      expect(runEventRefusal(type, 'ended')).toMatch(/已结束/);
+    }
+  });
+
+  it('never refuses observations, actions or clock events (the clock ignores nonsense itself)', () => {
+    for (const status of STATUSES) {
+      for (const type of ['observation', 'action', 'clock.start', 'clock.pause', 'clock.resume', 'clock.end'] as const) expect(runEventRefusal(type, status)).toBeNull();
+    }
+  });
+});
+
+describe('late delays', () => {
+  it('proposes how far past its planned time the inject is, in seconds, and nothing when it is not due yet', () => {
+    expect(proposedDelaySec(-200_400)).toBe(200);
+    expect(proposedDelaySec(-499)).toBe(0);
+    expect(proposedDelaySec(30_000)).toBe(0);
+    expect(proposedDelaySec(undefined)).toBe(0);
+  });
+
+  it('reads minutes, minutes:seconds (full-width colon too) and h:mm:ss', () => {
+    expect(parseDelay('5')).toBe(300);
+    expect(parseDelay(' 12分钟 ')).toBe(720);
+    expect(parseDelay('3:20')).toBe(200);
+    expect(parseDelay('3：20')).toBe(200);
+    expect(parseDelay('1:02:03')).toBe(3723);
+    expect(parseDelay('0')).toBe(0);
+  });
+
+  it('refuses what is not a delay, or longer than a drill day', () => {
+    for (const bad of ['', '五分钟', '-5', '3:75', '1.5', 'T-03:00']) expect(parseDelay(bad)).toBeNull();
+    expect(parseDelay(String(MAX_DELAY_SEC / 60))).toBe(MAX_DELAY_SEC);
+    expect(parseDelay(String(MAX_DELAY_SEC / 60 + 1))).toBeNull();
+  });
+
+  it('puts the proposal in the box in a form it reads back unchanged', () => {
+    for (const sec of [0, 59, 200, 3599, 3723, MAX_DELAY_SEC]) expect(parseDelay(delayInput(sec))).toBe(sec);
+    expect(delayInput(200)).toBe('03:20');
+  });
+
+  it('says a delay in words', () => {
+    expect(formatDelay(45)).toBe('45秒');
+    expect(formatDelay(200)).toBe('3分20秒');
+    expect(formatDelay(300)).toBe('5分钟');
+    expect(formatDelay(3720)).toBe('1小时2分');
+    expect(formatDelay(7200)).toBe('2小时');
+  });
+});
