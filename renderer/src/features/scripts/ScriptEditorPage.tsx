@@ -5,6 +5,7 @@ import { ROSTER_ROLES, type Inject, type Script } from '@shared/schemas/drill';
 import { injectNumbers, moveInject } from '@shared/script-checks';
 import { errorText, request } from '../../api/client';
 import { base64ToBytes, bytesToBase64, pickFile, saveFile } from '../../api/files';
+import { useExportCommand } from '../../components/export-command';
 import { exportAndReport } from '../../components/export-file';
 import { PageHeader } from '../../components/PageHeader';
 import { usePlanClauses } from '../../components/plan-clauses';
@@ -48,6 +49,8 @@ export function ScriptEditorPage({ drillId }: { drillId: string }) {
   const insert = useCallback((index: number) => update((s) => insertAt(s, index, blankInject(s.injects[index]!.phaseId, s.injects[index]))), [update]);
   const remove = useCallback((id: string) => update((s) => ({ ...s, injects: s.injects.filter((x) => x.id !== id) })), [update]);
   const move = useCallback((id: string, to: number) => update((s) => moveInject(s, id, to)), [update]);
+  // 文件 → 导出为 Word: the script, saved first.
+  useExportCommand(() => void save().then(() => exportAndReport(message, () => request('drill.export-script-docx', { id: drillId }))));
 
   if (detail.error) return <Alert type="error" showIcon message="无法打开演练脚本" description={detail.error} />;
   if (!detail.data || !script) return <Spin />;
