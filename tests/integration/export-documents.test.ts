@@ -132,10 +132,12 @@ describe('exportScriptDocx', () => {
     s = script();
     const first = s.injects[0]!;
     const second = s.injects[1]!;
+    const third = s.injects[2]!;
     const events: RunEvent[] = [
       { id: 'e1', drillId: 'drill-1', seq: 1, type: 'clock.start', at: new Date(2025, 3, 8, 9, 0, 0).toISOString(), injectId: null, text: '', tags: [], actor: '李娜', delaySec: null },
       { id: 'e2', drillId: 'drill-1', seq: 2, type: 'inject.delivered', at: new Date(2025, 3, 8, 9, 0, 40).toISOString(), injectId: first.id, text: '', tags: [], actor: '李娜', delaySec: null },
       { id: 'e3', drillId: 'drill-1', seq: 3, type: 'inject.skipped', at: new Date(2025, 3, 8, 9, 6, 0).toISOString(), injectId: second.id, text: '', tags: [], actor: '王磊', delaySec: null },
+      { id: 'e4', drillId: 'drill-1', seq: 4, type: 'inject.late', at: new Date(2025, 3, 8, 9, 25, 0).toISOString(), injectId: third.id, text: '接收方未到位', tags: [], actor: '李娜', delaySec: 200 },
     ];
     parts = await exportAndSave('script-forest-fire', () => exportScriptDocx({ drill: drill(), script: s, eventsOrNull: events }));
   });
@@ -161,6 +163,8 @@ describe('exportScriptDocx', () => {
     expect(cells[0]).toBe('1');
     expect(cells[1]).toBe('T+00:00' + '9:00' + '实际：9:00:40');
     expect(elements(rows[1]!, 'w:tc').map(textOf)[1]).toContain('实际：未发送');
+    // A late inject carries the delay the coordinator recorded.
+    expect(elements(rows[2]!, 'w:tc').map(textOf)[1]).toContain('实际：9:25:00（延迟 3分20秒）');
     expect(cells[7]).toBe('李娜');
     expect(cells[8]).toContain('现在演练开始');
     // The table sits in the landscape section: the second sectPr closes it.
