@@ -43,6 +43,8 @@ describe('exportScriptDocx', () => {
     expect(cells[0]).toBe('1');
     expect(cells[1]).toBe('T+00:00' + '9:00' + '实际：9:00:40');
     expect(elements(rows[1]!, 'w:tc').map(textOf)[1]).toContain('实际：未发送');
+    // A late inject carries the delay the coordinator recorded.
+    expect(elements(rows[2]!, 'w:tc').map(textOf)[1]).toContain('实际：9:25:00（延迟 3分20秒）');
     expect(cells[7]).toBe('李娜');
     expect(cells[8]).toContain('现在演练开始');
     // The table sits in the landscape section: the second sectPr closes it.

@@ -67,7 +67,7 @@ function actualTimes(events: RunEvent[]): Map<string, string> {
     if (e.type === 'inject.skipped') out.set(e.injectId, '未发送');
     if (e.type === 'inject.delivered' || e.type === 'inject.late') {
       const at = new Date(e.at);
-      out.set(e.injectId, `${at.getHours()}:${pad(at.getMinutes())}:${pad(at.getSeconds())}${e.type === 'inject.late' ? `（延迟${e.delaySec !== null ? ` ${formatDelay(e.delaySec)}` : ''}）` : ''}`);
+      out.set(e.injectId, `${at.getHours()}:${pad(at.getMinutes())}:${pad(at.getSeconds())}${e.type === 'inject.late' ? `\n（延迟${e.delaySec !== null ? ` ${formatDelay(e.delaySec)}` : ''}）` : ''}`);
     }
   }
   return out;

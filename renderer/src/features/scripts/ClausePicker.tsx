@@ -28,10 +28,9 @@ export function ClausePicker({ inject, label, plans, drillSections, onClose, onS
       return { ...p, children };
     });
   }, [plans, filter, drillSections]);
-  // Links to plans the drill no longer names are kept as they are: the tree cannot show them.
-  const hidden = inject.clauseLinks.map(clauseKey).filter((k) => !tree.some((p) => p.key === `plan|${parseClauseKey(k).planId}`));
+  // Links to plans the drill no longer names stay in `checked` untouched: the tree cannot show them.
   const save = () => {
-    onSave([...new Set([...hidden, ...checked])].map(parseClauseKey));
+    onSave(checked.map(parseClauseKey));
     onClose();
   };
   return (

@@ -1,5 +1,5 @@
 // The running log beside the console: newest first, each entry rendered once and never again.
-import { Button, Card, Tag, Typography } from 'antd';
+import { Button } from 'antd';
 import { memo, useState } from 'react';
 import type { Inject, RunEvent } from '@shared/schemas/drill';
 import { formatDelay } from '@shared/run-rules';
@@ -22,28 +22,35 @@ const LOG_SHOWN = 200;
 
 const timeOf = new Intl.DateTimeFormat('zh-CN', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 
-/** Memoised: the clock's ticks and the inputs' typing never reach it; a new event adds one entry. */
+/**
+ * Memoised: the clock's ticks and the inputs' typing never reach it; a new event adds one entry. Plain
+ * elements styled like antd's card and tags (styles.css): each antd component costs a style lookup on
+ * mount, and a key press should pay for nothing but its own entry.
+ */
 export const RunLog = memo(function RunLog({ events, byId, numbers }: { events: RunEvent[]; byId: Map<string, Inject>; numbers: Map<string, number> }) {
   const [showAll, setShowAll] = useState(false);
   const shown = (showAll ? events : events.slice(-LOG_SHOWN)).slice().reverse();
   return (
-    <Card size="small" title={`演练记录（${events.length}）`} data-testid="run-log" styles={{ body: { maxHeight: 'calc(100vh - 220px)', overflow: 'auto', contain: 'content' } }}>
-      {shown.map((e) => <LogEntry key={e.id} e={e} inject={e.injectId ? byId.get(e.injectId) : undefined} number={e.injectId ? numbers.get(e.injectId) : undefined} />)}
-      {events.length > LOG_SHOWN && !showAll && <Button size="small" type="link" onClick={() => setShowAll(true)}>显示全部 {events.length} 条</Button>}
-    </Card>
+    <section className="run-log" data-testid="run-log">
+      <header className="run-log-head" data-testid="run-log-title">演练记录（{events.length}）</header>
+      <div className="run-log-body">
+        {shown.map((e) => <LogEntry key={e.id} e={e} inject={e.injectId ? byId.get(e.injectId) : undefined} number={e.injectId ? numbers.get(e.injectId) : undefined} />)}
+        {events.length > LOG_SHOWN && !showAll && <Button size="small" type="link" onClick={() => setShowAll(true)}>显示全部 {events.length} 条</Button>}
+      </div>
+    </section>
   );
 });
 
 const LogEntry = memo(function LogEntry({ e, inject, number }: { e: RunEvent; inject?: Inject; number?: number }) {
   return (
     <div className="log-entry" data-testid="log-entry" data-type={e.type}>
-      <Typography.Text type="secondary">{timeOf.format(new Date(e.at))} </Typography.Text>
-      <Tag>{eventLabels[e.type]}</Tag>
-      {e.injectId && (inject ? <Tag color="blue">第{number}条 {inject.scene}</Tag> : <Tag>已删除的注入</Tag>)}
-      {e.delaySec !== null && <Tag color="orange" data-testid="log-delay">晚 {formatDelay(e.delaySec)}</Tag>}
+      <span className="log-time">{timeOf.format(new Date(e.at))} </span>
+      <span className="log-tag">{eventLabels[e.type]}</span>
+      {e.injectId && (inject ? <span className="log-tag blue">第{number}条 {inject.scene}</span> : <span className="log-tag">已删除的注入</span>)}
+      {e.delaySec !== null && <span className="log-tag orange" data-testid="log-delay">晚 {formatDelay(e.delaySec)}</span>}
       {e.text && <span>{e.text}</span>}
-      {e.tags.map((t) => <Tag key={t} color="purple">{t}</Tag>)}
-      {e.actor && <Typography.Text type="secondary"> —{e.actor}</Typography.Text>}
+      {e.tags.map((t) => <span key={t} className="log-tag purple">{t}</span>)}
+      {e.actor && <span className="log-time"> —{e.actor}</span>}
     </div>
   );
 });
