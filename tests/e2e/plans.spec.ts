@@ -161,6 +161,9 @@ test('finds and replaces across chapters', async ({ page, host }) => {
   await page.keyboard.press('Control+f');
   await page.getByTestId('find-input').fill('森林防火指挥部');
   await expect(page.getByTestId('find-note')).toContainText(/共 \d+ 处/);
+  // 下一个 after typing shows the first match, not the second.
+  await page.getByTestId('find-next').click();
+  await expect(page.getByTestId('find-note')).toContainText(/第 1 \/ \d+ 处/);
   await page.getByTestId('replace-input').fill('森林草原防灭火指挥部');
   await page.getByTestId('replace-all').click();
   await expect(page.getByTestId('find-note')).toContainText(/已替换 \d+ 处/);

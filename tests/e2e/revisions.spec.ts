@@ -27,11 +27,16 @@ test('merges the newer municipal revision into an edited plan, then compares wit
 
   await page.getByTestId('open-merge').click();
   await expect(page.getByTestId('merge-conflict').first()).toBeVisible();
-  // 2024 renamed the command; the plan keeps its lead unit (unticked), takes the new command name.
+  // 2024 renamed the command (taken); its new lead unit is already a member unit in the plan (not taken by default).
   const names = page.getByTestId('merge-names');
   await expect(names).toContainText('将“区森林防火指挥部”改为“区森林草原防灭火指挥部”');
-  await names.getByTestId('adopt-name-牵头单位').click();
+  await expect(names.getByTestId('adopt-name-指挥部名称')).toBeChecked();
   await expect(names.getByTestId('adopt-name-牵头单位')).not.toBeChecked();
+  await expect(names).toContainText('全文替换会造成重复');
+  await names.getByTestId('adopt-name-指挥部名称').click();
+  await expect(names.getByTestId('adopt-name-指挥部名称')).not.toBeChecked();
+  await names.getByTestId('adopt-name-指挥部名称').click();
+  await expect(names.getByTestId('adopt-name-指挥部名称')).toBeChecked();
   await expect(page.getByTestId('merge-conflict').first()).toBeVisible();
   await screenshot(page, 'merge-conflicts');
   const conflicts = page.getByTestId('merge-conflict');

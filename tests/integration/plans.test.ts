@@ -44,6 +44,8 @@ describe('plan creation from a template', () => {
     const departments = [
       { id: 'd1', name: '区应急管理局', contact: '张明', title: '科长', phone: '0351-7654321', duty: '' },
       { id: 'd2', name: '区 气象局', contact: '李红', title: '站长', phone: '13812345678', duty: '' },
+      // As 设置 usually names them: with the district in front.
+      { id: 'd3', name: '小店区卫生健康局', contact: '王芳', title: '副局长', phone: '0351-7000003', duty: '' },
     ];
     await data(core.call('profile.save', { ...profile, departments }));
     const plan = await newPlan(core, 'forest-fire', '2024');
@@ -53,6 +55,7 @@ describe('plan creation from a template', () => {
     expect(rows[0]).toEqual(['单位', '联系人', '职务', '办公电话', '手机']);
     expect(rows.find((r) => r[0] === '区应急管理局')).toEqual(['区应急管理局', '张明', '科长', '0351-7654321', '（待填）']);
     expect(rows.find((r) => r[0] === '区气象局')).toEqual(['区气象局', '李红', '站长', '13812345678', '13812345678']);
+    expect(rows.find((r) => r[0] === '区卫生健康局')).toEqual(['区卫生健康局', '王芳', '副局长', '0351-7000003', '（待填）']);
     expect(rows.find((r) => r[0] === '区公安分局')).toEqual(['区公安分局', '（待填）', '（待填）', '（待填）', '（待填）']);
     expect(blocksText(annex.lineage!.baseBody)).not.toContain('张明');
     // The check still names what is left to fill.

@@ -114,13 +114,16 @@ describe('upstream revisions', () => {
     const plan = await newPlan(core, 'forest-fire', '2019');
     const text = (p: PlanDetail) => p.doc.sections.map((s) => `${s.title}\n${blocksText(s.body)}`).join('\n');
     expect(text(plan)).toContain('区森林防火指挥部');
-    const preview = await data<MergeProposal>(core.call('plan.merge-preview', { id: plan.id, toRevision: '2024', keepNames: ['牵头单位'] }));
+    // 区应急管理局 is already a member unit in the plan: renaming 区林业局 to it would duplicate it, so it is not proposed.
+    const preview = await data<MergeProposal>(core.call('plan.merge-preview', { id: plan.id, toRevision: '2024' }));
     expect(preview.placeholders).toEqual([
-      { key: '牵头单位', label: '牵头单位（指挥部办公室所在单位）', current: '区林业局', proposed: '区应急管理局', adopt: false },
-      { key: '指挥部名称', label: '专项指挥部名称', current: '区森林防火指挥部', proposed: '区森林草原防灭火指挥部', adopt: true },
+      { key: '牵头单位', label: '牵头单位（指挥部办公室所在单位）', current: '区林业局', proposed: '区应急管理局', adopt: false, collides: true },
+      { key: '指挥部名称', label: '专项指挥部名称', current: '区森林防火指挥部', proposed: '区森林草原防灭火指挥部', adopt: true, collides: false },
     ]);
+    const forced = await data<MergeProposal>(core.call('plan.merge-preview', { id: plan.id, toRevision: '2024', names: [{ key: '牵头单位', adopt: true }] }));
+    expect(forced.placeholders.map((n) => n.adopt)).toEqual([true, true]);
     const resolutions = preview.items.filter((i) => i.kind === 'conflict').map((i) => ({ key: i.key, choice: 'theirs' as const }));
-    const merged = await data<PlanDetail>(core.call('plan.merge-apply', { id: plan.id, toRevision: '2024', resolutions, keepNames: ['牵头单位'] }));
+    const merged = await data<PlanDetail>(core.call('plan.merge-apply', { id: plan.id, toRevision: '2024', resolutions }));
     expect(text(merged)).not.toContain('区森林防火指挥部');
     expect(text(merged)).toContain('区森林草原防灭火指挥部');
     expect(merged.doc.placeholders.find((p) => p.key === '指挥部名称')!.value).toBe('区森林草原防灭火指挥部');

@@ -29,8 +29,8 @@ function docOf(ctx: HandlerContext, planId: string, ref: string) {
   return ref === 'draft' ? plans.getPlanDocument(db, plans.getPlanRow(db, planId)) : revisions.getVersion(db, planId, ref).doc;
 }
 
-/** The merge's input with the revision's names adopted (all renamed defaults, less those in keepNames). */
-function mergeInput(ctx: HandlerContext, planId: string, toRevision: string, keepNames: readonly string[] = []) {
+/** The merge's input with the revision's renamed names adopted as proposed or as the planner chose. */
+function mergeInput(ctx: HandlerContext, planId: string, toRevision: string, nameChoices: readonly { key: string; adopt: boolean }[] = []) {
   const db = ctx.store.get();
   const row = plans.getPlanRow(db, planId);
   if (!row.template_id || !row.template_revision) throw new AppError('INVALID_INPUT', '该预案不是依据上位预案模板编制的，无法合并上位修订。');
@@ -39,7 +39,7 @@ function mergeInput(ctx: HandlerContext, planId: string, toRevision: string, kee
   if (toRevision === row.template_revision) throw new AppError('INVALID_INPUT', '预案已依据该修订版本。');
   const oldRev = ctx.templates.find(row.template_id, row.template_revision) ?? null;
   const doc = plans.getPlanDocument(db, row);
-  const names = placeholderChanges(doc, oldRev, newRev, getProfile(db), keepNames);
+  const names = placeholderChanges(doc, oldRev, newRev, getProfile(db), nameChoices);
   return { row, names, input: { doc: adoptPlaceholders(doc, names), oldRev, newRev } };
 }
 
@@ -110,7 +110,7 @@ export const revisionHandlers: Handlers<
   'template.compare': (input, ctx) => compareRevisions(ctx.templates.get(input.templateId, input.from), ctx.templates.get(input.templateId, input.to)),
 
   'plan.merge-preview': (input, ctx): MergeProposal => {
-    const { row, names, input: m } = mergeInput(ctx, input.id, input.toRevision, input.keepNames);
+    const { row, names, input: m } = mergeInput(ctx, input.id, input.toRevision, input.names);
     return {
       planId: row.id,
       templateId: m.newRev.meta.id,
@@ -125,7 +125,7 @@ export const revisionHandlers: Handlers<
   'plan.merge-apply': (input, ctx) => {
     const db = ctx.store.get();
     const now = ctx.clock.now();
-    const { row, names, input: m } = mergeInput(ctx, input.id, input.toRevision, input.keepNames);
+    const { row, names, input: m } = mergeInput(ctx, input.id, input.toRevision, input.names);
     const items = proposeMerge(m);
     const open = unresolved(items, input.resolutions);
     if (open.length) throw new AppError('INVALID_INPUT', `还有 ${open.length} 处冲突未处理。`, open.map((i) => `“${i.title}”需要选择保留本区文本、采用上位文本或人工修改`));

@@ -112,6 +112,8 @@ export interface PlaceholderChange {
   current: string | null;
   proposed: string;
   adopt: boolean;
+  /** The new name already occurs in the plan (often as another unit): replacing would duplicate it, so not adopted by default. */
+  collides: boolean;
 }
 
 export interface MergeProposal {
@@ -135,11 +137,11 @@ export const mergeResolutionSchema = z
 
 export type MergeResolution = z.output<typeof mergeResolutionSchema>;
 
-/** Placeholder keys whose renamed default the planner declines (the plan keeps its current name). */
-const keepNamesSchema = z.array(z.string().min(1).max(40)).max(100).optional();
+/** The planner's choice per renamed name, over the proposal's default (adopt unless the new name is already in the plan). */
+const nameChoicesSchema = z.array(z.object({ key: z.string().min(1).max(40), adopt: z.boolean() }).strict()).max(100).optional();
 
 export const mergeApplySchema = z
-  .object({ id: idSchema, toRevision: z.string().min(1).max(40), resolutions: z.array(mergeResolutionSchema).max(5000), keepNames: keepNamesSchema, note: text(2000).optional() })
+  .object({ id: idSchema, toRevision: z.string().min(1).max(40), resolutions: z.array(mergeResolutionSchema).max(5000), names: nameChoicesSchema, note: text(2000).optional() })
   .strict();
 
 export const saveVersionSchema = z.object({ id: idSchema, note: requiredText(2000, '修订说明'), author: text(40).optional() }).strict();
@@ -156,7 +158,7 @@ export const statusChangeSchema = z
   })
   .strict();
 export const upstreamSchema = z.object({ templateId: z.string().min(1).max(80), from: z.string().min(1).max(40), to: z.string().min(1).max(40) }).strict();
-export const mergePreviewSchema = z.object({ id: idSchema, toRevision: z.string().min(1).max(40), keepNames: keepNamesSchema }).strict();
+export const mergePreviewSchema = z.object({ id: idSchema, toRevision: z.string().min(1).max(40), names: nameChoicesSchema }).strict();
 export const templateImportSchema = z.object({ fileName: z.string().min(1).max(200), content: z.string().min(1).max(5_000_000) }).strict();
 export const searchSchema = z.object({ query: requiredText(100, '搜索内容'), includeVersions: z.boolean().optional(), limit: z.number().int().min(1).max(200).optional() }).strict();
 

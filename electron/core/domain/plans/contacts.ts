@@ -14,7 +14,9 @@ const COLUMNS: [Field, RegExp][] = [
   ['unit', /单位|部门|名称/],
 ];
 
-const norm = (s: string) => s.replace(/[\s\u3000]/g, '');
+// Units match without spaces and without a leading place name: 设置 says 小店区应急管理局 where the
+// template's table says 区应急管理局, and a city-level name may lead with 太原市.
+const norm = (s: string) => s.replace(/[\s\u3000]/g, '').replace(/^[^区市县]{0,8}?市/, '').replace(/^[^区县]{0,6}?[区县]/, '');
 const MOBILE = /^1[3-9]\d{9}$/;
 
 function valueOf(field: Field, d: Department): string {

@@ -1,25 +1,27 @@
 // Names a new municipal revision changes: a placeholder whose default the city changed (an agency renamed,
 // 区森林防火指挥部 → 区森林草原防灭火指挥部) while the plan still holds the old default, and placeholders
 // the revision adds. Adopting a renamed value rewrites it throughout the plan, as the planner would by hand.
-import type { PlanDocument } from '../../../shared/doc-model';
+import { blocksText, type PlanDocument } from '../../../shared/doc-model';
 import type { DistrictProfile } from '../../../shared/schemas/profile';
 import type { PlaceholderChange } from '../../../shared/schemas/revision';
 import type { TemplateRevision } from '../../../shared/schemas/template';
 import { defaultValues, renameInBlocks } from '../plans/placeholders';
 
-export function placeholderChanges(doc: PlanDocument, oldRev: TemplateRevision | null, newRev: TemplateRevision, profile: DistrictProfile, keep: readonly string[] = []): PlaceholderChange[] {
+export function placeholderChanges(doc: PlanDocument, oldRev: TemplateRevision | null, newRev: TemplateRevision, profile: DistrictProfile, choices: readonly { key: string; adopt: boolean }[] = []): PlaceholderChange[] {
   const out: PlaceholderChange[] = [];
+  const planText = doc.sections.map((s) => `${s.title}\n${blocksText(s.body)}`).join('\n');
   for (const p of newRev.placeholders) {
     const proposed = defaultValues([p], profile)[0]!.value;
     const current = doc.placeholders.find((v) => v.key === p.key);
     if (!current) {
-      out.push({ key: p.key, label: p.label, current: null, proposed, adopt: true });
+      out.push({ key: p.key, label: p.label, current: null, proposed, adopt: true, collides: false });
       continue;
     }
     const old = oldRev?.placeholders.find((o) => o.key === p.key);
     const oldDefault = old ? defaultValues([old], profile)[0]!.value : null;
     if (proposed && oldDefault !== null && current.value === oldDefault && proposed !== oldDefault) {
-      out.push({ key: p.key, label: p.label, current: current.value, proposed, adopt: !keep.includes(p.key) });
+      const collides = planText.includes(proposed);
+      out.push({ key: p.key, label: p.label, current: current.value, proposed, adopt: choices.find((c) => c.key === p.key)?.adopt ?? !collides, collides });
     }
   }
   return out;

@@ -89,7 +89,7 @@ export function DrillForm({ drill, initialDate, onClose, onSaved }: { drill?: Dr
         </Form.Item>
         <Space wrap size="large" style={{ width: '100%' }}>
           <Form.Item name="organizer" label="组织单位"><Select showSearch allowClear style={{ width: 260 }} options={departments} /></Form.Item>
-          <Form.Item name="participants" label="参演单位"><Select mode="tags" style={{ width: 420 }} options={departments} /></Form.Item>
+          <Form.Item name="participants" label="参演单位"><Select mode="tags" tokenSeparators={['、', '，', ',', '；', ';']} style={{ width: 420 }} options={departments} /></Form.Item>
         </Space>
         <Form.Item name="notes" label="备注"><Input.TextArea rows={2} maxLength={5000} /></Form.Item>
       </Form>

@@ -16,14 +16,16 @@ export function FindBar({ editors, onClose }: { editors: () => [string, LexicalE
   const search = (q = query) => {
     const found = findMatches(editors(), q);
     setMatches(found);
-    setIndex(0);
+    // -1: counted, none shown yet; 下一个 then shows the first, 上一个 the last.
+    setIndex(-1);
     setNote(q ? `共 ${found.length} 处` : '');
     return found;
   };
   const go = (step: number) => {
     const found = matches.length ? matches : search();
     if (!found.length) return;
-    const i = (index + step + found.length) % found.length;
+    const from = index < 0 ? (step > 0 ? -1 : 0) : index;
+    const i = (from + step + found.length) % found.length;
     setIndex(i);
     const m = found[i]!;
     const e = editorOf(m);
@@ -31,7 +33,7 @@ export function FindBar({ editors, onClose }: { editors: () => [string, LexicalE
     setNote(`第 ${i + 1} / ${found.length} 处`);
   };
   const replaceOne = () => {
-    const m = matches[index];
+    const m = matches[Math.max(index, 0)];
     const e = m && editorOf(m);
     if (m && e) replaceMatch(e, m, replacement);
     const found = search();

@@ -21,9 +21,9 @@ const clauseKinds: Record<ClauseChange['kinds'][number], [string, string]> = {
 
 export function MergePage({ planId, toRevision }: { planId: string; toRevision: string }) {
   const { message } = AntApp.useApp();
-  // Renamed names are adopted unless the planner keeps the plan's own; each change re-proposes the merge.
-  const [keepNames, setKeepNames] = useState<string[]>([]);
-  const proposal = useLoad(() => request('plan.merge-preview', { id: planId, toRevision, keepNames }), [planId, toRevision, keepNames]);
+  // The planner's ticks over the proposed renames; each change re-proposes the merge.
+  const [nameChoices, setNameChoices] = useState<{ key: string; adopt: boolean }[]>([]);
+  const proposal = useLoad(() => request('plan.merge-preview', { id: planId, toRevision, names: nameChoices }), [planId, toRevision, nameChoices]);
   const plan = useLoad(() => request('plan.get', { id: planId }), [planId]);
   const [choices, setChoices] = useState<Record<string, MergeResolution>>({});
   const [note, setNote] = useState('');
@@ -42,13 +42,14 @@ export function MergePage({ planId, toRevision }: { planId: string; toRevision: 
   if (!proposal.data || !plan.data) return <Spin />;
   const p = proposal.data;
   const open = groups.conflict.filter((i) => !choices[i.key]).length;
+  const renamed = p.placeholders.some((n) => n.adopt && n.current !== null);
   const choose = (item: MergeItem, choice: MergeChoice, text?: string) => setChoices((c) => ({ ...c, [item.key]: { key: item.key, choice, ...(text !== undefined ? { text } : {}) } }));
   const chosen = (item: MergeItem) => choices[item.key]?.choice ?? item.defaultChoice;
 
   const apply = async () => {
     setBusy(true);
     try {
-      await request('plan.merge-apply', { id: planId, toRevision, resolutions: Object.values(choices), keepNames, note: note.trim() || undefined });
+      await request('plan.merge-apply', { id: planId, toRevision, resolutions: Object.values(choices), names: nameChoices, note: note.trim() || undefined });
       message.success('已生成合并后的修订稿，并保存为新版本');
       navigate('plans', planId);
     } catch (e) {
@@ -63,7 +64,7 @@ export function MergePage({ planId, toRevision }: { planId: string; toRevision: 
     return (
       <Card key={item.key} size="small" style={{ marginBottom: 12 }} title={<Space title={`条款 ${item.clauseId}`}><Tag color="red">冲突</Tag>{item.title}</Space>} data-testid="merge-conflict">
         <div className="merge-columns">
-          <div><Typography.Text strong>原上位文本（{p.fromRevision}）</Typography.Text><BlockView blocks={item.base ?? []} /></div>
+          <div><Typography.Text strong>原上位文本（{p.fromRevision}{renamed ? '，已按名称变化替换' : ''}）</Typography.Text><BlockView blocks={item.base ?? []} /></div>
           <div><Typography.Text strong>本区现行文本</Typography.Text><BlockView blocks={item.ours ?? []} /></div>
           <div><Typography.Text strong>新上位文本（{p.toRevision}）</Typography.Text><BlockView blocks={item.theirs ?? []} /></div>
         </div>
@@ -98,11 +99,12 @@ export function MergePage({ planId, toRevision }: { planId: string; toRevision: 
                       <div key={n.key}>
                         <Checkbox
                           checked={n.adopt}
-                          onChange={(e) => setKeepNames((k) => (e.target.checked ? k.filter((x) => x !== n.key) : [...k, n.key]))}
+                          onChange={(e) => setNameChoices((c) => [...c.filter((x) => x.key !== n.key), { key: n.key, adopt: e.target.checked }])}
                           data-testid={`adopt-name-${n.key}`}
                         >
                           {n.label}：将“{n.current}”改为“{n.proposed}”
                         </Checkbox>
+                        {n.collides && <Typography.Text type="warning" style={{ fontSize: 12 }}>“{n.proposed}”已在本预案中出现（可能是另一单位），全文替换会造成重复，默认不替换。</Typography.Text>}
                       </div>
                     ))}
                   </Card>
