@@ -211,14 +211,14 @@ interface SaveCost {
   longest: number;
 }
 
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   ph: string;
   pid: number;
   tid: number;
   ts: number;
   dur?: number;
-  args?: { name?: string; data?: { type?: string } };
+  args?: { name?: string; data?: { type?: string; functionName?: string; url?: string } };
 }
 
 /**

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { freshDataDir, startHostProcess } from '../e2e/fixtures';
-import { ARGS, caretAtEnd, instrument, serveOnce, take, TYPED, writePlan } from './editor';
+import { ARGS, caretAtEnd, instrument, serveOnce, take, TYPED, writePlan, type TraceEvent } from './editor';
 import { floorPage } from './floor-page';
 import { generatePlan } from './generate-plan';
 import { round } from './report';
@@ -94,16 +94,6 @@ async function summarize(page: Page, title: string, profile: Profile, top = 18):
   console.log(`-- self time by module --\n${list(mods, 14)}`);
   console.log(`-- self time by function --\n${list(self, top)}`);
   console.log(`-- total (inclusive) time by function --\n${list(new Map([...incl].filter(([k]) => !k.startsWith('(root)') && !k.startsWith('(program)'))), top)}`);
-}
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  args?: { name?: string; data?: { type?: string; functionName?: string; url?: string } };
 }
 
 /**

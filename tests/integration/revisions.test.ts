@@ -112,8 +112,8 @@ describe('upstream revisions', () => {
   it('offers the names the new revision changed, renames them throughout when adopted, and keeps declined ones', async () => {
     const core = await makeCore();
     const plan = await newPlan(core, 'forest-fire', '2019');
-    const text = (p: PlanDetail) => p.doc.sections.map((s) => `${s.title}\n${blocksText(s.body)}`).join('\n');
-    expect(text(plan)).toContain('区森林防火指挥部');
+    const textOf = (p: PlanDetail) => p.doc.sections.map((s) => `${s.title}\n${blocksText(s.body)}`).join('\n');
+    expect(textOf(plan)).toContain('区森林防火指挥部');
     // 区应急管理局 is already a member unit in the plan: renaming 区林业局 to it would duplicate it, so it is not proposed.
     const preview = await data<MergeProposal>(core.call('plan.merge-preview', { id: plan.id, toRevision: '2024' }));
     expect(preview.placeholders).toEqual([
@@ -124,8 +124,8 @@ describe('upstream revisions', () => {
     expect(forced.placeholders.map((n) => n.adopt)).toEqual([true, true]);
     const resolutions = preview.items.filter((i) => i.kind === 'conflict').map((i) => ({ key: i.key, choice: 'theirs' as const }));
     const merged = await data<PlanDetail>(core.call('plan.merge-apply', { id: plan.id, toRevision: '2024', resolutions }));
-    expect(text(merged)).not.toContain('区森林防火指挥部');
-    expect(text(merged)).toContain('区森林草原防灭火指挥部');
+    expect(textOf(merged)).not.toContain('区森林防火指挥部');
+    expect(textOf(merged)).toContain('区森林草原防灭火指挥部');
     expect(merged.doc.placeholders.find((p) => p.key === '指挥部名称')!.value).toBe('区森林草原防灭火指挥部');
     expect(merged.doc.placeholders.find((p) => p.key === '牵头单位')!.value).toBe('区林业局');
     const h = await data<PlanHistory>(core.call('plan.history', { id: plan.id }));

@@ -4,10 +4,12 @@ import type { Input, Output } from '@shared/contract';
 import { request } from './client';
 
 const started = new Map<string, Promise<unknown>>();
+// request() spreads its input as an optional rest argument; here the input is always given.
+const send = request as <C extends ChannelName>(channel: C, input: Input<C>) => Promise<Output<C>>;
 const keyOf = (channel: ChannelName, input: unknown) => `${channel}\u0000${JSON.stringify(input)}`;
 
 export function prefetch<C extends ChannelName>(channel: C, input: Input<C>): void {
-  const p = (request as (c: C, i: Input<C>) => Promise<Output<C>>)(channel, input);
+  const p = send(channel, input);
   // Never left unhandled: the page that takes it handles its failure; a page that never comes needs nothing.
   p.catch(() => undefined);
   started.set(keyOf(channel, input), p);
@@ -18,5 +20,5 @@ export function requestOnce<C extends ChannelName>(channel: C, input: Input<C>):
   const key = keyOf(channel, input);
   const p = started.get(key);
   started.delete(key);
-  return (p as Promise<Output<C>> | undefined) ?? (request as (c: C, i: Input<C>) => Promise<Output<C>>)(channel, input);
+  return (p as Promise<Output<C>> | undefined) ?? send(channel, input);
 }

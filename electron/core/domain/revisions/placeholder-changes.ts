@@ -9,7 +9,9 @@ import { defaultValues, renameInBlocks } from '../plans/placeholders';
 
 export function placeholderChanges(doc: PlanDocument, oldRev: TemplateRevision | null, newRev: TemplateRevision, profile: DistrictProfile, choices: readonly { key: string; adopt: boolean }[] = []): PlaceholderChange[] {
   const out: PlaceholderChange[] = [];
-  const planText = doc.sections.map((s) => `${s.title}\n${blocksText(s.body)}`).join('\n');
+  // The plan's text, only read when a renamed default needs checking.
+  let planText: string | undefined;
+  const inPlan = (name: string) => (planText ??= doc.sections.map((s) => `${s.title}\n${blocksText(s.body)}`).join('\n')).includes(name);
   for (const p of newRev.placeholders) {
     const proposed = defaultValues([p], profile)[0]!.value;
     const current = doc.placeholders.find((v) => v.key === p.key);
@@ -20,7 +22,7 @@ export function placeholderChanges(doc: PlanDocument, oldRev: TemplateRevision |
     const old = oldRev?.placeholders.find((o) => o.key === p.key);
     const oldDefault = old ? defaultValues([old], profile)[0]!.value : null;
     if (proposed && oldDefault !== null && current.value === oldDefault && proposed !== oldDefault) {
-      const collides = planText.includes(proposed);
+      const collides = inPlan(proposed);
       out.push({ key: p.key, label: p.label, current: current.value, proposed, adopt: choices.find((c) => c.key === p.key)?.adopt ?? !collides, collides });
     }
   }

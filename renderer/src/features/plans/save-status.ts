@@ -8,7 +8,7 @@ export interface SaveStatus {
   state: SaveState;
   savedAt: Date | null;
   charCount: number;
-  /** Chapters whose content each save sent, counted up: lets readers of saved content know it is newer. */
+  /** Saves completed so far: tells readers of the last saved content that it changed. */
   saves: number;
 }
 

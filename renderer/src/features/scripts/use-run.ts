@@ -4,7 +4,8 @@
 // re-rendered only when an entry is added, and an observation or action touches nothing but the log.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import type { RunEventType, RunState } from '@shared/schemas/drill';
+import type { Input } from '@shared/contract';
+import type { RunState } from '@shared/schemas/drill';
 import { ApiError, errorText, request } from '../../api/client';
 import type { ClockBase } from './live-clock';
 
@@ -12,14 +13,8 @@ function clientId(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export interface LogInput {
-  type: RunEventType;
-  injectId?: string | null;
-  text?: string;
-  tags?: string[];
-  actor?: string;
-  delaySec?: number;
-}
+/** What a console action logs: the contract's run.log input, less what this hook adds. */
+export type LogInput = Omit<Input<'run.log'>, 'drillId' | 'clientId'>;
 
 interface Held {
   state: RunState;
