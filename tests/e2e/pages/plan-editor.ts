@@ -8,8 +8,13 @@ export class PlanEditor {
   async create(templateLabel: RegExp, numbering: 'decimal' | 'official' = 'decimal'): Promise<void> {
     await this.page.getByRole('menuitem', { name: '预案库' }).click();
     await this.page.getByTestId('new-plan').click();
-    await this.page.getByTestId('new-plan-template').click();
-    await this.page.locator('.ant-select-item-option', { hasText: templateLabel }).first().click();
+    // On a loaded machine a click can land while the dropdown is still opening or its options still loading:
+    // choose again until the field shows the choice.
+    await expect(async () => {
+      await this.page.getByTestId('new-plan-template').click();
+      await this.page.locator('.ant-select-item-option', { hasText: templateLabel }).first().click({ timeout: 5000 });
+      await expect(this.page.getByTestId('new-plan-template')).toContainText(templateLabel, { timeout: 2000 });
+    }).toPass({ timeout: 30_000 });
     // A dropdown that lingers (slow machine) would cover the buttons: clicking the title closes it.
     await this.page.locator('.ant-modal-title', { hasText: '新建预案' }).click();
     if (numbering === 'official') await this.page.getByLabel(/公文样式/).check();
