@@ -5,7 +5,8 @@
 // delivering (on time, late or ad hoc) waits for 继续; skipping is a director's decision and may be
 // taken during the pause. Observations and actions are always welcome, before, during and after.
 import { formatOffset, parseOffset } from './drill-clock';
-import { MAX_DELAY_SEC, type ClockState, type RunEventType } from './schemas/drill';
+import type { ClockState, RunEventType } from './schemas/drill';
+import { MAX_DELAY_SEC } from './vocabulary';
 
 const DELIVERIES: ReadonlySet<RunEventType> = new Set(['inject.delivered', 'inject.late', 'inject.adhoc']);
 

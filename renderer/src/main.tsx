@@ -6,23 +6,21 @@ import 'dayjs/locale/zh-cn';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { installHttpBridge } from './api/http-bridge';
-import { prefetch } from './api/prefetch';
 import { App } from './App';
-import { pageOf, preloadPage } from './pages';
-import { parseRoute } from './route';
+import { followRoutes, preloadEditorWhenIdle } from './pages';
+import 'antd/dist/antd.css';
 import './styles.css';
 
 dayjs.locale('zh-cn');
 installHttpBridge();
 
 // The opening page's code and main data load while the shell starts (a plan opened from a link or restored).
-const route = parseRoute(window.location.hash);
-preloadPage(route);
-if (pageOf(route) === 'planEditor') prefetch('plan.get', { id: route.params[0]! });
+followRoutes();
+preloadEditorWhenIdle();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={{ token: { fontFamily: '"Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif', borderRadius: 4 } }}>
+    <ConfigProvider locale={zhCN} theme={{ zeroRuntime: true, token: { fontFamily: '"Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif', borderRadius: 4 } }}>
       <AntApp>
         <App />
       </AntApp>

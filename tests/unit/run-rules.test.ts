@@ -1,7 +1,8 @@
 // What the console may log when, and how a late inject's delay is proposed, typed and shown.
 import { describe, expect, it } from 'vitest';
 import { delayInput, formatDelay, parseDelay, proposedDelaySec, runEventRefusal } from '../../electron/shared/run-rules';
-import { MAX_DELAY_SEC, RUN_EVENT_TYPES, type ClockState } from '../../electron/shared/schemas/drill';
+import { RUN_EVENT_TYPES, type ClockState } from '../../electron/shared/schemas/drill';
+import { MAX_DELAY_SEC } from '../../electron/shared/vocabulary';
 
 const STATUSES: ClockState['status'][] = ['not-started', 'running', 'paused', 'ended'];
 

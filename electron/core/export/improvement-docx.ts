@@ -1,6 +1,7 @@
 // The 整改清单 (improvement ledger) as a Word file: title, the item table on landscape pages, 成文日期.
 import type { Drill } from '../../shared/schemas/drill';
-import { ITEM_STATUSES, type ImprovementItem } from '../../shared/schemas/evaluation';
+import type { ImprovementItem } from '../../shared/schemas/evaluation';
+import { ITEM_STATUSES } from '../../shared/vocabulary';
 import { dataTable, packDocument, pushRun, type Column, type PageRun } from './document-kit-docx';
 import { formatChineseDate, signatureParagraphs, titleParagraph } from './official-parts-docx';
 

@@ -1,5 +1,6 @@
 // The 年度演练计划 as a Word file: title, a short preamble, the programme table (landscape), 署名 and 成文日期.
-import { DRILL_FORMS, DRILL_SCOPES, type Drill } from '../../shared/schemas/drill';
+import type { Drill } from '../../shared/schemas/drill';
+import { DRILL_FORMS, DRILL_SCOPES } from '../../shared/vocabulary';
 import { bodyText, dataTable, orientationFor, packDocument, pushRun, type Column, type PageRun } from './document-kit-docx';
 import { formatChineseDate, signatureParagraphs, titleParagraph } from './official-parts-docx';
 

@@ -1,6 +1,6 @@
 // The 评估报告 and 总结报告 of a drill (domain.md §3.8) as GB/T 9704 Word files.
 import type { Paragraph, Table } from 'docx';
-import { DRILL_FORMS, DRILL_PURPOSES, DRILL_SCOPES } from '../../shared/schemas/drill';
+import { DRILL_FORMS, DRILL_PURPOSES, DRILL_SCOPES } from '../../shared/vocabulary';
 import type { EvaluationReport } from '../../shared/schemas/evaluation';
 import { bodyText, heading, packDocument, pushRun, type PageRun } from './document-kit-docx';
 import { labelParagraph, signatureParagraphs, titleParagraph } from './official-parts-docx';

@@ -1,7 +1,8 @@
 // The 演练脚本 as a Word file: drill facts on a portrait page, the inject table on landscape pages, then the roster.
 import { Paragraph } from 'docx';
 import { formatDelay } from '../../shared/run-rules';
-import { DRILL_FORMS, DRILL_SCOPES, type Drill, type Inject, type RunEvent, type Script } from '../../shared/schemas/drill';
+import type { Drill, Inject, RunEvent, Script } from '../../shared/schemas/drill';
+import { DRILL_FORMS, DRILL_SCOPES } from '../../shared/vocabulary';
 import { bodyText, dataTable, factParagraph, packDocument, pushRun, type Column, type PageRun } from './document-kit-docx';
 import { formatChineseDate, labelParagraph, titleParagraph } from './official-parts-docx';
 

@@ -3,7 +3,8 @@
 // preparation schedule, support, evaluation and summary, and the roster as the annex.
 import type { Paragraph, Table } from 'docx';
 import { chineseNumeral } from '../../shared/numbering';
-import { DRILL_FORMS, DRILL_SCOPES, type Drill, type Inject, type RosterEntry, type Script } from '../../shared/schemas/drill';
+import type { Drill, Inject, RosterEntry, Script } from '../../shared/schemas/drill';
+import { DRILL_FORMS, DRILL_SCOPES } from '../../shared/vocabulary';
 import { bodyText, dataTable, factParagraph, heading, packDocument, pushRun, type Column, type PageRun } from './document-kit-docx';
 import { ATTACHMENT_NOTE_STYLE, annexHeading, attachmentNote, formatChineseDate, signatureParagraphs, titleParagraph } from './official-parts-docx';
 import { ROSTER_COLUMNS, drillWhen, plannedClockTime } from './script-docx';

@@ -1,13 +1,8 @@
 // Drills: the programme entry, its script (phases, injects, roster) and the append-only run log.
 import { z } from 'zod';
 import { idSchema, isoDate, requiredText, text } from './common';
+import { DRILL_FORMS, DRILL_PURPOSES, DRILL_SCOPES, DRILL_STATUSES, MAX_DELAY_SEC } from '../vocabulary';
 
-export const DRILL_FORMS = { tabletop: '桌面推演', live: '实战演练', combined: '桌面与实战结合' } as const;
-export const DRILL_SCOPES = { single: '单项', comprehensive: '综合' } as const;
-export const DRILL_PURPOSES = { test: '检验性', demo: '示范性', research: '研究性' } as const;
-export const DRILL_STATUSES = { planned: '计划中', preparing: '准备中', conducted: '已实施', evaluated: '已评估', archived: '已归档' } as const;
-export const INJECT_METHODS = ['电话', '短信', '对讲', '文件', '现场', '视频', '其他'] as const;
-export const ROSTER_ROLES = ['总指挥', '导演', '控制组', '评估组', '参演单位', '观摩'] as const;
 
 export type DrillForm = keyof typeof DRILL_FORMS;
 export type DrillScope = keyof typeof DRILL_SCOPES;
@@ -134,8 +129,6 @@ export interface RunEvent {
   delaySec: number | null;
 }
 
-/** Longest delay a late inject can be recorded with: a drill day. */
-export const MAX_DELAY_SEC = 24 * 3600;
 
 export const runEventInputSchema = z
   .object({

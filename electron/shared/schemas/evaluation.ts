@@ -1,6 +1,7 @@
 // After-action evaluation: criteria, evaluators' forms, timeline analysis, findings, improvement items, revision requests.
 import { z } from 'zod';
 import { idSchema, isoDate, requiredText, text } from './common';
+import { FINDING_KINDS, ITEM_STATUSES, WEIGHT_TOLERANCE, weightTotal } from '../vocabulary';
 import type { Drill, RunEvent, Script } from './drill';
 
 /** A scoring scale: numeric 0..max, or named levels each worth a share of the weight. */
@@ -38,11 +39,7 @@ export const criteriaSetSchema = z
   .object({ id: idSchema, title: requiredText(120, '评估标准名称'), basis: text(300), criteria: z.array(criterionSchema).min(1, '至少须有 1 个评估项').max(200, '评估项最多 200 个') })
   .strict();
 
-/** Weights are typed by hand: a sum that is off by float noise (33.33 × 3 + 0.01) is still 100. */
-export const WEIGHT_TOLERANCE = 0.01;
 
-/** The weights' sum, to two decimals. */
-export const weightTotal = (criteria: readonly { weight: number }[]) => Math.round(criteria.reduce((a, c) => a + c.weight, 0) * 100) / 100;
 
 /**
  * A drill's own copy of a set, edited in the app: the rules the criteria files are held to (see
@@ -129,7 +126,6 @@ export interface TimelineAnalysis {
   actions: number;
 }
 
-export const FINDING_KINDS = { strength: '亮点', problem: '问题' } as const;
 export type FindingKind = keyof typeof FINDING_KINDS;
 
 export const clauseRefSchema = z.object({ planId: idSchema, sectionId: idSchema }).strict();
@@ -156,9 +152,7 @@ export interface Finding extends FindingInput {
   recurring?: { findingId: string; drillId: string; drillName: string; date: string; title: string }[];
 }
 
-export const ITEM_STATUSES = { open: '待整改', doing: '整改中', done: '已完成', closed: '已销号' } as const;
 export type ItemStatus = keyof typeof ITEM_STATUSES;
-export const ITEM_CATEGORIES = ['预案', '组织', '装备物资', '培训', '演练'] as const;
 
 export const itemInputSchema = z
   .object({

@@ -2,16 +2,9 @@
 import { z } from 'zod';
 import type { NumberingStyle, PlanDocument } from '../doc-model';
 import { idSchema, isoDate, requiredText, text } from './common';
+import type { PlanStatus } from '../vocabulary';
 
-export const PLAN_STATUSES = ['draft', 'consultation', 'review', 'published', 'abolished'] as const;
-export type PlanStatus = (typeof PLAN_STATUSES)[number];
-export const planStatusLabels: Record<PlanStatus, string> = {
-  draft: '草稿',
-  consultation: '征求意见',
-  review: '送审',
-  published: '已发布',
-  abolished: '已废止',
-};
+export type { PlanStatus };
 
 export interface PlanSummary {
   id: string;

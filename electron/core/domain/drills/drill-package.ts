@@ -1,7 +1,8 @@
 // A whole drill as one portable file (programme entry, script, roster, run log), and reading one back.
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
-import { drillInputSchema, MAX_DELAY_SEC, RUN_EVENT_TYPES, scriptSchema, type Drill, type RunEvent, type Script } from '../../../shared/schemas/drill';
+import { drillInputSchema, RUN_EVENT_TYPES, scriptSchema, type Drill, type RunEvent, type Script } from '../../../shared/schemas/drill';
+import { MAX_DELAY_SEC } from '../../../shared/vocabulary';
 
 export const PACKAGE_FORMAT = 'plan-drill-workbench/drill';
 export const PACKAGE_VERSION = 1;

@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, type YAMLError } from 'yaml';
-import { criteriaSetSchema, WEIGHT_TOLERANCE, type CriteriaSet } from '../../../shared/schemas/evaluation';
+import { criteriaSetSchema, type CriteriaSet } from '../../../shared/schemas/evaluation';
+import { WEIGHT_TOLERANCE } from '../../../shared/vocabulary';
 import { describePath, isRecord, issueProblems, lineOfPath, type Path } from './criteria-issues';
 
 export interface CriteriaProblem {

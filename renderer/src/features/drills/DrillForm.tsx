@@ -2,7 +2,8 @@
 import { App as AntApp, Checkbox, DatePicker, Form, Input, Modal, Radio, Select, Space, TimePicker } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { DRILL_FORMS, DRILL_PURPOSES, DRILL_SCOPES, type Drill, type DrillInput } from '@shared/schemas/drill';
+import type { Drill, DrillInput } from '@shared/schemas/drill';
+import { DRILL_FORMS, DRILL_PURPOSES, DRILL_SCOPES } from '@shared/vocabulary';
 import { errorText, request } from '../../api/client';
 import { useLoad } from '../../components/use-load';
 

@@ -1,7 +1,8 @@
 // One drill: its programme entry, status, the plans and sections it tests, and the way to its script and console.
 import { Alert, App as AntApp, Button, Card, Descriptions, Space, Spin, Steps, Tag, TreeSelect, Typography } from 'antd';
 import { useState } from 'react';
-import { DRILL_FORMS, DRILL_PURPOSES, DRILL_SCOPES, DRILL_STATUSES, type Drill } from '@shared/schemas/drill';
+import type { Drill } from '@shared/schemas/drill';
+import { DRILL_FORMS, DRILL_PURPOSES, DRILL_SCOPES, DRILL_STATUSES } from '@shared/vocabulary';
 import { errorText, request } from '../../api/client';
 import { base64ToBytes, saveFile } from '../../api/files';
 import { useExportCommand } from '../../components/export-command';

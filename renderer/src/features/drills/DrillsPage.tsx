@@ -3,7 +3,8 @@ import { App as AntApp, Badge, Button, Calendar, Card, Col, InputNumber, Row, Se
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { DRILL_FORMS, DRILL_SCOPES, DRILL_STATUSES, type Drill } from '@shared/schemas/drill';
+import type { Drill } from '@shared/schemas/drill';
+import { DRILL_FORMS, DRILL_SCOPES, DRILL_STATUSES } from '@shared/vocabulary';
 import { errorText, request } from '../../api/client';
 import { pickFile } from '../../api/files';
 import { useExportCommand } from '../../components/export-command';

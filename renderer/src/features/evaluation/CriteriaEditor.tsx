@@ -4,7 +4,8 @@ import { App as AntApp, Alert, Button, Input, InputNumber, Select, Space, Table,
 import { useMemo, useState } from 'react';
 import type { FieldError } from '@shared/errors';
 import { describeAnswerChange, reconcileAnswers, type AnswerChange } from '@shared/evaluation-answers';
-import { WEIGHT_TOLERANCE, weightTotal, type CriteriaSet, type Criterion, type EvaluationReport } from '@shared/schemas/evaluation';
+import type { CriteriaSet, Criterion, EvaluationReport } from '@shared/schemas/evaluation';
+import { WEIGHT_TOLERANCE, weightTotal } from '@shared/vocabulary';
 import { ApiError, errorText, fieldErrors, request } from '../../api/client';
 import { useLoad } from '../../components/use-load';
 import { useUnsavedGuard } from '../../components/use-unsaved-guard';

@@ -1,6 +1,7 @@
 // 评估与整改: drills to evaluate, the improvement ledger, and the plan revision requests it raised.
 import { Button, Table, Tabs, Tag } from 'antd';
-import { DRILL_STATUSES, type Drill } from '@shared/schemas/drill';
+import type { Drill } from '@shared/schemas/drill';
+import { DRILL_STATUSES } from '@shared/vocabulary';
 import { request } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { useLoad } from '../../components/use-load';

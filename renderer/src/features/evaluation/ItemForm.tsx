@@ -2,7 +2,8 @@
 import { App as AntApp, Checkbox, DatePicker, Form, Input, Modal, Select, TreeSelect } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { ITEM_CATEGORIES, type ImprovementItem, type ItemInput } from '@shared/schemas/evaluation';
+import type { ImprovementItem, ItemInput } from '@shared/schemas/evaluation';
+import { ITEM_CATEGORIES } from '@shared/vocabulary';
 import { errorText, request } from '../../api/client';
 import { sectionTreeData } from '../../components/plan-clauses';
 import { useLoad } from '../../components/use-load';

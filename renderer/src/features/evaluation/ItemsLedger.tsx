@@ -2,7 +2,8 @@
 import { App as AntApp, Button, DatePicker, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { ITEM_STATUSES, type ImprovementItem, type ItemStatus } from '@shared/schemas/evaluation';
+import type { ImprovementItem, ItemStatus } from '@shared/schemas/evaluation';
+import { ITEM_STATUSES } from '@shared/vocabulary';
 import { errorText, request } from '../../api/client';
 import { useExportCommand } from '../../components/export-command';
 import { exportAndReport } from '../../components/export-file';

@@ -2,7 +2,8 @@
 import { App as AntApp, Button, DatePicker, Drawer, Form, Input, List, Modal, Popconfirm, Select, Space, Steps, Table, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { planStatusLabels, type PlanDetail, type PlanStatus } from '@shared/schemas/plan';
+import type { PlanDetail } from '@shared/schemas/plan';
+import { planStatusLabels, type PlanStatus } from '@shared/vocabulary';
 import type { VersionInfo } from '@shared/schemas/revision';
 import { errorText, request } from '../../api/client';
 import { useLoad } from '../../components/use-load';

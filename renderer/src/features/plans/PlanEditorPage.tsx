@@ -3,7 +3,8 @@ import { Alert, App as AntApp, Button, Popconfirm, Select, Space, Spin, Tag, Typ
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { placeholderKeys, type PlanSection } from '@shared/doc-model';
 import type { ClauseExercise } from '@shared/schemas/evaluation';
-import { planStatusLabels, type PlanDetail } from '@shared/schemas/plan';
+import type { PlanDetail } from '@shared/schemas/plan';
+import { planStatusLabels } from '@shared/vocabulary';
 import { errorText, request } from '../../api/client';
 import { requestOnce } from '../../api/prefetch';
 import { useLoad } from '../../components/use-load';

@@ -2,7 +2,8 @@
 import { App as AntApp, Button, Input, Space, Switch, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
-import { planStatusLabels, type PlanSummary } from '@shared/schemas/plan';
+import type { PlanSummary } from '@shared/schemas/plan';
+import { planStatusLabels } from '@shared/vocabulary';
 import { errorText, request } from '../../api/client';
 import { bytesToBase64, pickFile } from '../../api/files';
 import { PageHeader } from '../../components/PageHeader';

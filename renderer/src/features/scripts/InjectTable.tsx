@@ -1,7 +1,8 @@
 // The inject table: virtual rows (only those on screen exist), memoised cells, drag to reorder.
 import { Button, Space, Table, Tag, Tooltip } from 'antd';
 import { memo, useEffect, useMemo, useRef } from 'react';
-import { INJECT_METHODS, type Inject, type Phase } from '@shared/schemas/drill';
+import type { Inject, Phase } from '@shared/schemas/drill';
+import { INJECT_METHODS } from '@shared/vocabulary';
 import type { ClauseLookup } from '../../components/plan-clauses';
 import { ChoiceCell, ClauseCell, TextCell, TimeCell, type PatchInject, type TextField } from './inject-cells';
 

@@ -1,7 +1,8 @@
 // 演练脚本: phases, ordered injects (drag to reorder, duplicate, insert, clause links), roster, inline checks, timeline.
 import { Alert, App as AntApp, Button, Card, Input, Modal, Select, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
-import { ROSTER_ROLES, type Inject, type Script } from '@shared/schemas/drill';
+import type { Inject, Script } from '@shared/schemas/drill';
+import { ROSTER_ROLES } from '@shared/vocabulary';
 import { injectNumbers, moveInject } from '@shared/script-checks';
 import { errorText, request } from '../../api/client';
 import { base64ToBytes, bytesToBase64, pickFile, saveFile } from '../../api/files';

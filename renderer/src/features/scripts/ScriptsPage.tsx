@@ -1,7 +1,8 @@
 // 演练脚本与实施: every drill of the year with its script and console.
 import { Button, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
-import { DRILL_STATUSES, type Drill } from '@shared/schemas/drill';
+import type { Drill } from '@shared/schemas/drill';
+import { DRILL_STATUSES } from '@shared/vocabulary';
 import { request } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { useLoad } from '../../components/use-load';
