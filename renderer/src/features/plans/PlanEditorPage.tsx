@@ -15,6 +15,7 @@ import { navigate } from '../../route';
 import { ChecksPanel } from './ChecksPanel';
 import { EditorToolbar } from './EditorToolbar';
 import { useExportCommand } from '../../components/export-command';
+import { clockTime, groupDigits } from '../../components/format';
 import { exportPlan } from './export-plan';
 import { HistoryDrawer } from './HistoryDrawer';
 import { NoticeModal } from './NoticeModal';
@@ -28,20 +29,21 @@ import { usePlanSession } from './use-plan-session';
 
 const saveLabels: Record<SaveState, string> = { saved: '已保存', dirty: '有未保存的修改', saving: '正在保存…', error: '保存失败，将重试' };
 
+/** Plain and fixed in size, without transitions: a save repaints these few characters and nothing around them. */
 function SaveStateTag({ status }: { status: SaveStatusStore }) {
   const state = useSaveStatus(status, (x) => x.state);
   const savedAt = useSaveStatus(status, (x) => x.savedAt);
   return (
-    <Tag color={state === 'saved' ? 'green' : state === 'error' ? 'red' : 'gold'} data-testid="save-state" data-state={state}>
+    <span className="save-state" data-testid="save-state" data-state={state}>
       {saveLabels[state]}
-      {state === 'saved' && savedAt ? ` ${savedAt.toLocaleTimeString('zh-CN')}` : ''}
-    </Tag>
+      {state === 'saved' && savedAt ? ` ${clockTime(savedAt)}` : ''}
+    </span>
   );
 }
 
 function CharCount({ status }: { status: SaveStatusStore }) {
   const chars = useSaveStatus(status, (x) => x.charCount);
-  return <Typography.Text type="secondary" data-testid="char-count">{chars.toLocaleString('zh-CN')} 字</Typography.Text>;
+  return <span className="char-count" data-testid="char-count">{groupDigits(chars)} 字</span>;
 }
 
 /** Checks run over the whole plan: refreshed at most every 15 s of saving, not on every autosave. */
