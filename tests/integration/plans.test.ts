@@ -109,6 +109,42 @@ describe('saving chapters', () => {
     expect(again.doc.sections[1]!.lineage!.baseBody).toEqual(plan.doc.sections[1]!.body);
   });
 
+  it('saves a section edited in place without its chapter, and finds its new text', async () => {
+    const core = await makeCore();
+    const plan = await newPlan(core);
+    const order = plan.doc.sections.filter((s) => s.level === 1).map((s) => s.id);
+    const chapter = chapterOf(plan, order[1]!);
+    const target = chapter[1]!;
+    const body = [{ type: 'paragraph', children: [{ type: 'text', text: '逐节保存的新写法：烽火台巡查每日两次。', format: 0, detail: 0, mode: 'normal', style: '', version: 1 }] }];
+    await data(core.call('plan.save', { id: plan.id, chapters: [], chapterOrder: order, sections: [{ chapterId: order[1]!, section: { ...target, body } }], cursorSectionId: target.id }));
+    const again = await data<PlanDetail>(core.call('plan.get', { id: plan.id }));
+    const i = plan.doc.sections.findIndex((s) => s.id === target.id);
+    expect(blocksText(again.doc.sections[i]!.body)).toBe('逐节保存的新写法：烽火台巡查每日两次。');
+    // Every other section as it was, in its place; the lineage still the template's.
+    expect(again.doc.sections.filter((s) => s.id !== target.id)).toEqual(plan.doc.sections.filter((s) => s.id !== target.id));
+    expect(again.doc.sections[i]!.lineage).toEqual(target.lineage);
+    expect(again.charCount).toBe(plan.charCount - blocksText(target.body).replace(/\s/g, '').length + '逐节保存的新写法：烽火台巡查每日两次。'.length);
+    const hits = await data<{ sectionId: string }[]>(core.call('search.query', { query: '烽火台巡查' }));
+    expect(hits.map((h) => h.sectionId)).toEqual([target.id]);
+  });
+
+  it('refuses an in-place edit whose section moved to another chapter or level, or whose chapter is saved whole, changing nothing', async () => {
+    const core = await makeCore();
+    const plan = await newPlan(core);
+    const order = plan.doc.sections.filter((s) => s.level === 1).map((s) => s.id);
+    const target = chapterOf(plan, order[1]!)[1]!;
+    const body = [{ type: 'paragraph', children: [{ type: 'text', text: '不应保存', format: 0, detail: 0, mode: 'normal', style: '', version: 1 }] }];
+    const wrongChapter = await core.call('plan.save', { id: plan.id, chapters: [], chapterOrder: order, sections: [{ chapterId: order[2]!, section: { ...target, body } }] });
+    expect(wrongChapter).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const wrongLevel = await core.call('plan.save', { id: plan.id, chapters: [], chapterOrder: order, sections: [{ chapterId: order[1]!, section: { ...target, level: target.level === 2 ? 3 : 2, body } }] });
+    expect(wrongLevel).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const both = await core.call('plan.save', { id: plan.id, chapters: [{ id: order[1]!, sections: chapterOf(plan, order[1]!) }], chapterOrder: order, sections: [{ chapterId: order[1]!, section: { ...target, body } }] });
+    expect(both).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const unknown = await core.call('plan.save', { id: plan.id, chapters: [], chapterOrder: order, sections: [{ chapterId: order[1]!, section: { ...target, id: 's-not-there', body } }] });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect((await data<PlanDetail>(core.call('plan.get', { id: plan.id }))).doc).toEqual(plan.doc);
+  });
+
   it('moves a chapter by its order alone, and a section between chapters when both are saved', async () => {
     const core = await makeCore();
     const plan = await newPlan(core);

@@ -77,7 +77,8 @@ export const planHandlers: Handlers<
     const db = ctx.store.get();
     // The schema checked every block's structure; the loose Lexical fields ride along untouched.
     const chapters = input.chapters.map((c) => ({ id: c.id, sections: c.sections.map((s) => ({ ...s, body: s.body as unknown as BlockJSON[] }) as PlanSection) }));
-    repo.saveChapters(db, input.id, chapters, input.chapterOrder, input.cursorSectionId, ctx.clock.now(), input.removeChapters);
+    const edits = (input.sections ?? []).map((e) => ({ chapterId: e.chapterId, section: { ...e.section, body: e.section.body as unknown as BlockJSON[] } as PlanSection }));
+    repo.saveChapters(db, input.id, chapters, input.chapterOrder, input.cursorSectionId, ctx.clock.now(), input.removeChapters, edits);
     return summary(ctx, repo.getPlanRow(db, input.id));
   },
 

@@ -98,6 +98,11 @@ export const planSaveSchema = z
     /** Chapters the planner deleted on purpose; any other chapter missing from the order is refused. */
     removeChapters: z.array(idSchema).max(200).optional(),
     cursorSectionId: idSchema.nullable().optional(),
+    /**
+     * Sections edited in place while their chapter kept its headings: each replaces the stored section of the
+     * same id, in the same chapter and at the same level (typing saves one section, not its whole chapter).
+     */
+    sections: z.array(z.object({ chapterId: idSchema, section: sectionSchema }).strict()).max(2000).optional(),
   })
   .strict();
 

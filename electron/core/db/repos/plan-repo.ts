@@ -130,7 +130,13 @@ export interface ChapterSave {
  * Replaces the given chapters' sections and sets the chapter order. A chapter in the order that is
  * neither saved nor stored, or a stored chapter missing from the order, is refused: a save never drops text.
  */
-export function saveChapters(db: Database.Database, planId: string, chapters: ChapterSave[], order: string[], cursor: string | null | undefined, now: Date, removed: string[] = []): void {
+/** A section rewritten in place: same id, chapter and level as stored. */
+export interface SectionEdit {
+  chapterId: string;
+  section: PlanSection;
+}
+
+export function saveChapters(db: Database.Database, planId: string, chapters: ChapterSave[], order: string[], cursor: string | null | undefined, now: Date, removed: string[] = [], edits: SectionEdit[] = []): void {
   db.transaction(() => {
     const row = getPlanRow(db, planId);
     if (row.status === 'published' || row.status === 'abolished') throw new AppError('CONFLICT', '已发布或已废止的预案不能直接修改，请先创建新的修订稿。');
@@ -155,9 +161,25 @@ export function saveChapters(db: Database.Database, planId: string, chapters: Ch
     const del = db.prepare('DELETE FROM plan_sections WHERE plan_id = ? AND (chapter_id = ? OR id = ?)');
     for (const c of chapters) for (const s of c.sections) del.run(planId, c.id, s.id);
     for (const c of chapters) insertSections(db, planId, c.id, c.sections);
+    editInPlace(db, planId, edits, new Set([...saved, ...removed]));
     db.prepare('UPDATE plans SET chapters_json = ?, cursor_section_id = coalesce(?, cursor_section_id), updated_at = ? WHERE id = ?').run(JSON.stringify(order), cursor ?? null, now.toISOString(), planId);
     refreshTotals(db, planId);
   })();
+}
+
+/** Inside saveChapters' transaction: a section whose chapter or level changed must come with its whole chapter. */
+function editInPlace(db: Database.Database, planId: string, edits: SectionEdit[], wholeChapters: ReadonlySet<string>): void {
+  if (!edits.length) return;
+  const stored = db.prepare('SELECT chapter_id AS chapterId, level FROM plan_sections WHERE plan_id = ? AND id = ?');
+  const upd = db.prepare('UPDATE plan_sections SET title = ?, body_json = ?, char_count = ?, kind = ?, lineage_json = ? WHERE plan_id = ? AND id = ?');
+  for (const { chapterId, section } of edits) {
+    if (wholeChapters.has(chapterId)) throw new AppError('INVALID_INPUT', '同一章不能既整章保存又逐节保存。');
+    const row = stored.get(planId, section.id) as { chapterId: string; level: number } | undefined;
+    if (!row || row.chapterId !== chapterId || row.level !== section.level) throw new AppError('CONFLICT', '章节结构已在别处改变，请刷新后重试。');
+    upd.run(section.title, JSON.stringify(section.body), sectionChars(section), section.kind, section.lineage ? JSON.stringify(section.lineage) : null, planId, section.id);
+  }
+  unindexSections(db, planId, edits.map((e) => e.section.id));
+  indexSections(db, planId, DRAFT, edits.map((e) => e.section));
 }
 
 export interface PlanMetaPatch {

@@ -1,12 +1,14 @@
 // Tells the plan editor what changed in this chapter: dirty content, its headings (when they change), the cursor's section.
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getRoot, $getSelection, $isRangeSelection, type LexicalNode } from 'lexical';
+import { $getRoot, $getSelection, $isRangeSelection } from 'lexical';
 import { useEffect, useRef } from 'react';
 import type { OutlineEntry } from '@shared/chapter-json';
+import { $dirtySections, $headingAbove } from '../chapter-sections';
 import { $isSectionHeadingNode } from '../nodes/SectionHeadingNode';
 
 export interface ChapterReports {
-  onDirty(chapterId: string): void;
+  /** Content changed: in these sections (by id), or anywhere in the chapter ('all'). */
+  onDirty(chapterId: string, sections: ReadonlySet<string> | 'all'): void;
   onOutline(chapterId: string, outline: OutlineEntry[]): void;
   onCursor(chapterId: string, sectionId: string): void;
 }
@@ -22,9 +24,7 @@ function $outline(): OutlineEntry[] {
 function $cursorSection(): string | null {
   const sel = $getSelection();
   if (!$isRangeSelection(sel)) return null;
-  let node: LexicalNode | null = sel.anchor.getNode().getTopLevelElement();
-  while (node && !$isSectionHeadingNode(node)) node = node.getPreviousSibling();
-  return node && $isSectionHeadingNode(node) ? node.getSectionId() : null;
+  return $headingAbove(sel.anchor.getNode().getTopLevelElement())?.getSectionId() ?? null;
 }
 
 /** Tag for programmatic edits made on the user's behalf (find/replace, toolbar) that must be saved. */
@@ -60,9 +60,10 @@ export function ReportPlugin({ chapterId, reports }: { chapterId: string; report
           reports.onCursor(chapterId, cursor);
         }
         if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
-        reports.onDirty(chapterId);
         const outline = $outline();
         const sig = JSON.stringify(outline);
+        // Headings added, removed or renamed change the chapter's structure: it is saved whole.
+        reports.onDirty(chapterId, sig === lastOutline.current ? $dirtySections(dirtyElements, dirtyLeaves, chapterId) : 'all');
         if (sig !== lastOutline.current) {
           lastOutline.current = sig;
           reports.onOutline(chapterId, outline);

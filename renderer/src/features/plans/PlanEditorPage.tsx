@@ -1,7 +1,7 @@
 // The plan editor: one continuous, Word-like page made of chapter editors, with outline and side panels.
 import { Alert, App as AntApp, Button, Popconfirm, Select, Space, Spin, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { placeholderKeys, type PlanSection } from '@shared/doc-model';
+import { blocksText, placeholderKeys, type PlanSection } from '@shared/doc-model';
 import type { ClauseExercise } from '@shared/schemas/evaluation';
 import type { PlanDetail } from '@shared/schemas/plan';
 import { planStatusLabels } from '@shared/vocabulary';
@@ -53,14 +53,16 @@ function LiveChecks({ status, planId, onJump }: { status: SaveStatusStore; planI
 }
 
 /** The lineage of the section under the cursor, as last saved or as the editor holds it now. */
-function CursorLineage({ status, cursor, chapterOf, sectionsOf, exercise, templateTitle }: { status: SaveStatusStore; cursor: string | null; chapterOf: (id: string) => string | undefined; sectionsOf: (chapterId: string) => PlanSection[] | null; exercise?: ClauseExercise[]; templateTitle?: string | null }) {
+function CursorLineage({ status, cursor, chapterOf, sectionOf, exercise, templateTitle }: { status: SaveStatusStore; cursor: string | null; chapterOf: (id: string) => string | undefined; sectionOf: (chapterId: string, sectionId: string) => PlanSection | null; exercise?: ClauseExercise[]; templateTitle?: string | null }) {
   const saves = useSaveStatus(status, (x) => x.saves);
   const [section, setSection] = useState<PlanSection | null>(null);
   // An effect, not a memo: it runs after the chapter editors' own effects have loaded their content.
   useEffect(() => {
     const c = cursor ? chapterOf(cursor) : undefined;
-    setSection((c && sectionsOf(c)?.find((x) => x.id === cursor)) || null);
-  }, [cursor, saves, chapterOf, sectionsOf]);
+    const next = c && cursor ? sectionOf(c, cursor) : null;
+    // Most saves leave the section under the cursor as the panel shows it: keep the panel as it is then.
+    setSection((prev) => (prev && next && prev.id === next.id && prev.title === next.title && blocksText(prev.body) === blocksText(next.body) ? prev : next));
+  }, [cursor, saves, chapterOf, sectionOf]);
   return <LineagePanel section={section} templateTitle={templateTitle} exercise={exercise?.find((x) => x.sectionId === section?.id)} />;
 }
 
@@ -254,7 +256,7 @@ function PlanWorkspace({ plan, focusSection: initialSection, onReplace, onMeta }
         <div className="side-panel">
           <PlaceholderList values={plan.doc.placeholders} unfilled={unfilled} onFill={fill} />
           <LiveChecks status={s.status} planId={plan.id} onJump={jump} />
-          <CursorLineage status={s.status} cursor={s.cursor} chapterOf={chapterOf} sectionsOf={s.sectionsOf} exercise={exercise.data} templateTitle={plan.templateTitle} />
+          <CursorLineage status={s.status} cursor={s.cursor} chapterOf={chapterOf} sectionOf={s.sectionOf} exercise={exercise.data} templateTitle={plan.templateTitle} />
           <RequestsPanel planId={plan.id} requests={requests.data ?? []} titleOf={(id) => outlineItems.find((o) => o.id === id)?.title ?? id} onJump={jump} onChanged={requests.reload} />
           {!readOnly && currentChapter && s.order.length > 1 && (
             <Popconfirm title={`删除“${s.numbers.get(currentChapter) ?? ''} ${outlineItems.find((o) => o.id === currentChapter)?.title ?? ''}”整章及其全部内容？`} description="删除后自动保存，不能撤销；如需找回请使用版本记录。" okText="删除" cancelText="取消" onConfirm={() => s.removeChapter(currentChapter)}>

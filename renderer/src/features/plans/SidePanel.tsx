@@ -1,6 +1,6 @@
 // Right panel: placeholders still to fill, and the lineage of the section under the cursor.
 import { Button, Card, Collapse, Empty, Input, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { blocksText, type PlaceholderValue, type PlanSection } from '@shared/doc-model';
 import type { ClauseExercise } from '@shared/schemas/evaluation';
 import { BlockView } from '../../components/BlockView';
@@ -51,7 +51,7 @@ function Exercise({ exercise }: { exercise?: ClauseExercise }) {
   );
 }
 
-export function LineagePanel({ section, exercise, templateTitle }: { section: PlanSection | null; exercise?: ClauseExercise; templateTitle?: string | null }) {
+export const LineagePanel = memo(function LineagePanel({ section, exercise, templateTitle }: { section: PlanSection | null; exercise?: ClauseExercise; templateTitle?: string | null }) {
   if (!section) return <Card size="small" title="条款来源"><Empty description="将光标放在任一章节中查看其来源" image={Empty.PRESENTED_IMAGE_SIMPLE} /></Card>;
   const l = section.lineage;
   if (!l) {
@@ -80,4 +80,4 @@ export function LineagePanel({ section, exercise, templateTitle }: { section: Pl
       <Exercise exercise={exercise} />
     </Card>
   );
-}
+});

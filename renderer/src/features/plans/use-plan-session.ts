@@ -7,6 +7,7 @@ import { headingNumbers } from '@shared/numbering';
 import type { Input } from '@shared/contract';
 import type { PlanDetail } from '@shared/schemas/plan';
 import { errorText, request } from '../../api/client';
+import { $sectionsJSON } from '../../editor/chapter-sections';
 import { reassignSectionId } from '../../editor/commands';
 import { newSectionId } from '../../editor/ids';
 import type { ChapterReports } from '../../editor/plugins/ReportPlugin';
@@ -14,6 +15,7 @@ import { createSaveStatus, type SaveState } from './save-status';
 
 /** A change is saved at most this long after it is made (typing without pause still saves every second). */
 export const AUTOSAVE_MS = 1000;
+const SHOW_SAVING_AFTER_MS = 300;
 
 export interface Chapter {
   id: string;
@@ -41,7 +43,8 @@ export function usePlanSession(plan: PlanDetail, onError: (text: string) => void
   const lastSaved = useRef(new Map<string, PlanSection[]>());
   const [cursor, setCursor] = useState<string | null>(plan.cursorSectionId);
   const editors = useRef(new Map<string, LexicalEditor>());
-  const dirty = useRef(new Set<string>());
+  /** Chapters changed since their last save: the sections changed in each, or 'all' to save it whole. */
+  const dirty = useRef(new Map<string, Set<string> | 'all'>());
   const removed = useRef(new Set<string>());
   const orderDirty = useRef(false);
   const timer = useRef<number | null>(null);
@@ -60,13 +63,16 @@ export function usePlanSession(plan: PlanDetail, onError: (text: string) => void
     return new Map(flat.map((h, i) => [h.id, `${labels[i]!}${h.level === 1 && h.kind === 'annex' ? '' : gap}`]));
   }, [outlines, order, plan.doc.numbering]);
 
+  /** A chapter's sections as its editor holds them: all, or only those in `only` (null if one is not there). */
   const collect = useCallback(
-    (chapterId: string): PlanSection[] | null => {
+    (chapterId: string, only?: ReadonlySet<string>): PlanSection[] | null => {
       const editor = editors.current.get(chapterId);
       const ch = chaptersRef.current.find((c) => c.id === chapterId);
       if (!editor || !ch) return null;
-      const state = editor.getEditorState().toJSON() as unknown as EditorStateJSON;
-      return stateToChapter(state, { id: chapterId, title: ch.sections[0]!.title, kind: ch.kind }, (id) => lineage.get(id));
+      const meta = { id: chapterId, title: ch.sections[0]!.title, kind: ch.kind };
+      const lineageOf = (id: string) => lineage.get(id);
+      if (only) return editor.getEditorState().read(() => $sectionsJSON(only, meta, lineageOf));
+      return stateToChapter(editor.getEditorState().toJSON() as unknown as EditorStateJSON, meta, lineageOf);
     },
     [lineage],
   );
@@ -78,22 +84,31 @@ export function usePlanSession(plan: PlanDetail, onError: (text: string) => void
     }
     if (inFlight.current) await inFlight.current;
     if (dirty.current.size === 0 && removed.current.size === 0 && !orderDirty.current) return;
-    const ids = [...dirty.current];
+    const changes = [...dirty.current];
     const gone = [...removed.current];
     dirty.current.clear();
     removed.current.clear();
     orderDirty.current = false;
     const job = (async () => {
-      setSaveState('saving');
+      // A save usually answers within a frame or two: "saving" is shown only for a slow one, sparing a repaint.
+      const slow = window.setTimeout(() => setSaveState('saving'), SHOW_SAVING_AFTER_MS);
       try {
-        const saved = ids.flatMap((id) => {
-          const sections = collect(id);
-          return sections ? [{ id, sections }] : [];
-        });
+        // Sections edited in place go alone; a chapter whose headings changed (or that cannot be cut) goes whole.
+        const saved: { id: string; sections: PlanSection[] }[] = [];
+        const edits: { chapterId: string; section: PlanSection }[] = [];
+        for (const [id, which] of changes) {
+          const part = which === 'all' ? null : collect(id, which);
+          if (part) part.forEach((section) => edits.push({ chapterId: id, section }));
+          else {
+            const sections = collect(id);
+            if (sections) saved.push({ id, sections });
+          }
+        }
         const summary = await request('plan.save', {
           id: plan.id,
           // BlockJSON is the strict shape of what the schema's loose objects check.
           chapters: saved as unknown as Input<'plan.save'>['chapters'],
+          sections: edits as unknown as Input<'plan.save'>['sections'],
           chapterOrder: chaptersRef.current.map((c) => c.id),
           removeChapters: gone,
           cursorSectionId: cursorRef.current,
@@ -102,10 +117,13 @@ export function usePlanSession(plan: PlanDetail, onError: (text: string) => void
         saved.forEach((c) => !dirty.current.has(c.id) && lastSaved.current.set(c.id, c.sections));
         status.set({ state: dirty.current.size ? 'dirty' : 'saved', savedAt: new Date(), charCount: summary.charCount, saves: status.get().saves + 1 });
       } catch (e) {
-        ids.forEach((id) => dirty.current.add(id));
+        // Saved whole next time: what was refused may have been a section the core no longer holds as sent.
+        changes.forEach(([id]) => dirty.current.set(id, 'all'));
         gone.forEach((id) => removed.current.add(id));
         setSaveState('error');
         onError(errorText(e));
+      } finally {
+        window.clearTimeout(slow);
       }
     })();
     inFlight.current = job;
@@ -119,11 +137,11 @@ export function usePlanSession(plan: PlanDetail, onError: (text: string) => void
 
   const reports = useMemo<ChapterReports>(
     () => ({
-      onDirty(chapterId) {
-        if (!dirty.current.has(chapterId)) {
-          dirty.current.add(chapterId);
-          setSaveState('dirty');
-        }
+      onDirty(chapterId, sections) {
+        const before = dirty.current.get(chapterId);
+        if (!before) setSaveState('dirty');
+        if (sections === 'all' || before === 'all') dirty.current.set(chapterId, 'all');
+        else dirty.current.set(chapterId, new Set([...(before ?? []), ...sections]));
         lastSaved.current.delete(chapterId);
         schedule();
       },
@@ -167,7 +185,7 @@ export function usePlanSession(plan: PlanDetail, onError: (text: string) => void
         return [...cs.slice(0, at), { id, kind, sections: [section] }, ...cs.slice(at)];
       });
       setOutlines((m) => new Map(m).set(id, [{ id, level: 1, kind, title: section.title }]));
-      dirty.current.add(id);
+      dirty.current.set(id, 'all');
       setSaveState('dirty');
       schedule();
       return id;
@@ -191,8 +209,11 @@ export function usePlanSession(plan: PlanDetail, onError: (text: string) => void
     [schedule, setSaveState],
   );
 
-  /** A chapter's sections as the editor holds them: the last saved copy while nothing changed since. */
-  const sectionsOf = useCallback((chapterId: string) => lastSaved.current.get(chapterId) ?? collect(chapterId), [collect]);
+  /** A section as the editor holds it: from the chapter's last saved copy while nothing changed since. */
+  const sectionOf = useCallback(
+    (chapterId: string, sectionId: string) => (lastSaved.current.get(chapterId) ?? collect(chapterId, new Set([sectionId])))?.find((s) => s.id === sectionId) ?? null,
+    [collect],
+  );
 
   // Leaving the page or hiding the window saves what is pending.
   useEffect(() => {
@@ -206,5 +227,5 @@ export function usePlanSession(plan: PlanDetail, onError: (text: string) => void
     };
   }, [saveNow]);
 
-  return { chapters, outlines, numbers, order, status, cursor, editors, reports, register, saveNow, sectionsOf, addChapter, removeChapter, lineage };
+  return { chapters, outlines, numbers, order, status, cursor, editors, reports, register, saveNow, sectionOf, addChapter, removeChapter, lineage };
 }
