@@ -24,7 +24,7 @@ async function exportDoc(title: string, doc: PlanDocument): Promise<Buffer> {
     status: 'draft',
     issuer: '太原市小店区人民政府',
     date: '2025-01-08',
-    revisionRecord: [{ version: '2025版', date: '2025-01-08', note: '依据市2024年示范文本修订' }],
+    revisionRecord: [{ no: 1, date: '2025-01-08', note: '依据市2024年示范文本修订' }],
     toc: true,
   });
 }
