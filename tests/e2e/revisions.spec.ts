@@ -1,7 +1,7 @@
 // Following a municipal revision end to end; versions, compare, publish; importing a revision; full-text search.
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, REPO, screenshot, test } from './fixtures';
+import { expect, invoke, REPO, screenshot, test } from './fixtures';
 import { PlanEditor } from './pages/plan-editor';
 
 const PROFILE = { districtName: '小店区', governmentName: '太原市小店区人民政府', emergencyBureau: '太原市小店区应急管理局', departments: [{ id: 'd1', name: '区应急管理局', contact: '', title: '', phone: '', duty: '' }] };
@@ -95,6 +95,36 @@ test('saves a version, publishes it read-only with a review date, and starts a n
   await page.getByRole('dialog', { name: '版本与状态' }).getByRole('button', { name: '关闭' }).click();
   await expect(page.getByText('已发布的预案不可修改')).toHaveCount(0);
   expect(await ed.docPage.locator('.chapter-editable').first().getAttribute('contenteditable')).toBe('true');
+});
+
+test('the drawer shows every version by its own number and the 修订记录 numbered 1, 2, 3 without the backup and the restore', async ({ page, host }) => {
+  await page.goto(host.url);
+  await invoke(page, 'profile.save', PROFILE);
+  const plan = await invoke<{ id: string }>(page, 'plan.create', { templateId: 'forest-fire', revision: '2019' });
+  await invoke(page, 'plan.save-version', { id: plan.id, note: '初稿' }); // V1
+  await invoke(page, 'plan.merge-apply', { id: plan.id, toRevision: '2024', resolutions: [] }); // V2 backup, V3 merge
+  const { versions } = await invoke<{ versions: { id: string; seq: number }[] }>(page, 'plan.history', { id: plan.id });
+  await invoke(page, 'plan.restore-version', { id: plan.id, versionId: versions.find((v) => v.seq === 3)!.id }); // V4
+  await invoke(page, 'plan.save-version', { id: plan.id, note: '根据演练评估修改' }); // V5
+
+  await page.goto(`${host.url}/#/plans/${plan.id}`);
+  await page.getByTestId('open-history').click();
+  const drawer = page.getByTestId('history-drawer');
+  const items = drawer.getByTestId('version-item');
+  await expect(items).toHaveCount(5);
+  await expect(items.locator('.ant-tag').filter({ hasText: /^V\d$/ })).toHaveText(['V5', 'V4', 'V3', 'V2', 'V1']);
+  await expect(items.nth(1)).toContainText('恢复');
+  await expect(items.nth(3)).toContainText('自动备份');
+  // Each version says where it stands in the 修订记录, or that it is not in it.
+  await expect(items.getByTestId('version-record-no')).toHaveText(['修订记录第3条', '修订记录第2条', '修订记录第1条']);
+  await expect(items.nth(1).getByTestId('version-not-in-record')).toBeVisible();
+  await expect(items.nth(3).getByTestId('version-not-in-record')).toBeVisible();
+  await screenshot(page, 'history-versions-internal');
+  const rows = drawer.getByTestId('revision-record').locator('tbody tr');
+  await expect(rows.locator('td:nth-child(1)')).toHaveText(['1', '2', '3']);
+  await expect(rows.locator('td:nth-child(2)')).toHaveText(['V1', 'V3', 'V5']);
+  await drawer.getByTestId('revision-record').scrollIntoViewIfNeeded();
+  await screenshot(page, 'history-revision-record');
 });
 
 test('imports a municipal revision from a file; a malformed file is refused with line numbers', async ({ page, host }) => {

@@ -275,6 +275,22 @@ describe('export-pdf (needs LibreOffice soffice and poppler-utils): every docume
     expect(mode(full)).toBe(28);
   });
 
+  it('sets the plan\'s bulleted items as body paragraphs, two characters in with no mark, and keeps the numbered lists\' numbers', () => {
+    const lines = pdfLines(pdfOf('plan'));
+    // 编制依据 is a bulleted list of laws in the template; each is one short line.
+    for (const law of ['《中华人民共和国森林法》（2019年修订）', '《森林防火条例》（国务院令第541号）', '《国家森林草原火灾应急预案》']) {
+      const line = lines.find((l) => squeeze(l.text) === law);
+      expect(line, law).toBeDefined();
+      expect(Math.abs(line!.xMin - 111), `${law} starts at ${line!.xMin}`).toBeLessThan(2); // as a body paragraph: 79 pt margin + two characters
+    }
+    expect(lines.filter((l) => /^[•●○■◆▪]/.test(l.text.trim())).map((l) => l.text)).toEqual([]);
+    // The 处置流程 steps are a numbered list: the numbers print in front, two characters in.
+    const step = lines.find((l) => squeeze(l.text).startsWith('1.发现火情'));
+    expect(step, lines.map((l) => l.text).join(' / ').slice(0, 2000)).toBeDefined();
+    expect(Math.abs(step!.xMin - 111)).toBeLessThan(2);
+    expect(lines.some((l) => squeeze(l.text).startsWith('2.核查报告'))).toBe(true);
+  });
+
   it.each(['notice', 'notice-one-page'])('puts the 版记 of the %s on the foot of the 版心 of its last page, below the 署名 and 成文日期', (name) => {
     const pdf = pdfOf(name);
     const lines = pdfLines(pdf);

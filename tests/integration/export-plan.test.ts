@@ -1,6 +1,6 @@
 // The plan exporter writes GB/T 9704 layout into the .docx: checked in the unzipped WordprocessingML.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { paragraph, placeholder, table, text, FORMAT, type PlanDocument } from '../../electron/shared/doc-model';
+import { list, paragraph, placeholder, table, text, FORMAT, type PlanDocument } from '../../electron/shared/doc-model';
 import { headingNumbers } from '../../electron/shared/numbering';
 import { exportPlanDocx, formatChineseDate, type PlanExportInput } from '../../electron/core/export/plan-docx';
 import { printedEms, titleLines } from '../../electron/core/export/official-parts-docx';
@@ -152,7 +152,7 @@ describe('exportPlanDocx: other plans', () => {
     expect(textOf(filled.document)).toContain('《小店区突发事件总体应急预案》');
   });
 
-  it('writes bold, italic and underlined runs, and lists through the shared numbering', async () => {
+  it('writes bold, italic and underlined runs, and numbered lists through the shared numbering', async () => {
     const plan = forestFirePlan('official');
     const [first, ...rest] = plan.doc.sections;
     const body = [paragraph([text('加粗', FORMAT.bold), text('倾斜', FORMAT.italic), text('下划线', FORMAT.underline), placeholder('牵头单位')])];
@@ -163,11 +163,48 @@ describe('exportPlanDocx: other plans', () => {
     expect(runOf('倾斜')).toContain('<w:i/>');
     expect(runOf('下划线')).toMatch(/<w:u w:val="single"\/>/);
     expect(runOf('区应急管理局')).not.toContain('<w:highlight');
-    // The forest-fire plan's bullet and numbered lists use the two list definitions declared once
+    // The forest-fire plan's numbered lists use the one list definition declared once
     // (the docx package adds a default bullet definition of its own, unused).
     const lists = elements(parts.numbering, 'w:abstractNum').map((a) => attr(element(a, 'w:lvlText'), 'w:val'));
-    expect(lists.filter((t) => t === '•' || t === '%1.')).toEqual(['•', '%1.']);
+    expect(lists.filter((t) => t === '•' || t === '%1.')).toEqual(['%1.']);
     expect(parts.document).toContain('<w:numPr>');
+  });
+
+  it('sets bulleted items as body paragraphs with the two-character indent and no mark; numbered lists keep their numbers', async () => {
+    const plan = forestFirePlan('official');
+    const [first, ...rest] = plan.doc.sections;
+    const body = [
+      paragraph([text('本预案依据下列法律法规编制：')]),
+      list('bullet', [[text('《中华人民共和国突发事件应对法》')], [text('《森林防火条例》（国务院令第541号）')]]),
+      list('number', [[text('发现火情。')], [text('核查报告。')]]),
+      list('number', [[text('另一列表的第一项。')]]),
+    ];
+    const parts = await saveExport('plan-lists', await exportPlanDocx({ title: plan.title, doc: { ...plan.doc, sections: [{ ...first!, body }, ...rest] }, status: 'published' }));
+    const at = (t: string) => paragraphs(parts.document).find((p) => p.text === t)!;
+    const intro = at('本预案依据下列法律法规编制：');
+    for (const t of ['《中华人民共和国突发事件应对法》', '《森林防火条例》（国务院令第541号）']) {
+      const item = at(t);
+      // Exactly what a body paragraph is: Normal (no style of its own), its indent from Normal, no numbering.
+      expect([item.style, element(item.xml, 'w:numPr'), element(item.xml, 'w:ind')]).toEqual([intro.style, undefined, undefined]);
+    }
+    expect(intro.style).toBeUndefined();
+    const normalIndent = element(pPr(parts, 'Normal'), 'w:ind');
+    expect([attr(normalIndent, 'w:firstLine'), attr(normalIndent, 'w:firstLineChars')]).toEqual(['630', '200']);
+    // No bullet glyph anywhere in the text, and no numbering definition that draws one is used.
+    expect(textOf(parts.document)).not.toMatch(/[•●○■◆▪]/);
+    const numIdsUsed = new Set(elements(parts.document, 'w:numId').map((n) => attr(n, 'w:val')));
+    const abstractOf = (numId: string | undefined) => attr(element(elements(parts.numbering, 'w:num').find((n) => attr(n, 'w:numId') === numId) ?? '', 'w:abstractNumId'), 'w:val');
+    const formats = [...numIdsUsed].map((id) => {
+      const abstract = elements(parts.numbering, 'w:abstractNum').find((a) => attr(a, 'w:abstractNumId') === abstractOf(id))!;
+      return [attr(element(abstract, 'w:numFmt'), 'w:val'), attr(element(abstract, 'w:lvlText'), 'w:val')];
+    });
+    expect(formats.length).toBeGreaterThan(0);
+    for (const f of formats) expect(f).toEqual(['decimal', '%1.']);
+    // Numbered items carry their number; each list restarts at 1 as its own instance.
+    const numIdOf = (t: string) => attr(element(at(t).xml, 'w:numId'), 'w:val');
+    expect(numIdOf('发现火情。')).toBeDefined();
+    expect(numIdOf('核查报告。')).toBe(numIdOf('发现火情。'));
+    expect(numIdOf('另一列表的第一项。')).not.toBe(numIdOf('发现火情。'));
   });
 
   it('puts a table too wide for portrait on a landscape page, numbered like the others', async () => {

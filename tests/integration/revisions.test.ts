@@ -7,6 +7,7 @@ import type { PlanDetail, PlanSummary } from '../../electron/shared/schemas/plan
 import type { CompareResult, MergeProposal, PlanHistory, SearchHit } from '../../electron/shared/schemas/revision';
 import type { Core } from '../../electron/core/create-core';
 import { data, makeCore, TEMPLATES_DIR } from '../helpers/core';
+import { elements, paragraphs, saveExport, textOf } from '../helpers/docx';
 
 const profile = { districtName: '小店区', governmentName: '太原市小店区人民政府', emergencyBureau: '太原市小店区应急管理局', departments: [] };
 
@@ -150,6 +151,41 @@ describe('upstream revisions', () => {
     expect(list.templates.find((t) => t.id === 'earthquake' && t.revision === '2026')!.file).toMatch(/^imported\//);
     expect((await data<PlanDetail>(core.call('plan.get', { id: plan.id }))).upstreamRevision).toBe('2026');
     expect(await core.call('template.import', { fileName: 'again.md', content: next })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+});
+
+describe('the 修订记录 filed with the plan', () => {
+  /** The rows of the exported plan's 修订记录: the first table, the one under the 修订记录 label. */
+  async function exportedRecord(core: Core, planId: string, versionId?: string): Promise<string[][]> {
+    const file = await data<{ dataBase64: string }>(core.call('plan.export-docx', { id: planId, ...(versionId ? { versionId } : {}) }));
+    const parts = await saveExport(versionId ? 'plan-revision-record-earlier' : 'plan-revision-record', Buffer.from(file.dataBase64, 'base64'));
+    expect(paragraphs(parts.document).map((p) => p.text)).toContain('修订记录');
+    const table = elements(parts.document, 'w:tbl')[0]!;
+    return elements(table, 'w:tr').map((tr) => elements(tr, 'w:tc').map(textOf));
+  }
+
+  it('numbers the revisions 1, 2, 3… in the exported .docx and the history, past the merge backup and the restore', async () => {
+    const core = await makeCore();
+    const plan = await newPlan(core);
+    await data(core.call('plan.save-version', { id: plan.id, note: '初稿', author: '王明' })); // V1
+    await data(core.call('plan.merge-apply', { id: plan.id, toRevision: '2024', resolutions: [] })); // V2 the backup, V3 the merge
+    let h = await data<PlanHistory>(core.call('plan.history', { id: plan.id }));
+    const v1 = h.versions.find((v) => v.seq === 1)!;
+    const v3 = h.versions.find((v) => v.seq === 3)!;
+    await data(core.call('plan.restore-version', { id: plan.id, versionId: v3.id })); // V4
+    await data(core.call('plan.save-version', { id: plan.id, note: '根据演练评估修改信息报告时限' })); // V5
+    h = await data<PlanHistory>(core.call('plan.history', { id: plan.id }));
+    expect(h.versions.map((v) => [v.seq, v.internal, v.kind])).toEqual([[5, false, 'manual'], [4, false, 'restore'], [3, false, 'merge'], [2, true, 'manual'], [1, false, 'manual']]);
+    // The drawer shows each row's own number beside the version it is.
+    expect(h.revisionRecord.map((r) => [r.no, r.version, r.versionId])).toEqual([[1, 'V1', v1.id], [2, 'V3', v3.id], [3, 'V5', h.versions[0]!.id]]);
+
+    const rows = await exportedRecord(core, plan.id);
+    expect(rows.map((r) => r.slice(0, 2))).toEqual([['序号', '修订日期'], ['1', '2026年3月2日'], ['2', '2026年3月2日'], ['3', '2026年3月2日']]);
+    expect(rows.map((r) => r[2]!.slice(0, 12))).toEqual(['修订说明', '初稿', v3.note.slice(0, 12), '根据演练评估修改信息报告时限'.slice(0, 12)]);
+    expect(rows.flat().join('')).not.toMatch(/V\d|自动备份|恢复自/);
+
+    // An earlier version leaves with the revisions made by then.
+    expect((await exportedRecord(core, plan.id, v3.id)).map((r) => r[0])).toEqual(['序号', '1', '2']);
   });
 });
 

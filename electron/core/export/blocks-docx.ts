@@ -88,15 +88,23 @@ export function bodyParagraph(p: ParagraphJSON, ctx: BlockContext, style?: strin
   });
 }
 
+/**
+ * A numbered list keeps its numbers (1. 2., restarting per list). A bulleted one leaves as body paragraphs, each with
+ * the two-character first-line indent and no mark: official documents (GB/T 9704) set enumerations as paragraphs,
+ * and the standard knows no bullet glyph.
+ */
 export function listParagraphs(list: ListJSON, ctx: BlockContext, keepLastWithNext = false): Paragraph[] {
-  const numbered = list.listType === 'number';
+  const keepNext = (i: number) => keepLastWithNext && i === list.children.length - 1;
+  if (list.listType === 'bullet') {
+    return list.children.map((item, i) => bodyParagraph({ ...item, type: 'paragraph', textFormat: 0, textStyle: '' }, ctx, undefined, keepNext(i)));
+  }
   const instance = ctx.nextListInstance();
   return list.children.map(
     (item, i) =>
       new Paragraph({
-        ...(keepLastWithNext && i === list.children.length - 1 ? { keepNext: true } : {}),
+        ...(keepNext(i) ? { keepNext: true } : {}),
         // `custom` keeps the body style: the default ListParagraph style would lose the GB/T indent.
-        numbering: { reference: numbered ? LIST.number : LIST.bullet, level: 0, instance, custom: true },
+        numbering: { reference: LIST.number, level: 0, instance, custom: true },
         children: inlineRuns(item.children, ctx),
       }),
   );

@@ -188,13 +188,13 @@ export const gbt9704Styles: IStylesOptions = {
 
 // ---- lists: declared once, referenced by id -------------------------------------------------------
 
-export const LIST = { bullet: 'gbt-bullet', number: 'gbt-number' } as const;
-/** List items read as body paragraphs: the mark sits in the two-character indent's place, wrapped lines flush left. */
+// Only numbered lists: bulleted ones leave as plain body paragraphs (blocks-docx.ts), GB/T 9704 has no bullets.
+export const LIST = { number: 'gbt-number' } as const;
+/** List items read as body paragraphs: the number sits in the two-character indent's place, wrapped lines flush left. */
 const itemIndent = { left: 0, ...twoCharIndent };
 
 export const listNumbering: INumberingOptions = {
   config: [
-    { reference: LIST.bullet, levels: [{ level: 0, format: LevelFormat.BULLET, text: '•', suffix: LevelSuffix.SPACE, alignment: AlignmentType.LEFT, style: { paragraph: { indent: itemIndent } } }] },
     { reference: LIST.number, levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', suffix: LevelSuffix.NOTHING, alignment: AlignmentType.LEFT, style: { paragraph: { indent: itemIndent } } }] },
   ],
 };

@@ -9,8 +9,9 @@ import { annexHeading, formatChineseDate, labelParagraph, signatureParagraphs, t
 
 export { formatChineseDate } from './official-parts-docx';
 
+/** A row of the 修订记录 as printed: numbered 1, 2, 3… (domain/revisions/revision-record.ts), never by version number. */
 export interface RevisionEntry {
-  version: string;
+  no: number;
   /** YYYY-MM-DD, printed as 2025年1月8日; any other text is printed as given. */
   date: string;
   note: string;
@@ -51,7 +52,7 @@ const orientationOf = (block: BlockJSON | undefined): Orientation =>
 
 function revisionTable(entries: RevisionEntry[], ctx: BlockContext): Table {
   const printable = (d: string) => (/^\d{4}-\d{2}-\d{2}$/.test(d) ? formatChineseDate(d) : d);
-  const rows = [['版本', '修订日期', '修订说明'], ...entries.map((e) => [e.version, printable(e.date), e.note])];
+  const rows = [['序号', '修订日期', '修订说明'], ...entries.map((e) => [String(e.no), printable(e.date), e.note])];
   return docxTable(table(rows.map((cells) => cells.map((c) => [text(c)]))), ctx);
 }
 

@@ -5,9 +5,10 @@ import * as drills from '../db/repos/drill-repo';
 import { listItems } from '../db/repos/evaluation-repo';
 import { getPlanDocument, getPlanRow, insertPlan, listPlanRows, nextPlanCode } from '../db/repos/plan-repo';
 import { getProfile } from '../db/repos/profile-repo';
-import { getVersion, history } from '../db/repos/revision-repo';
+import { getVersion, listVersions } from '../db/repos/revision-repo';
 import { newId } from '../domain/plans/ids';
 import { compareDocuments } from '../domain/revisions/compare-docs';
+import { revisionRecord } from '../domain/revisions/revision-record';
 import { exportImprovementListDocx } from '../export/improvement-docx';
 import { exportNoticeDocx } from '../export/notice-docx';
 import { exportEvaluationReportDocx, reportTitle } from '../export/report-docx';
@@ -45,14 +46,15 @@ export const exportHandlers: Handlers<'plan.export-docx' | 'drill.export-script-
     const status = version ? version.info.status : row.status;
     const profile = getProfile(db);
     const date = row.published_date ?? localDate(ctx.clock.now());
-    const revisionRecord = input.revisionRecord === false ? [] : history(db, input.id).revisionRecord;
+    // An earlier version leaves with the revisions made by then, not with the ones that came after it.
+    const record = input.revisionRecord === false ? [] : revisionRecord(listVersions(db, input.id), version?.info.seq);
     const bytes = await exportPlanDocx({
       title: version ? version.info.title : row.title,
       doc,
       status,
       issuer: profile.governmentName ? `${profile.governmentName}办公室` : undefined,
       date,
-      revisionRecord,
+      revisionRecord: record,
       toc: input.toc ?? false,
     });
     return { fileName: exportFileName(row.title, date), dataBase64: bytes.toString('base64') };

@@ -32,7 +32,7 @@ export interface VersionInfo {
   id: string;
   seq: number;
   kind: 'manual' | 'published' | 'merge' | 'restore';
-  /** Made by the app for safety (the copy before a merge): listed in the history, not in the 修订记录. */
+  /** Made by the app for safety (the copy before a merge): listed in the history, not in the 修订记录 (nor are restores). */
   internal: boolean;
   note: string;
   author: string;
@@ -54,9 +54,14 @@ export interface StatusEvent {
   versionId: string | null;
 }
 
-/** One row of the 修订记录 table in exports. */
+/** One row of the 修订记录 (domain/revisions/revision-record.ts has the rule). */
 export interface RevisionRecordRow {
+  /** 序号: the row's place in the record, 1, 2, 3… with no gaps; what the exported plan prints. */
+  no: number;
+  versionId: string;
+  /** The version's own label (V3), shown in the app next to 序号, never printed. */
   version: string;
+  /** YYYY-MM-DD, local time. */
   date: string;
   note: string;
 }

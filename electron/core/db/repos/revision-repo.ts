@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/errors';
 import type { PlanStatus } from '../../../shared/schemas/plan';
 import type { PlanHistory, StatusEvent, VersionInfo } from '../../../shared/schemas/revision';
 import { newId } from '../../domain/plans/ids';
+import { revisionRecord } from '../../domain/revisions/revision-record';
 import { getPlanDocument, getPlanRow } from './plan-repo';
 import { indexSections } from './search-repo';
 
@@ -101,7 +102,5 @@ export function history(db: Database.Database, planId: string): PlanHistory {
     note: string;
     version_id: string | null;
   }[]).map((r) => ({ from: r.from_status, to: r.to_status, date: r.date, actor: r.actor, department: r.department, note: r.note, versionId: r.version_id }));
-  // The 修订记录, oldest first, as filed with the plan: the revisions, not the app's safety copies or restores.
-  const revisionRecord = [...versions].reverse().filter((v) => !v.internal && v.kind !== 'restore').map((v) => ({ version: `V${v.seq}`, date: v.createdAt.slice(0, 10), note: v.note }));
-  return { versions, statusEvents, revisionRecord };
+  return { versions, statusEvents, revisionRecord: revisionRecord(versions) };
 }

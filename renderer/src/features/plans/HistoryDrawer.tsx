@@ -29,6 +29,9 @@ export function HistoryDrawer({ plan, beforeChange, onChanged, onClose }: { plan
   const [compare, setCompare] = useState<{ from: string; to: string } | null>(null);
   const [form] = Form.useForm();
   const versions = history.data?.versions ?? [];
+  const record = history.data?.revisionRecord ?? [];
+  // Versions shown with their own numbers (V1, V2…, internal ones too); the 修订记录 numbers only the revisions it lists.
+  const recordNo = new Map(record.map((r) => [r.versionId, r.no]));
 
   const run = async (fn: () => Promise<PlanDetail | unknown>, ok: string, docChanged = false) => {
     try {
@@ -102,7 +105,19 @@ export function HistoryDrawer({ plan, beforeChange, onChanged, onClose }: { plan
             ].filter(Boolean)}
           >
             <List.Item.Meta
-              title={<Space><Tag>V{v.seq}</Tag><Tag color={v.kind === 'published' ? 'green' : v.kind === 'merge' ? 'blue' : 'default'}>{v.internal ? '自动备份' : kindLabels[v.kind]}</Tag><span>{new Date(v.createdAt).toLocaleString('zh-CN')}</span>{v.author && <span>{v.author}</span>}</Space>}
+              title={
+                <Space wrap size={[8, 4]}>
+                  <Tag>V{v.seq}</Tag>
+                  <Tag color={v.kind === 'published' ? 'green' : v.kind === 'merge' ? 'blue' : 'default'}>{v.internal ? '自动备份' : kindLabels[v.kind]}</Tag>
+                  <span style={{ whiteSpace: 'nowrap' }}>{new Date(v.createdAt).toLocaleString('zh-CN')}</span>
+                  {v.author && <span>{v.author}</span>}
+                  {recordNo.has(v.id) ? (
+                    <Tag bordered={false} data-testid="version-record-no">修订记录第{recordNo.get(v.id)}条</Tag>
+                  ) : (
+                    <Tag bordered={false} data-testid="version-not-in-record">不列入修订记录</Tag>
+                  )}
+                </Space>
+              }
               description={<span style={{ whiteSpace: 'pre-line' }}>{v.note}</span>}
             />
           </List.Item>
@@ -117,7 +132,20 @@ export function HistoryDrawer({ plan, beforeChange, onChanged, onClose }: { plan
       />
 
       <Typography.Title level={5}>修订记录（导出时附于预案）</Typography.Title>
-      <Table size="small" pagination={false} rowKey="version" dataSource={history.data?.revisionRecord ?? []} columns={[{ title: '版本', dataIndex: 'version', width: 70 }, { title: '日期', dataIndex: 'date', width: 110 }, { title: '修订说明', dataIndex: 'note', render: (n: string) => <span style={{ whiteSpace: 'pre-line' }}>{n}</span> }]} />
+      <Typography.Paragraph type="secondary">自动备份和恢复不列入修订记录；序号按所列修订连续编排，导出的预案只印序号，“版本”列对应上方版本记录的编号。</Typography.Paragraph>
+      <Table
+        size="small"
+        pagination={false}
+        rowKey="versionId"
+        dataSource={record}
+        data-testid="revision-record"
+        columns={[
+          { title: '序号', dataIndex: 'no', width: 60 },
+          { title: '版本', dataIndex: 'version', width: 70, render: (label: string) => <Typography.Text type="secondary">{label}</Typography.Text> },
+          { title: '日期', dataIndex: 'date', width: 110 },
+          { title: '修订说明', dataIndex: 'note', render: (n: string) => <span style={{ whiteSpace: 'pre-line' }}>{n}</span> },
+        ]}
+      />
 
       <Modal open={versionModal} title="保存版本" onOk={saveVersion} confirmLoading={saving} onCancel={() => setVersionModal(false)} okText="保存" destroyOnHidden>
         <Form form={form} layout="vertical">
