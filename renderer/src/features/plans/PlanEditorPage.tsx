@@ -1,6 +1,6 @@
 // The plan editor: one continuous, Word-like page made of chapter editors, with outline and side panels.
 import { Alert, App as AntApp, Button, Popconfirm, Select, Space, Spin, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { blocksText, placeholderKeys, type PlanSection } from '@shared/doc-model';
 import type { ClauseExercise } from '@shared/schemas/evaluation';
 import type { PlanDetail } from '@shared/schemas/plan';
@@ -17,8 +17,6 @@ import { EditorToolbar } from './EditorToolbar';
 import { useExportCommand } from '../../components/export-command';
 import { clockTime, groupDigits } from '../../components/format';
 import { exportPlan } from './export-plan';
-import { HistoryDrawer } from './HistoryDrawer';
-import { NoticeModal } from './NoticeModal';
 import { FindBar } from './FindBar';
 import { OutlinePanel, type OutlineItem } from './OutlinePanel';
 import { RequestsPanel } from './RequestsPanel';
@@ -26,6 +24,10 @@ import { PendingChapter, useLateChapters } from './late-chapters';
 import { LineagePanel, PlaceholderList } from './SidePanel';
 import { useSaveStatus, type SaveState, type SaveStatusStore } from './save-status';
 import { usePlanSession } from './use-plan-session';
+
+// Opened on request: their forms, date pickers and steps stay out of the chunk that opens a plan.
+const HistoryDrawer = lazy(() => import('./HistoryDrawer').then((m) => ({ default: m.HistoryDrawer })));
+const NoticeModal = lazy(() => import('./NoticeModal').then((m) => ({ default: m.NoticeModal })));
 
 const saveLabels: Record<SaveState, string> = { saved: '已保存', dirty: '有未保存的修改', saving: '正在保存…', error: '保存失败，将重试' };
 
@@ -265,8 +267,10 @@ function PlanWorkspace({ plan, focusSection: initialSection, onReplace, onMeta }
           )}
         </div>
       </div>
-      {noticeOpen && <NoticeModal planId={plan.id} onClose={() => setNoticeOpen(false)} />}
-      {historyOpen && <HistoryDrawer plan={plan} beforeChange={s.saveNow} onChanged={(p, docChanged) => (docChanged ? onReplace(p) : onMeta(p))} onClose={() => setHistoryOpen(false)} />}
+      <Suspense fallback={null}>
+        {noticeOpen && <NoticeModal planId={plan.id} onClose={() => setNoticeOpen(false)} />}
+        {historyOpen && <HistoryDrawer plan={plan} beforeChange={s.saveNow} onChanged={(p, docChanged) => (docChanged ? onReplace(p) : onMeta(p))} onClose={() => setHistoryOpen(false)} />}
+      </Suspense>
     </div>
   );
 }
