@@ -1,6 +1,6 @@
 // Tells the plan editor what changed in this chapter: dirty content, its headings (when they change), the cursor's section.
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getRoot, $getSelection, $isRangeSelection } from 'lexical';
+import { $getNodeByKey, $getRoot, $getSelection, $isRangeSelection } from 'lexical';
 import { useEffect, useRef } from 'react';
 import type { OutlineEntry } from '@shared/chapter-json';
 import { $dirtySections, $headingAbove } from '../chapter-sections';
@@ -60,6 +60,12 @@ export function ReportPlugin({ chapterId, reports }: { chapterId: string; report
           reports.onCursor(chapterId, cursor);
         }
         if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
+        // The headings can only have changed if the root's children did (it was written to) or a heading was
+        // touched: typing in a paragraph skips the walk over the chapter.
+        if (dirtyElements.get('root') !== true && ![...dirtyElements.keys()].some((k) => $isSectionHeadingNode($getNodeByKey(k)))) {
+          reports.onDirty(chapterId, $dirtySections(dirtyElements, dirtyLeaves, chapterId));
+          return;
+        }
         const outline = $outline();
         const sig = JSON.stringify(outline);
         // Headings added, removed or renamed change the chapter's structure: it is saved whole.
