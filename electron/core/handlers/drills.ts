@@ -94,8 +94,9 @@ export const drillHandlers: Handlers<
   },
   'drill.get': (input, ctx) => {
     const db = ctx.store.get();
+    const drill = repo.getDrill(db, input.id);
     const script = repo.getScript(db, input.id);
-    return { drill: repo.getDrill(db, input.id), script, issues: checkScript(script), runStatus: clockStatus(ctx, input.id) };
+    return { drill, script, issues: checkScript(script, drill), runStatus: clockStatus(ctx, input.id) };
   },
   'drill.set-status': (input, ctx) => {
     const d = repo.setDrillStatus(ctx.store.get(), input.id, input.status, ctx.clock.now());
@@ -115,12 +116,12 @@ export const drillHandlers: Handlers<
     const status = clockStatus(ctx, input.drillId);
     if (status === 'running' || status === 'paused') throw new AppError('CONFLICT', '演练正在进行，脚本已锁定；结束演练后才能修改。');
     repo.saveScript(db, input.drillId, input.script, ctx.clock.now());
-    return { script: input.script, issues: checkScript(input.script) };
+    return { script: input.script, issues: checkScript(input.script, repo.getDrill(db, input.drillId)) };
   },
   'script.generate': (input, ctx) => {
     const db = ctx.store.get();
-    repo.getDrill(db, input.drillId);
-    return generateScript(getPlanDocument(db, getPlanRow(db, input.planId)), input.planId, () => newId('i'));
+    const drill = repo.getDrill(db, input.drillId);
+    return generateScript(getPlanDocument(db, getPlanRow(db, input.planId)), input.planId, () => newId('i'), drill);
   },
   // The event is committed (synchronous=FULL) before this returns: the console shows it only then.
   'run.log': (input, ctx) => {
