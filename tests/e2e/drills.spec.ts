@@ -74,22 +74,30 @@ test('plans a drill, generates and edits its script, runs it, and loses nothing 
     await expect(page.getByTestId('clock-status')).toHaveText('进行中');
     expect((await page.getByTestId('drill-clock').textContent())! >= clockBefore!).toBe(true);
 
-    // The presenter reads the run once, then follows the console's entries as they are pushed: no reload, no polling.
+    // The presenter reads the run once, then follows the console's entries as they are pushed, without a reload.
     const presenter = await page.context().newPage();
-    const reads: string[] = [];
-    presenter.on('request', (r) => r.url().includes('/rpc/run.state') && reads.push(r.url()));
+    const reads: { afterSeq?: number }[] = [];
+    presenter.on('request', (r) => r.url().includes('/rpc/run.state') && reads.push(r.postDataJSON() as { afterSeq?: number }));
     await presenter.goto(`${host.url}/${new URL(page.url()).hash.replace('/run', '/present')}`);
     await expect(presenter.getByTestId('presenter-scene')).not.toBeEmpty();
     const scene = (await page.getByTestId('current-inject').locator('strong').first().textContent())!;
     await expect(presenter.getByTestId('presenter-scene')).not.toHaveText(scene);
+    const pushed = () => presenter.evaluate(() => (window as unknown as { pushed: string[] }).pushed);
+    await presenter.evaluate(() => {
+      const w = window as unknown as { pushed: string[] };
+      w.pushed = [];
+      window.workbench!.on('run.logged', (u) => w.pushed.push((u as { event: { type: string } }).event.type));
+    });
     await page.getByTestId('deliver').click();
     await expect(drills.log.filter({ hasText: '已下达' })).toHaveCount(2);
     await expect(presenter.getByTestId('presenter-scene')).toHaveText(scene);
-    // Its clock counts on by itself, and however long it shows, the log is read only the once.
+    await expect.poll(pushed).toEqual(['inject.delivered']);
+    // Its clock counts on by itself, and the whole log is read only the once: any later read asks for what came after.
     const shown = await presenter.getByTestId('presenter-clock').textContent();
     await expect(presenter.getByTestId('presenter-clock')).not.toHaveText(shown!);
     await expect(presenter.getByTestId('presenter-clock')).toHaveAttribute('data-status', 'running');
-    expect(reads).toHaveLength(1);
+    expect(reads[0]).not.toHaveProperty('afterSeq');
+    expect(reads.slice(1).every((r) => typeof r.afterSeq === 'number' && r.afterSeq >= 7)).toBe(true);
     await screenshot(presenter, 'drill-presenter');
     await presenter.close();
 

@@ -177,7 +177,7 @@ export function ScriptEditorPage({ drillId }: { drillId: string }) {
         ]}
       />
       <Modal open={generating} title="从预案生成脚本" footer={null} onCancel={() => setGenerating(false)}>
-        <Typography.Paragraph type="secondary">按预案的应急响应章节生成注入：每个响应级别的启动与处置一条，预期行动取自响应措施，并关联相应条款。</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">按预案的应急响应章节生成注入：每个响应级别的启动与处置一条，预期行动取自响应措施，并关联相应条款。注入时间在演练的开始与结束时间之间排开（未填结束时间的，每条间隔 10 分钟）。</Typography.Paragraph>
         <Space direction="vertical">
           {drillPlans ? drillPlans.map((p) => <Button key={p.planId} onClick={() => generate(p.planId)} data-testid="generate-from-plan">{p.title}</Button>) : <Spin size="small" />}
         </Space>

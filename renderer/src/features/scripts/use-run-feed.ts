@@ -1,10 +1,18 @@
 // The run as a window other than the console follows it (the presenter): read once, then kept by the
-// core's run.logged push, entry by entry in seq order. Nothing polls and the clock's face counts on by
-// itself (live-clock.tsx), so a second on a 2,000-entry run costs what it costs on a 10-entry one.
+// core's run.logged push, entry by entry in seq order. The clock's face counts on by itself
+// (live-clock.tsx) and the log is never read whole again, so a second on a 2,000-entry run costs what it
+// costs on a 10-entry one.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RunEvent, RunUpdate } from '@shared/schemas/drill';
 import { onEvent, request } from '../../api/client';
 import type { ClockBase } from './live-clock';
+
+/**
+ * Every so often the feed asks for the entries after its last one (usually none). It makes up a push
+ * lost while the browser host's event stream was down, and after a host restart it is the call whose
+ * refusal reloads the page onto the new host (api/http-bridge.ts): a page that only listens never would.
+ */
+const HEAL_MS = 10_000;
 
 export interface RunFeed {
   /** The last entry taken in; 0 before the first. */
@@ -17,7 +25,7 @@ export interface RunFeed {
 }
 
 /** The feed with `events` (in seq order, all after feed.seq) and, when given, the clock and injects as of now. */
-function fold(feed: RunFeed | null, events: readonly RunEvent[], state: RunUpdate['state']): RunFeed {
+export function fold(feed: RunFeed | null, events: readonly RunEvent[], state: RunUpdate['state']): RunFeed {
   let { seq, lastDelivered, next, base } = feed ?? { seq: 0, lastDelivered: null, next: null, base: { status: 'not-started', elapsedMs: 0, fetchedAt: 0 } };
   for (const e of events) {
     seq = Math.max(seq, e.seq);
@@ -28,6 +36,13 @@ function fold(feed: RunFeed | null, events: readonly RunEvent[], state: RunUpdat
     next = state.next[0]?.injectId ?? null;
   }
   return { seq, base, lastDelivered, next };
+}
+
+/** What a pushed entry does to the feed: taken in, one it already has, or a sign that entries were missed. */
+export function pushed(feed: RunFeed | null, update: RunUpdate): RunFeed | 'had' | 'missed' {
+  if (!feed || update.event.seq > feed.seq + 1) return 'missed';
+  if (update.event.seq <= feed.seq) return 'had';
+  return fold(feed, [update.event], update.state);
 }
 
 export function useRunFeed(drillId: string): RunFeed | null {
@@ -56,7 +71,7 @@ export function useRunFeed(drillId: string): RunFeed | null {
         take(fold(current.current, state.events, state));
       } while (again.current);
     } catch {
-      // The presenter has no one to tell; the next push tries again.
+      // The presenter has no one to tell: the next push or the next heal tries again.
     } finally {
       syncing.current = false;
     }
@@ -68,14 +83,17 @@ export function useRunFeed(drillId: string): RunFeed | null {
     setFeed(null);
     const off = onEvent('run.logged', (update) => {
       if (update.event.drillId !== drillId) return;
-      const held = current.current;
-      // Before the first read, or an entry missed (a dropped connection): read what is missing from the core.
-      if (!held || syncing.current || update.event.seq > held.seq + 1) return void catchUp();
-      if (update.event.seq <= held.seq) return;
-      take(fold(held, [update.event], update.state));
+      // While a read is on its way the entry may or may not be in it: read again after it.
+      const next = syncing.current ? 'missed' : pushed(current.current, update);
+      if (next === 'missed') void catchUp();
+      else if (next !== 'had') take(next);
     });
     void catchUp();
-    return off;
+    const heal = window.setInterval(() => void catchUp(), HEAL_MS);
+    return () => {
+      off();
+      window.clearInterval(heal);
+    };
   }, [drillId, catchUp, take]);
 
   return feed;
