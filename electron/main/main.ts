@@ -62,7 +62,11 @@ async function start(): Promise<void> {
     if (event.senderFrame?.url.split('#')[0] !== appUrl) return { ok: false, error: { code: 'FORBIDDEN', message: '请求被拒绝。' } };
     return c.call(channel, input);
   });
-  c.events.onAny((name, payload) => win?.webContents.send('event', name, payload));
+  // Menu commands are for the main window; everything else (data changes, the run log) reaches every
+  // window, the presenter's too, which follows the drill by the run.logged push.
+  c.events.onAny((name, payload) => {
+    for (const w of name === 'menu.command' ? [win] : BrowserWindow.getAllWindows()) if (w && !w.isDestroyed()) w.webContents.send('event', name, payload);
+  });
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(menuTemplate((command) => c.events.emit('menu.command', { command }), () => app.quit())),
   );

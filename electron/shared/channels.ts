@@ -81,7 +81,7 @@ export const channelNames = [
 
 export type ChannelName = (typeof channelNames)[number];
 
-export const eventNames = ['menu.command', 'data.changed', 'import.progress'] as const;
+export const eventNames = ['menu.command', 'data.changed', 'import.progress', 'run.logged'] as const;
 
 export type EventName = (typeof eventNames)[number];
 

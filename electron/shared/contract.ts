@@ -196,6 +196,8 @@ export interface EventPayloads {
   'data.changed': { area: string };
   /** Steps of a long import, for the page that passed this progressId. */
   'import.progress': ImportProgress;
+  /** Each event committed to a drill's run log, as run.log answered it: windows other than the console (the presenter) follow the run by it. */
+  'run.logged': RunUpdate;
 }
 
 export type EventPayload<E extends EventName> = EventPayloads[E];

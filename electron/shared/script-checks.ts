@@ -1,12 +1,7 @@
 // Script checks shown beside each inject (never blocking a save), and the ordering helpers they suggest.
 import type { Inject, Script, ScriptIssue } from './schemas/drill';
 import { formatOffset } from './drill-clock';
-
-/** Seconds since midnight of a clock-time inject ("HH:mm" or "HH:mm:ss"). */
-function secondsOfDay(clock: string): number {
-  const [h = 0, m = 0, s = 0] = clock.split(':').map(Number);
-  return h * 3600 + m * 60 + s;
-}
+import { clockAt, crossesMidnight, secondsOfDay, shortClock, windowSec, type DrillTiming } from './drill-window';
 
 /**
  * A comparable time for injects of the same mode: relative ones by offset, clock-time ones by time of
@@ -21,8 +16,26 @@ function timeKey(inject: Inject): { mode: 'relative' | 'clock'; value: number; l
 
 const blank = (s: string) => s.trim() === '';
 
-export function checkScript(script: Script): ScriptIssue[] {
+/**
+ * An inject planned outside the drill's window, said at the inject: after the end time, or (a clock time)
+ * before the start, which the console would deliver at the start anyway.
+ */
+function outsideWindow(inject: Inject, drill: DrillTiming, window: number | null): string | null {
+  const start = shortClock(drill.startTime);
+  const end = drill.endTime === null ? '' : shortClock(drill.endTime);
+  if (inject.time.mode === 'relative') {
+    const offset = inject.time.offsetSec;
+    return window !== null && offset > window ? `计划时间 ${formatOffset(offset)}（${clockAt(drill.startTime, offset)}）晚于演练结束时间 ${end}` : null;
+  }
+  const offset = secondsOfDay(inject.time.clock) - secondsOfDay(drill.startTime);
+  const clock = shortClock(inject.time.clock);
+  if (offset < 0) return `时刻 ${clock} 早于演练开始时间 ${start}${crossesMidnight(drill) ? '（跨午夜的演练请改用 T+ 时间）' : ''}`;
+  return window !== null && offset > window ? `时刻 ${clock} 晚于演练结束时间 ${end}` : null;
+}
+
+export function checkScript(script: Script, drill: DrillTiming): ScriptIssue[] {
   const issues: ScriptIssue[] = [];
+  const window = windowSec(drill);
   const phaseIds = new Set(script.phases.map((p) => p.id));
   // The previous inject's time per phase and mode; each decrease is reported once, at the inject that goes back.
   const previous = new Map<string, { value: number; label: string }>();
@@ -39,6 +52,8 @@ export function checkScript(script: Script): ScriptIssue[] {
       });
     }
     previous.set(slot, key);
+    const outside = outsideWindow(inject, drill, window);
+    if (outside) issues.push({ injectId: inject.id, field: 'time', message: outside });
     if (blank(inject.receiver)) issues.push({ injectId: inject.id, field: 'receiver', message: '未填写接收方' });
     if (blank(inject.expectedAction)) issues.push({ injectId: inject.id, field: 'expectedAction', message: '未填写预期处置行动' });
   }

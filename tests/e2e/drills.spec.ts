@@ -1,6 +1,6 @@
 // Drill coordinators: plan a drill, link a plan, generate and edit the script, run it, and survive a kill -9.
 import fs from 'node:fs';
-import { expect, freshDataDir, screenshot, startHostProcess, test, type HostProcess } from './fixtures';
+import { expect, freshDataDir, invoke, screenshot, startHostProcess, test, type HostProcess } from './fixtures';
 import { Drills } from './pages/drills';
 import { PlanEditor } from './pages/plan-editor';
 
@@ -74,9 +74,30 @@ test('plans a drill, generates and edits its script, runs it, and loses nothing 
     await expect(page.getByTestId('clock-status')).toHaveText('进行中');
     expect((await page.getByTestId('drill-clock').textContent())! >= clockBefore!).toBe(true);
 
+    // The presenter reads the run once, then follows the console's entries as they are pushed, without a reload.
     const presenter = await page.context().newPage();
+    const reads: { afterSeq?: number }[] = [];
+    presenter.on('request', (r) => r.url().includes('/rpc/run.state') && reads.push(r.postDataJSON() as { afterSeq?: number }));
     await presenter.goto(`${host.url}/${new URL(page.url()).hash.replace('/run', '/present')}`);
     await expect(presenter.getByTestId('presenter-scene')).not.toBeEmpty();
+    const scene = (await page.getByTestId('current-inject').locator('strong').first().textContent())!;
+    await expect(presenter.getByTestId('presenter-scene')).not.toHaveText(scene);
+    const pushed = () => presenter.evaluate(() => (window as unknown as { pushed: string[] }).pushed);
+    await presenter.evaluate(() => {
+      const w = window as unknown as { pushed: string[] };
+      w.pushed = [];
+      window.workbench!.on('run.logged', (u) => w.pushed.push((u as { event: { type: string } }).event.type));
+    });
+    await page.getByTestId('deliver').click();
+    await expect(drills.log.filter({ hasText: '已下达' })).toHaveCount(2);
+    await expect(presenter.getByTestId('presenter-scene')).toHaveText(scene);
+    await expect.poll(pushed).toEqual(['inject.delivered']);
+    // Its clock counts on by itself, and the whole log is read only the once: any later read asks for what came after.
+    const shown = await presenter.getByTestId('presenter-clock').textContent();
+    await expect(presenter.getByTestId('presenter-clock')).not.toHaveText(shown!);
+    await expect(presenter.getByTestId('presenter-clock')).toHaveAttribute('data-status', 'running');
+    expect(reads[0]).not.toHaveProperty('afterSeq');
+    expect(reads.slice(1).every((r) => typeof r.afterSeq === 'number' && r.afterSeq >= 7)).toBe(true);
     await screenshot(presenter, 'drill-presenter');
     await presenter.close();
 
@@ -88,6 +109,43 @@ test('plans a drill, generates and edits its script, runs it, and loses nothing 
     await host.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+});
+
+test('generates a script within the drill’s hours and flags at the inject a time past its end', async ({ page, host }) => {
+  await page.goto(host.url);
+  await invoke(page, 'profile.save', PROFILE);
+  const plan = await invoke<{ id: string }>(page, 'plan.create', { templateId: 'forest-fire', revision: '2024' });
+  const entry = {
+    name: '森林火灾桌面推演', form: 'tabletop', scope: 'single', purpose: 'test', hazard: '森林火灾', keyIndustry: false, majorNaturalDisaster: true,
+    planLinks: [{ planId: plan.id, sectionIds: [] }], objectives: [], date: '2026-10-20', startTime: '09:00', endTime: '10:00', place: '', organizer: '', participants: [], notes: '',
+  };
+  const drill = await invoke<{ id: string }>(page, 'drill.create', entry);
+  await page.goto(`${host.url}/#/scripts/${drill.id}`);
+  await expect(page.getByText('2026-10-20 09:00—10:00')).toBeVisible();
+  await page.getByTestId('generate-script').click();
+  await page.getByTestId('generate-from-plan').click();
+  await expect(page.getByTestId('script-save-state')).toHaveAttribute('data-state', 'saved', { timeout: 10_000 });
+  await expect(page.getByText(/条注入 · 检查通过/)).toBeVisible();
+  // An hour for 18 injects: two minutes apart.
+  await expect(page.getByTestId('inject-row').nth(1).getByTestId('inject-time')).toHaveValue('T+02:00');
+
+  const first = page.getByTestId('inject-row').first();
+  await first.getByTestId('inject-time').fill('1:30:00');
+  await first.getByTestId('inject-time').press('Enter');
+  await expect(page.getByTestId('script-save-state')).toHaveAttribute('data-state', 'saved', { timeout: 10_000 });
+  await expect(first.getByTestId('inject-time-issue')).toHaveText('计划时间 T+1:30:00（10:30）晚于演练结束时间 10:00');
+  await expect(page.getByText(/条注入 · 2 处待完善/)).toBeVisible();
+  await screenshot(page, 'drill-script-past-end');
+
+  // Twenty minutes cannot hold them: generation says so, and leaves the script as it was.
+  await invoke(page, 'drill.update', { id: drill.id, drill: { ...entry, endTime: '09:20' } });
+  await page.reload();
+  await page.getByTestId('generate-script').click();
+  await page.getByTestId('generate-from-plan').click();
+  await page.locator('.ant-modal-confirm').getByRole('button', { name: '替 换' }).click();
+  await expect(page.locator('.ant-message')).toContainText('演练时间 9:00—9:20 只有 20 分钟，排不下从预案生成的 18 条注入');
+  await expect(page.locator('.ant-message')).toContainText('请在演练信息中把结束时间改到 9:44 或更晚');
+  await expect(first.getByTestId('inject-time')).toHaveValue('T+1:30:00');
 });
 
 test('exports the drill’s 工作方案 from the drill page as a Word file', async ({ page, host }) => {

@@ -84,6 +84,31 @@ describe('deliveries and the clock', () => {
     expect(delivered.state).not.toHaveProperty('events');
   });
 
+  it('pushes each committed entry as run.log answered it, and sends a window catching up only the entries after its last', async () => {
+    const core = await makeCore();
+    const { drill, log, ids } = await setup(core);
+    const pushed: RunUpdate[] = [];
+    core.events.on('run.logged', (u) => pushed.push(u));
+    const answers = [
+      await data<RunUpdate>(log({ type: 'clock.start' })),
+      await data<RunUpdate>(log({ type: 'observation', text: '指挥部开设' })),
+      await data<RunUpdate>(log({ type: 'inject.delivered', injectId: ids[0], clientId: 'deliver-first-1' })),
+    ];
+    expect(pushed).toEqual(answers);
+    // A refused event is not pushed; a retried one is pushed again, with the seq it already had.
+    await log({ type: 'inject.delivered', injectId: 'i-none' });
+    await data(log({ type: 'inject.delivered', injectId: ids[0], clientId: 'deliver-first-1' }));
+    expect(pushed.map((u) => u.event.seq)).toEqual([1, 2, 3, 3]);
+
+    const after = await data<RunState>(core.call('run.state', { drillId: drill.id, afterSeq: 1 }));
+    expect(after.events.map((e) => [e.seq, e.type])).toEqual([[2, 'observation'], [3, 'inject.delivered']]);
+    expect(after.clock.status).toBe('running');
+    expect(after.injects[0]!.status).toBe('delivered');
+    expect((await data<RunState>(core.call('run.state', { drillId: drill.id, afterSeq: 3 }))).events).toEqual([]);
+    expect((await data<RunState>(core.call('run.state', { drillId: drill.id }))).events).toHaveLength(3);
+    expect(await core.call('run.state', { drillId: drill.id, afterSeq: -1 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
   it('says in drill.get whether the clock runs (the script editor locks on it)', async () => {
     const core = await makeCore();
     const { drill, log } = await setup(core);

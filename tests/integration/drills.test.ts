@@ -19,6 +19,27 @@ async function setup(core: Core) {
   return { plan, drill, script };
 }
 
+describe('scripts in the drill’s window', () => {
+  it('generates within the drill’s hours, refuses hours too short, and flags the injects an earlier end leaves outside', async () => {
+    const core = await makeCore();
+    const { plan, drill, script } = await setup(core);
+    const last = script.injects.at(-1)!;
+    expect(last.time).toEqual({ mode: 'relative', offsetSec: 126 * 60 });
+    expect((await data<{ issues: unknown[] }>(core.call('drill.get', { id: drill.id }))).issues).toEqual([]);
+
+    // The coordinators shorten the drill to two hours: the script, saved as it was, now runs past the end.
+    await data(core.call('drill.update', { id: drill.id, drill: { ...entry(plan.id), endTime: '11:00' } }));
+    const detail = await data<{ issues: { injectId: string; message: string }[] }>(core.call('drill.get', { id: drill.id }));
+    expect(detail.issues).toEqual([{ injectId: last.id, field: 'time', message: '计划时间 T+2:06:00（11:06）晚于演练结束时间 11:00' }]);
+    const saved = await data<{ issues: unknown[] }>(core.call('script.save', { drillId: drill.id, script }));
+    expect(saved.issues).toEqual(detail.issues);
+
+    await data(core.call('drill.update', { id: drill.id, drill: { ...entry(plan.id), endTime: '09:20' } }));
+    const refused = await core.call('script.generate', { drillId: drill.id, planId: plan.id });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('请在演练信息中把结束时间改到 9:44 或更晚') } });
+  });
+});
+
 describe('the run log', () => {
   it('keeps every event and the true elapsed time across a reopened store, and records a retried call once', async () => {
     const dir = tempDir();

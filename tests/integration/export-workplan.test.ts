@@ -100,6 +100,39 @@ describe('exportWorkPlanDocx', () => {
   });
 });
 
+describe('exportWorkPlanDocx for a drill close to the document date', () => {
+  /** The 进度安排 table's rows, read from the .docx, and its dates as YYYY-MM-DD. */
+  async function scheduleOf(date: string, name: string) {
+    const parts = await saveExport(name, await exportWorkPlanDocx({ ...workPlanInput(), date }));
+    const rows = expectGbtTable(elements(parts.document, 'w:tbl')[0]!, 'portrait', ['序号', '工作内容', '完成时限', '责任单位']);
+    const iso = (text: string) => text.replace(/^(\d{4})年(\d{1,2})月(\d{1,2})日$/, (_, y: string, m: string, d: string) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`);
+    return { rows, dates: rows.map((r) => iso(r[2]!)), parts };
+  }
+
+  it('compresses the preparation between the document date and the drill, in date order', async () => {
+    const { rows, dates, parts } = await scheduleOf('2025-03-30', 'workplan-close');
+    expect(rows.map((r) => r[0])).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
+    expect(dates).toEqual(['2025-03-30', '2025-04-02', '2025-04-03', '2025-04-05', '2025-04-07', '2025-04-08', '2025-04-15', '2025-04-23']);
+    expect(rows[0]![1]).toBe('成立演练组织机构，印发演练工作方案');
+    // The first step is the issuing of this very document, on its 成文日期.
+    const all = texts(parts);
+    expect(all[all.indexOf('附件：演练人员名单') + 3]).toBe('2025年3月30日');
+  });
+
+  it('merges the steps that fall on one day when the drill is the day after next', async () => {
+    const { rows, dates } = await scheduleOf('2025-04-06', 'workplan-two-days');
+    expect(dates).toEqual(['2025-04-06', '2025-04-07', '2025-04-08', '2025-04-15', '2025-04-23']);
+    expect(dates.every((d) => d >= '2025-04-06')).toBe(true);
+    expect(rows[0]!.slice(1)).toEqual(['成立演练组织机构，印发演练工作方案；编制演练脚本、评估方案和安全保障方案', '2025年4月6日', '太原市小店区应急管理局、导演组']);
+    expect(rows[1]![1]!.split('；')).toHaveLength(3);
+  });
+
+  it('writes 演练前 for the preparation of a drill already past', async () => {
+    const { rows } = await scheduleOf('2025-04-20', 'workplan-after');
+    expect(rows.map((r) => r[2])).toEqual(['演练前', '演练前', '演练前', '演练前', '演练前', '2025年4月8日', '2025年4月15日', '2025年4月23日']);
+  });
+});
+
 describe('exportWorkPlanDocx for a drill planned but not yet scripted', () => {
   it('still reads as a 工作方案: placeholders for the subjects and leaders, no annex', async () => {
     const drill = forestFireDrill({ name: '小店区防汛抢险桌面推演工作方案', form: 'tabletop', organizer: '', objectives: [], planLinks: [], participants: [] });

@@ -1,12 +1,14 @@
 // Script checks and ordering, and “从预案生成” on real plans built from the shipped templates.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateScript } from '../../electron/core/domain/drills/generate-script';
+import { generateScript, spreadOffsets } from '../../electron/core/domain/drills/generate-script';
 import { leadUnit, summary } from '../../electron/core/domain/drills/plan-text';
 import { checkScript, injectNumbers, moveInject, orderInjects } from '../../electron/shared/script-checks';
 import { createPlanFromTemplate } from '../../electron/core/domain/plans/create-plan';
 import { findTemplate, loadTemplates } from '../../electron/core/templates/load-templates';
 import { DOC_SCHEMA, list, paragraph, text, type PlanDocument, type PlanSection } from '../../electron/shared/doc-model';
+import type { DrillTiming } from '../../electron/shared/drill-window';
+import { AppError } from '../../electron/shared/errors';
 import { scriptSchema, type Inject, type InjectTime, type Script } from '../../electron/shared/schemas/drill';
 import type { DistrictProfile } from '../../electron/shared/schemas/profile';
 
@@ -18,28 +20,59 @@ function inject(id: string, phaseId: string, time: InjectTime, more: Partial<Inj
 const rel = (offsetSec: number): InjectTime => ({ mode: 'relative', offsetSec });
 const clock = (c: string): InjectTime => ({ mode: 'clock', clock: c });
 const twoPhases = (...injects: Inject[]): Script => ({ phases: [{ id: 'p1', name: '预警' }, { id: 'p2', name: '处置' }], injects, roster: [] });
+/** A drill from 9:00 with no end time: only the start bounds the script. */
+const OPEN: DrillTiming = { startTime: '09:00', endTime: null };
+const MORNING: DrillTiming = { startTime: '09:00', endTime: '11:30' };
 
 describe('checkScript', () => {
   it('passes a well-formed script', () => {
-    expect(checkScript(twoPhases(inject('a', 'p1', rel(0)), inject('b', 'p1', rel(300)), inject('c', 'p2', rel(60)), inject('d', 'p2', rel(60))))).toEqual([]);
+    expect(checkScript(twoPhases(inject('a', 'p1', rel(0)), inject('b', 'p1', rel(300)), inject('c', 'p2', rel(60)), inject('d', 'p2', rel(60))), OPEN)).toEqual([]);
   });
 
   it('flags a relative time earlier than the previous inject of the same phase, naming that time', () => {
-    const issues = checkScript(twoPhases(inject('a', 'p1', rel(300)), inject('x', 'p2', rel(0)), inject('b', 'p1', rel(120)), inject('c', 'p1', rel(200))));
+    const issues = checkScript(twoPhases(inject('a', 'p1', rel(300)), inject('x', 'p2', rel(0)), inject('b', 'p1', rel(120)), inject('c', 'p1', rel(200))), OPEN);
     expect(issues).toEqual([{ injectId: 'b', field: 'time', message: '时间早于同一阶段的上一条注入（T+05:00）' }]);
   });
 
   it('compares clock-time injects by time of day among themselves, never with relative ones', () => {
-    const issues = checkScript(twoPhases(inject('a', 'p1', clock('10:00')), inject('b', 'p1', rel(0)), inject('c', 'p1', clock('09:30:30')), inject('d', 'p1', rel(7200)), inject('e', 'p1', clock('09:45'))));
+    const issues = checkScript(twoPhases(inject('a', 'p1', clock('10:00')), inject('b', 'p1', rel(0)), inject('c', 'p1', clock('09:30:30')), inject('d', 'p1', rel(7200)), inject('e', 'p1', clock('09:45'))), OPEN);
     expect(issues).toEqual([{ injectId: 'c', field: 'time', message: '时刻早于同一阶段的上一条注入（10:00）' }]);
   });
 
   it('asks for a receiver and an expected action, and for a phase that exists', () => {
-    const issues = checkScript(twoPhases(inject('a', 'p1', rel(0), { receiver: '  ', expectedAction: '' }), inject('b', 'gone', rel(0))));
+    const issues = checkScript(twoPhases(inject('a', 'p1', rel(0), { receiver: '  ', expectedAction: '' }), inject('b', 'gone', rel(0))), OPEN);
     expect(issues).toEqual([
       { injectId: 'a', field: 'receiver', message: '未填写接收方' },
       { injectId: 'a', field: 'expectedAction', message: '未填写预期处置行动' },
       { injectId: 'b', field: 'phaseId', message: '所属阶段不存在，请重新选择阶段' },
+    ]);
+  });
+
+  it('flags at the inject a time after the drill’s end, by offset or clock, and a clock time before its start', () => {
+    const script = twoPhases(
+      inject('end', 'p1', rel(9000)),
+      inject('late', 'p1', rel(12600)),
+      inject('clock-end', 'p2', clock('11:30')),
+      inject('clock-late', 'p2', clock('12:00:30')),
+      inject('early', 'p2', clock('08:30')),
+    );
+    expect(checkScript(script, MORNING)).toEqual([
+      { injectId: 'late', field: 'time', message: '计划时间 T+3:30:00（12:30）晚于演练结束时间 11:30' },
+      { injectId: 'clock-late', field: 'time', message: '时刻 12:00:30 晚于演练结束时间 11:30' },
+      { injectId: 'early', field: 'time', message: '时刻早于同一阶段的上一条注入（12:00:30）' },
+      { injectId: 'early', field: 'time', message: '时刻 8:30 早于演练开始时间 9:00' },
+    ]);
+    // Without an end time only the start bounds the script.
+    expect(checkScript(script, OPEN).filter((i) => i.message.includes('演练'))).toEqual([{ injectId: 'early', field: 'time', message: '时刻 8:30 早于演练开始时间 9:00' }]);
+  });
+
+  it('reads an end before the start as the next morning, and asks for T+ times there', () => {
+    const night: DrillTiming = { startTime: '22:00', endTime: '02:00' };
+    const script = twoPhases(inject('a', 'p1', rel(3 * 3600)), inject('b', 'p1', rel(5 * 3600)), inject('c', 'p2', clock('23:30')), inject('d', 'p2', clock('01:00')));
+    expect(checkScript(script, night)).toEqual([
+      { injectId: 'b', field: 'time', message: '计划时间 T+5:00:00（3:00）晚于演练结束时间 2:00' },
+      { injectId: 'd', field: 'time', message: '时刻早于同一阶段的上一条注入（23:30）' },
+      { injectId: 'd', field: 'time', message: '时刻 1:00 早于演练开始时间 22:00（跨午夜的演练请改用 T+ 时间）' },
     ]);
   });
 });
@@ -54,7 +87,7 @@ describe('ordering helpers', () => {
   it('groups by phase, sorts each kind of time in place, and then passes the time check', () => {
     const ordered = orderInjects(s);
     expect(ordered.injects.map((i) => i.id)).toEqual(['a1', 'k0', 'a2', 'k', 'b1', 'b2', 'o']);
-    expect(checkScript(ordered).filter((i) => i.field === 'time')).toEqual([]);
+    expect(checkScript(ordered, OPEN).filter((i) => i.field === 'time')).toEqual([]);
     expect(orderInjects(ordered)).toEqual(ordered);
   });
 
@@ -97,7 +130,7 @@ describe('generateScript from the forest-fire 2024 plan', () => {
   it('is a valid script with the five phases in order', () => {
     expect(scriptSchema.parse(script)).toEqual(script);
     expect(script.phases.map((p) => p.name)).toEqual(['预警', '响应启动', '处置', '扩大响应', '响应结束']);
-    expect(checkScript(script)).toEqual([]);
+    expect(checkScript(script, OPEN)).toEqual([]);
     const all = [...script.phases.map((p) => p.id), ...script.injects.map((i) => i.id)];
     expect(new Set(all).size).toBe(all.length);
   });
@@ -162,6 +195,47 @@ describe('generateScript from the forest-fire 2024 plan', () => {
     });
   });
 
+  it('spreads the injects over the drill’s window in the same order, a step apart and two between phases', () => {
+    const fitted = generateScript(doc, 'plan-1', ids('g'), MORNING);
+    expect(fitted.injects.map((i) => [phaseOf(fitted, i), i.scene])).toEqual(script.injects.map((i) => [phaseOf(script, i), i.scene]));
+    const times = fitted.injects.map((i) => (i.time.mode === 'relative' ? i.time.offsetSec : NaN));
+    const step = times[1]! - times[0]!;
+    // 150 minutes for 21 steps and one after the last inject: six whole minutes.
+    expect(step).toBe(6 * 60);
+    fitted.injects.slice(1).forEach((inj, k) => expect(times[k + 1]! - times[k]!).toBe(inj.phaseId === fitted.injects[k]!.phaseId ? step : 2 * step));
+    expect(times.at(-1)!).toBeLessThanOrEqual(150 * 60 - step);
+    expect(checkScript(fitted, MORNING)).toEqual([]);
+    // Without the window the same plan runs to T+3:30:00, an hour past 11:30: the check says so at the last inject.
+    expect(checkScript(script, MORNING).map((i) => i.message).at(-1)).toBe('计划时间 T+3:30:00（12:30）晚于演练结束时间 11:30');
+  });
+
+  it('keeps a quarter of an hour between injects in a long day, and fits a drill through midnight', () => {
+    const day = generateScript(doc, 'plan-1', ids('g'), { startTime: '08:00', endTime: '18:00' });
+    expect(day.injects[1]!.time).toEqual({ mode: 'relative', offsetSec: 15 * 60 });
+    const night = generateScript(doc, 'plan-1', ids('g'), { startTime: '23:00', endTime: '01:30' });
+    expect(night.injects.map((i) => i.time)).toEqual(generateScript(doc, 'plan-1', ids('g'), MORNING).injects.map((i) => i.time));
+  });
+
+  it('refuses a window too short for two-minute steps, naming the end time that would do', () => {
+    const short: DrillTiming = { startTime: '09:00', endTime: '09:30' };
+    let refusal: unknown;
+    try {
+      generateScript(doc, 'plan-1', ids('g'), short);
+    } catch (e) {
+      refusal = e;
+    }
+    expect(refusal).toBeInstanceOf(AppError);
+    const message = (refusal as AppError).message;
+    expect(message).toMatch(/^演练时间 9:00—9:30 只有 30 分钟，排不下从预案生成的 18 条注入（.*共需 44 分钟）。请在演练信息中把结束时间改到 9:44 或更晚，再从预案生成。$/);
+    const enough = generateScript(doc, 'plan-1', ids('g'), { startTime: '09:00', endTime: '09:44' });
+    expect(enough.injects[1]!.time).toEqual({ mode: 'relative', offsetSec: 2 * 60 });
+    expect(checkScript(enough, { startTime: '09:00', endTime: '09:44' })).toEqual([]);
+    // A plan with nothing to drill fits any window; the same day without an end time gets the usual steps.
+    expect(spreadOffsets([], short)).toEqual([]);
+    expect(spreadOffsets(['预警', '预警', '处置'], OPEN)).toEqual([0, 600, 1800]);
+    expect(() => spreadOffsets(['预警'], { startTime: '09:00', endTime: '09:00' })).toThrow('只有 0 分钟');
+  });
+
   it('finds the same sections by heading text when the plan has no lineage', () => {
     const plain = generateScript(stripLineage(doc), 'plan-1', ids('g'));
     const summaryOf = (s: Script) => s.injects.map((i) => [phaseOf(s, i), i.scene, i.clauseLinks.map((l) => l.sectionId)]);
@@ -174,7 +248,7 @@ describe('generateScript on other plans', () => {
     const doc = planFrom(id, revision);
     const script = generateScript(doc, 'p', ids('x'));
     expect(scriptSchema.safeParse(script).success).toBe(true);
-    expect(checkScript(script)).toEqual([]);
+    expect(checkScript(script, OPEN)).toEqual([]);
     for (const n of [4, 3, 2, 1]) {
       expect(script.injects.some((i) => i.clauseLinks.some((l) => l.sectionId === sectionId(doc, `response.level-${n}.measures`)))).toBe(true);
     }
@@ -212,7 +286,7 @@ describe('generateScript on other plans', () => {
     expect(script.injects[1]!.info).toBe('事态发展：出现积水。');
     expect(script.injects[1]!.expectedAction).toBe('区城市管理局组织排水。\n各街道巡查。');
     expect(script.injects[3]!.info).toBe('事态升级：积水扩大。');
-    expect(checkScript(script)).toEqual([]);
+    expect(checkScript(script, OPEN)).toEqual([]);
   });
 
   it('gives an empty script for a plan with nothing to drill', () => {

@@ -1,5 +1,6 @@
 // The 演练脚本 as a Word file: drill facts on a portrait page, the inject table on landscape pages, then the roster.
 import { Paragraph } from 'docx';
+import { clockAt, shortClock } from '../../shared/drill-window';
 import { formatDelay } from '../../shared/run-rules';
 import type { Drill, Inject, RunEvent, Script } from '../../shared/schemas/drill';
 import { DRILL_FORMS, DRILL_SCOPES } from '../../shared/vocabulary';
@@ -43,16 +44,9 @@ export function drillClock(offsetSec: number): string {
   return h > 0 ? `T+${h}:${pad(m)}:${pad(s)}` : `T+${pad(m)}:${pad(s)}`;
 }
 
-/** The clock time a relative inject falls at, when the drill's start time is known (9:00 + T+05:00 → 9:05). */
-function clockAt(start: string, offsetSec: number): string {
-  const [h, m] = start.split(':').map(Number);
-  const total = ((h ?? 0) * 60 + (m ?? 0) + Math.floor(offsetSec / 60)) % (24 * 60);
-  return `${Math.floor(total / 60)}:${pad(total % 60)}`;
-}
-
 /** The time of day an inject is planned for: its own clock time, or the drill's start plus its offset. */
 export function plannedClockTime(inject: Inject, start: string): string {
-  return inject.time.mode === 'clock' ? inject.time.clock.replace(/^0(\d)/, '$1') : clockAt(start, inject.time.offsetSec);
+  return inject.time.mode === 'clock' ? shortClock(inject.time.clock) : clockAt(start, inject.time.offsetSec);
 }
 
 function plannedTime(inject: Inject, start: string): string {
@@ -76,8 +70,7 @@ function actualTimes(events: RunEvent[]): Map<string, string> {
 
 /** 2025年6月18日 9:00—11:30 */
 export function drillWhen(drill: Drill): string {
-  const trim = (t: string) => t.replace(/^0(\d)/, '$1');
-  return `${formatChineseDate(drill.date)} ${trim(drill.startTime)}${drill.endTime ? `—${trim(drill.endTime)}` : ''}`;
+  return `${formatChineseDate(drill.date)} ${shortClock(drill.startTime)}${drill.endTime ? `—${shortClock(drill.endTime)}` : ''}`;
 }
 
 export function drillFacts(drill: Drill): Paragraph[] {

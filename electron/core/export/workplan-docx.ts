@@ -3,6 +3,8 @@
 // preparation schedule, support, evaluation and summary, and the roster as the annex.
 import type { Paragraph, Table } from 'docx';
 import { chineseNumeral } from '../../shared/numbering';
+import { addDays } from '../clock';
+import { preparationSchedule } from '../domain/drills/preparation-schedule';
 import type { Drill, Inject, RosterEntry, Script } from '../../shared/schemas/drill';
 import { DRILL_FORMS, DRILL_SCOPES } from '../../shared/vocabulary';
 import { bodyText, dataTable, factParagraph, heading, packDocument, pushRun, type Column, type PageRun } from './document-kit-docx';
@@ -79,12 +81,6 @@ function firstSentence(text: string, max = 60): string {
   if (first.length <= max) return first;
   const comma = first.lastIndexOf('，', max);
   return unpunctuated(comma > max / 2 ? first.slice(0, comma) : first.slice(0, max));
-}
-
-function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 function purpose(drill: Drill, plans: TestedPlan[]): Block[] {
@@ -187,21 +183,9 @@ function subjects(drill: Drill, script: Script, h2: (t: string) => Paragraph): B
   ];
 }
 
-/** The usual run-up to a drill, dated back from the drill day, and the reports after it. */
-function schedule(drill: Drill): Block[] {
-  const organizer = drill.organizer || '演练组织单位';
-  const live = drill.form !== 'tabletop';
-  const steps: [number, string, string][] = [
-    [-30, '成立演练组织机构，印发演练工作方案', organizer],
-    [-20, '编制演练脚本、评估方案和安全保障方案', '导演组'],
-    [-14, '召开协调会，落实参演队伍、物资装备和演练场地', '导演组、各参演单位'],
-    [-7, live ? '组织参演人员培训和预演' : '组织参演人员熟悉演练脚本和桌面推演规则', '导演组、各参演单位'],
-    [-1, '检查演练场地、通信设备和安全措施', '导演组'],
-    [0, '组织实施演练，现场点评', '演练领导小组'],
-    [7, '形成书面评估报告', '评估组'],
-    [15, '完成演练总结报告，建立问题整改清单', organizer],
-  ];
-  const rows = steps.map(([days, task, who], i) => [String(i + 1), task, formatChineseDate(addDays(drill.date, days)), who]);
+/** 进度安排: the run-up dated from the document date to the drill day (see preparation-schedule), then the reports. */
+function schedule(drill: Drill, documentDate: string): Block[] {
+  const rows = preparationSchedule(drill, documentDate).map((r, i) => [String(i + 1), r.task, r.date ? formatChineseDate(r.date) : '演练前', r.who]);
   return [bodyText('演练准备和总结工作按以下进度推进：'), dataTable(SCHEDULE_COLUMNS, rows, 'portrait')];
 }
 
@@ -259,7 +243,7 @@ export async function exportWorkPlanDocx({ drill, script, plans, issuer, date }:
     h1('演练科目及内容'),
     ...subjects(drill, script, h2),
     h1('准备工作与进度安排'),
-    ...schedule(drill),
+    ...schedule(drill, date),
     h1('保障措施'),
     ...support(drill, script, roster, h2),
     h1('评估与总结'),

@@ -1,6 +1,6 @@
 // Drill channels: the programme, scripts, the live run log and the compliance check.
 import { AppError } from '../../shared/errors';
-import { complianceRulesSchema, type ClockState, type ComplianceRule, type RunEventType, type RunState } from '../../shared/schemas/drill';
+import { complianceRulesSchema, type ClockState, type ComplianceRule, type RunEventType, type RunState, type RunUpdate } from '../../shared/schemas/drill';
 import { runEventRefusal } from '../../shared/run-rules';
 import { localDate } from '../clock';
 import * as repo from '../db/repos/drill-repo';
@@ -35,16 +35,24 @@ export function complianceFindings(ctx: HandlerContext, today: string) {
   return checkCompliance({ rules: complianceRules(ctx), drills: repo.listDrills(db), plans, today });
 }
 
-export function runState(ctx: HandlerContext, drillId: string, withLog = true): RunState {
+/**
+ * The run now. `log` says which entries to send: all, those after a seq (a window catching up), or
+ * none beyond the clock and inject events the state is computed from (what run.log sends back).
+ */
+export function runState(ctx: HandlerContext, drillId: string, log: 'all' | 'timing' | { afterSeq: number } = 'all'): RunState {
   const db = ctx.store.get();
   const drill = repo.getDrill(db, drillId);
   const script = repo.getScript(db, drillId);
-  const events = withLog ? repo.listEvents(db, drillId) : repo.listTimingEvents(db, drillId);
+  // The clock and inject states read only clock and inject events: the whole log is read only when it is sent whole.
+  const basis = log === 'all' ? repo.listEvents(db, drillId) : repo.listTimingEvents(db, drillId);
+  const events = typeof log === 'object' ? repo.listEvents(db, drillId, log.afterSeq) : basis;
   const now = ctx.clock.now();
-  const clock = clockState(events, now);
-  const injects = injectStates(script, events, now, drill.date, drill.startTime);
+  const clock = clockState(basis, now);
+  const injects = injectStates(script, basis, now, drill.date, drill.startTime);
   return { drillId, now: now.toISOString(), clock, events, injects, next: nextInjects(injects, clock, 3) };
 }
+
+const omitLog = ({ events: _log, ...state }: RunState): RunUpdate['state'] => state;
 
 /** The drill clock's status now, from the clock and inject events only (not the whole log). */
 function clockStatus(ctx: HandlerContext, drillId: string): ClockState['status'] {
@@ -94,8 +102,9 @@ export const drillHandlers: Handlers<
   },
   'drill.get': (input, ctx) => {
     const db = ctx.store.get();
+    const drill = repo.getDrill(db, input.id);
     const script = repo.getScript(db, input.id);
-    return { drill: repo.getDrill(db, input.id), script, issues: checkScript(script), runStatus: clockStatus(ctx, input.id) };
+    return { drill, script, issues: checkScript(script, drill), runStatus: clockStatus(ctx, input.id) };
   },
   'drill.set-status': (input, ctx) => {
     const d = repo.setDrillStatus(ctx.store.get(), input.id, input.status, ctx.clock.now());
@@ -115,12 +124,12 @@ export const drillHandlers: Handlers<
     const status = clockStatus(ctx, input.drillId);
     if (status === 'running' || status === 'paused') throw new AppError('CONFLICT', '演练正在进行，脚本已锁定；结束演练后才能修改。');
     repo.saveScript(db, input.drillId, input.script, ctx.clock.now());
-    return { script: input.script, issues: checkScript(input.script) };
+    return { script: input.script, issues: checkScript(input.script, repo.getDrill(db, input.drillId)) };
   },
   'script.generate': (input, ctx) => {
     const db = ctx.store.get();
-    repo.getDrill(db, input.drillId);
-    return generateScript(getPlanDocument(db, getPlanRow(db, input.planId)), input.planId, () => newId('i'));
+    const drill = repo.getDrill(db, input.drillId);
+    return generateScript(getPlanDocument(db, getPlanRow(db, input.planId)), input.planId, () => newId('i'), drill);
   },
   // The event is committed (synchronous=FULL) before this returns: the console shows it only then.
   'run.log': (input, ctx) => {
@@ -136,11 +145,12 @@ export const drillHandlers: Handlers<
       }
     }
     // Observations and actions move neither the clock nor any inject: nothing to recompute or send back.
-    if (e.type === 'observation' || e.type === 'action') return { event, state: null };
-    const { events: _timing, ...state } = runState(ctx, drillId, false);
-    return { event, state };
+    const update: RunUpdate = e.type === 'observation' || e.type === 'action' ? { event, state: null } : { event, state: omitLog(runState(ctx, drillId, 'timing')) };
+    // Committed: other windows (the presenter) follow the run by this push rather than re-reading the log.
+    ctx.events.emit('run.logged', update);
+    return update;
   },
-  'run.state': (input, ctx) => runState(ctx, input.drillId),
+  'run.state': (input, ctx) => runState(ctx, input.drillId, input.afterSeq === undefined ? 'all' : { afterSeq: input.afterSeq }),
   'compliance.get': (input, ctx) => ({ rules: complianceRules(ctx), findings: complianceFindings(ctx, input?.today ?? localDate(ctx.clock.now())) }),
   'drill.export-package': (input, ctx) => {
     const db = ctx.store.get();

@@ -231,7 +231,8 @@ export const drillStatusSchema = z.object({ id: idSchema, status: z.enum(['plann
 export const drillMoveSchema = z.object({ id: idSchema, date: isoDate }).strict();
 export const scriptSaveSchema = z.object({ drillId: idSchema, script: scriptSchema }).strict();
 export const scriptGenerateSchema = z.object({ drillId: idSchema, planId: idSchema }).strict();
-export const runStateSchema = z.object({ drillId: idSchema }).strict();
+/** afterSeq: only the log entries after this one (a window catching up); the clock and injects are always whole. */
+export const runStateSchema = z.object({ drillId: idSchema, afterSeq: z.number().int().min(0).optional() }).strict();
 export const complianceSchema = z.object({ today: isoDate.optional() }).strict().optional();
 export const complianceRulesSchema = z
   .object({
@@ -266,6 +267,7 @@ export interface RunState {
   drillId: string;
   now: string;
   clock: ClockState;
+  /** The log in seq order: all of it, or the entries after run.state's afterSeq. */
   events: RunEvent[];
   injects: InjectRunState[];
   next: NextInjectView[];

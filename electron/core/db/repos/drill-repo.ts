@@ -129,8 +129,9 @@ export function appendEvent(db: Database.Database, drillId: string, e: NewEvent,
   })();
 }
 
-export function listEvents(db: Database.Database, drillId: string): RunEvent[] {
-  return (db.prepare('SELECT * FROM drill_events WHERE drill_id = ? ORDER BY seq').all(drillId) as EventRow[]).map(toEvent);
+/** The log in seq order, or only the entries after `afterSeq` (seqs start at 1). */
+export function listEvents(db: Database.Database, drillId: string, afterSeq = 0): RunEvent[] {
+  return (db.prepare('SELECT * FROM drill_events WHERE drill_id = ? AND seq > ? ORDER BY seq').all(drillId, afterSeq) as EventRow[]).map(toEvent);
 }
 
 /** Only what the clock and inject states read: observations and actions (the bulk of a long log) are left out. */

@@ -4,6 +4,8 @@
 // or imported without lineage, by heading text. The draft is meant to be edited: each inject links the
 // clauses it came from, so the planner can check it against the plan.
 import { blocksText, type PlanDocument, type PlanSection } from '../../../shared/doc-model';
+import { clockAt, shortClock, windowSec, type DrillTiming } from '../../../shared/drill-window';
+import { AppError } from '../../../shared/errors';
 import type { Inject, Script } from '../../../shared/schemas/drill';
 import { plainTitle, subtreeEnd } from '../checks/outline';
 import { labelledText, leadStatements, leadUnit, shorten, summary } from './plan-text';
@@ -12,9 +14,15 @@ const PHASES = ['预警', '响应启动', '处置', '扩大响应', '响应结�
 type PhaseName = (typeof PHASES)[number];
 
 const DEFAULTS = { sender: '导演组', receiver: '区应急管理局', method: '电话' } as const;
-/** Minutes between injects of a phase, and from the last of one phase to the first of the next. */
+/**
+ * The gap between injects of a phase (one step); from the last of one phase to the first of the next
+ * it is two steps. A drill without an end time gets the usual step; one with an end time gets the step
+ * that spreads the injects over its window, within these bounds: closer than two minutes the players
+ * cannot act on an inject before the next arrives, further than a quarter of an hour they sit idle.
+ */
 const STEP_SEC = 10 * 60;
-const PHASE_GAP_SEC = 20 * 60;
+const MIN_STEP_SEC = 2 * 60;
+const MAX_STEP_SEC = 15 * 60;
 
 interface Step {
   phase: PhaseName;
@@ -182,18 +190,43 @@ function steps(o: Outline): Step[] {
   return out;
 }
 
-export function generateScript(doc: PlanDocument, planId: string, newId: () => string): Script {
+/**
+ * T+ offsets for steps in order: whole minutes, one step apart within a phase and two between phases.
+ * With an end time the last inject comes at least one step before it; a window too short for the
+ * smallest step is refused with the end time that would do.
+ */
+export function spreadOffsets(phases: readonly string[], drill: DrillTiming | null): number[] {
+  const units: number[] = [];
+  phases.forEach((phase, k) => units.push(k === 0 ? 0 : units[k - 1]! + (phase === phases[k - 1] ? 1 : 2)));
+  const window = drill ? windowSec(drill) : null;
+  if (!units.length || window === null) return units.map((u) => u * STEP_SEC);
+  // The units up to the last inject, and one more after it for the players to act on it.
+  const span = units[units.length - 1]! + 1;
+  const step = Math.min(MAX_STEP_SEC, Math.floor(window / span / 60) * 60);
+  if (step < MIN_STEP_SEC) {
+    const need = span * MIN_STEP_SEC;
+    throw new AppError(
+      'INVALID_INPUT',
+      `演练时间 ${shortClock(drill!.startTime)}—${shortClock(drill!.endTime!)} 只有 ${Math.floor(window / 60)} 分钟，排不下从预案生成的 ${phases.length} 条注入` +
+        `（每条至少间隔 ${MIN_STEP_SEC / 60} 分钟，阶段之间 ${(2 * MIN_STEP_SEC) / 60} 分钟，最后一条之后留出 ${MIN_STEP_SEC / 60} 分钟，共需 ${need / 60} 分钟）。` +
+        `请在演练信息中把结束时间改到 ${clockAt(drill!.startTime, need)} 或更晚，再从预案生成。`,
+    );
+  }
+  return units.map((u) => u * step);
+}
+
+/** The draft script; `drill` gives the window its injects are spread over (none: the usual ten-minute steps). */
+export function generateScript(doc: PlanDocument, planId: string, newId: () => string, drill: DrillTiming | null = null): Script {
   const found = steps(new Outline(doc));
   const phases = PHASES.filter((name) => found.some((s) => s.phase === name)).map((name) => ({ id: newId(), name }));
   const phaseId = new Map(phases.map((p) => [p.name as PhaseName, p.id]));
   const ordered = PHASES.flatMap((name) => found.filter((s) => s.phase === name));
-  let offset = 0;
+  const offsets = spreadOffsets(ordered.map((s) => s.phase), drill);
   const injects = ordered.map((s, k): Inject => {
-    if (k > 0) offset += s.phase === ordered[k - 1]!.phase ? STEP_SEC : PHASE_GAP_SEC;
     return {
       id: newId(),
       phaseId: phaseId.get(s.phase)!,
-      time: { mode: 'relative', offsetSec: offset },
+      time: { mode: 'relative', offsetSec: offsets[k]! },
       scene: shorten(s.scene, 200),
       info: shorten(s.info, 5000),
       sender: DEFAULTS.sender,

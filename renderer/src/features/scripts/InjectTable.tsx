@@ -1,18 +1,23 @@
 // The inject table: virtual rows (only those on screen exist), memoised cells, drag to reorder.
 import { Button, Space, Table, Tag, Tooltip } from 'antd';
 import { memo, useEffect, useMemo, useRef } from 'react';
-import type { Inject, Phase } from '@shared/schemas/drill';
+import type { Inject, Phase, ScriptIssue } from '@shared/schemas/drill';
 import { INJECT_METHODS } from '@shared/vocabulary';
 import type { ClauseLookup } from '../../components/plan-clauses';
 import { ChoiceCell, ClauseCell, TextCell, TimeCell, type PatchInject, type TextField } from './inject-cells';
 
 const METHOD_OPTIONS = INJECT_METHODS.map((m) => ({ value: m, label: m }));
 
+/** What the check says about an inject's time, one sentence a finding. */
+const timeProblem = (issues: ScriptIssue[] | undefined): string | undefined =>
+  issues?.filter((x) => x.field === 'time').map((x) => x.message).join('；') || undefined;
+
 interface Props {
   injects: Inject[];
   phases: Phase[];
   numbers: Map<string, number>;
-  issuesOf: Map<string, string[]>;
+  /** The check's findings by inject id. */
+  issuesOf: Map<string, ScriptIssue[]>;
   lookup: ClauseLookup;
   onPatch: PatchInject;
   onDuplicate: (index: number) => void;
@@ -46,9 +51,9 @@ export const InjectTable = memo(function InjectTable(p: Props) {
   const columns = useMemo(() => {
     const text = (title: string, width: number, field: TextField, multiline = false) => ({ title, width, render: (_: unknown, i: Inject) => <TextCell inject={i} field={field} multiline={multiline} onPatch={onPatch} /> });
     return [
-      { title: '序号', width: 64, fixed: 'left' as const, render: (_: unknown, i: Inject) => <Tooltip title={issuesOf.get(i.id)?.join('；')}><span style={{ cursor: 'grab' }}>⋮⋮ {numbers.get(i.id)}{issuesOf.has(i.id) && <Tag color="red" style={{ marginLeft: 2 }}>!</Tag>}</span></Tooltip> },
+      { title: '序号', width: 64, fixed: 'left' as const, render: (_: unknown, i: Inject) => <Tooltip title={issuesOf.get(i.id)?.map((x) => x.message).join('；')}><span style={{ cursor: 'grab' }}>⋮⋮ {numbers.get(i.id)}{issuesOf.has(i.id) && <Tag color="red" style={{ marginLeft: 2 }}>!</Tag>}</span></Tooltip> },
       { title: '阶段', width: 110, render: (_: unknown, i: Inject) => <ChoiceCell inject={i} field="phaseId" options={phaseOptions} onPatch={onPatch} /> },
-      { title: '时间', width: 160, render: (_: unknown, i: Inject) => <TimeCell inject={i} onPatch={onPatch} /> },
+      { title: '时间', width: 160, render: (_: unknown, i: Inject) => <TimeCell inject={i} problem={timeProblem(issuesOf.get(i.id))} onPatch={onPatch} /> },
       text('场景', 140, 'scene'),
       text('情景信息', 260, 'info', true),
       text('发送方', 110, 'sender'),

@@ -1,7 +1,7 @@
 // 演练脚本: phases, ordered injects (drag to reorder, duplicate, insert, clause links), roster, inline checks, timeline.
 import { Alert, App as AntApp, Button, Card, Input, Modal, Select, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
-import type { Inject, Script } from '@shared/schemas/drill';
+import type { Inject, Script, ScriptIssue } from '@shared/schemas/drill';
 import { ROSTER_ROLES } from '@shared/vocabulary';
 import { injectNumbers, moveInject } from '@shared/script-checks';
 import { errorText, request } from '../../api/client';
@@ -40,8 +40,8 @@ export function ScriptEditorPage({ drillId }: { drillId: string }) {
 
   const numbers = useMemo(() => (script ? injectNumbers(script) : new Map<string, number>()), [script]);
   const issuesOf = useMemo(() => {
-    const m = new Map<string, string[]>();
-    for (const i of issues) m.set(i.injectId, [...(m.get(i.injectId) ?? []), i.message]);
+    const m = new Map<string, ScriptIssue[]>();
+    for (const i of issues) m.set(i.injectId, [...(m.get(i.injectId) ?? []), i]);
     return m;
   }, [issues]);
 
@@ -109,7 +109,7 @@ export function ScriptEditorPage({ drillId }: { drillId: string }) {
     <div>
       <PageHeader
         title={`演练脚本：${drill.name}`}
-        sub={`${drill.date} ${drill.startTime} · ${script.injects.length} 条注入 · ${issues.length ? `${issues.length} 处待完善` : '检查通过'}`}
+        sub={`${drill.date} ${drill.startTime}${drill.endTime ? `—${drill.endTime}` : ''} · ${script.injects.length} 条注入 · ${issues.length ? `${issues.length} 处待完善` : '检查通过'}`}
         extra={
           <>
             <Tag color={saveState === 'saved' ? 'green' : 'gold'} data-testid="script-save-state" data-state={saveState}>{saveState === 'saved' ? '已保存' : saveState === 'saving' ? '正在保存…' : '有未保存的修改'}</Tag>
@@ -177,7 +177,7 @@ export function ScriptEditorPage({ drillId }: { drillId: string }) {
         ]}
       />
       <Modal open={generating} title="从预案生成脚本" footer={null} onCancel={() => setGenerating(false)}>
-        <Typography.Paragraph type="secondary">按预案的应急响应章节生成注入：每个响应级别的启动与处置一条，预期行动取自响应措施，并关联相应条款。</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">按预案的应急响应章节生成注入：每个响应级别的启动与处置一条，预期行动取自响应措施，并关联相应条款。注入时间在演练的开始与结束时间之间排开（未填结束时间的，每条间隔 10 分钟）。</Typography.Paragraph>
         <Space direction="vertical">
           {drillPlans ? drillPlans.map((p) => <Button key={p.planId} onClick={() => generate(p.planId)} data-testid="generate-from-plan">{p.title}</Button>) : <Spin size="small" />}
         </Space>

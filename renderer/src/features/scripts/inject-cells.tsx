@@ -30,8 +30,11 @@ export const ChoiceCell = memo(function ChoiceCell({ inject, field, options, onP
   );
 });
 
-/** T+mm:ss after the start, or a clock time of day; the typed text is kept until it reads as a time. */
-export const TimeCell = memo(function TimeCell({ inject, onPatch }: { inject: Inject; onPatch: PatchInject }) {
+/**
+ * T+mm:ss after the start, or a clock time of day; the typed text is kept until it reads as a time. The
+ * check's word on the time (out of order, outside the drill's hours) stands under it.
+ */
+export const TimeCell = memo(function TimeCell({ inject, problem, onPatch }: { inject: Inject; problem?: string; onPatch: PatchInject }) {
   const shown = inject.time.mode === 'relative' ? formatOffset(inject.time.offsetSec) : inject.time.clock;
   const [draft, setDraft] = useState(shown);
   useEffect(() => setDraft(shown), [shown]);
@@ -43,13 +46,16 @@ export const TimeCell = memo(function TimeCell({ inject, onPatch }: { inject: In
     else setDraft(shown);
   };
   return (
-    <span className="cell-time">
-      <select className="cell-input" value={inject.time.mode} onChange={(e) => onPatch(inject.id, { time: e.target.value === 'relative' ? { mode: 'relative', offsetSec: 0 } : { mode: 'clock', clock: '09:00' } })} aria-label="时间方式">
-        <option value="relative">T+</option>
-        <option value="clock">时刻</option>
-      </select>
-      <input className="cell-input" value={draft} onChange={(e) => setDraft(e.target.value)} onBlur={commit} onKeyDown={(e) => e.key === 'Enter' && commit()} data-testid="inject-time" aria-label="计划时间" />
-    </span>
+    <>
+      <span className="cell-time">
+        <select className="cell-input" value={inject.time.mode} onChange={(e) => onPatch(inject.id, { time: e.target.value === 'relative' ? { mode: 'relative', offsetSec: 0 } : { mode: 'clock', clock: '09:00' } })} aria-label="时间方式">
+          <option value="relative">T+</option>
+          <option value="clock">时刻</option>
+        </select>
+        <input className="cell-input" value={draft} onChange={(e) => setDraft(e.target.value)} onBlur={commit} onKeyDown={(e) => e.key === 'Enter' && commit()} data-testid="inject-time" aria-label="计划时间" aria-invalid={problem ? true : undefined} />
+      </span>
+      {problem && <div className="cell-issue" data-testid="inject-time-issue">{problem}</div>}
+    </>
   );
 });
 

@@ -22,7 +22,7 @@ interface Held {
   fetchedAt: number;
 }
 
-export function useRun(drillId: string, onError: (text: string) => void, pollMs = 0) {
+export function useRun(drillId: string, onError: (text: string) => void) {
   const [held, setHeld] = useState<Held | null>(null);
   const busy = useRef(false);
   const refresh = useCallback(
@@ -30,11 +30,6 @@ export function useRun(drillId: string, onError: (text: string) => void, pollMs 
     [drillId, onError],
   );
   useEffect(() => void refresh(), [refresh]);
-  useEffect(() => {
-    if (!pollMs) return;
-    const t = window.setInterval(() => void (busy.current || refresh()), pollMs);
-    return () => window.clearInterval(t);
-  }, [pollMs, refresh]);
 
   /** Resolves true once the core has committed the event; a call that did not reach it is retried with the same id. */
   const log = useCallback(
