@@ -122,3 +122,36 @@ test('an item saved needing a plan change but naming no clause says it raised no
   await expect(page.getByTestId('items-table')).toContainText('待修订预案');
   expect(await invoke<unknown[]>(page, 'request.list', { planId: plan.id })).toMatchObject([{ itemId: item.id, sectionIds: [clause.sectionId], status: 'open' }]);
 });
+
+test('提出整改 on a finding that names clauses of two plans takes the first plan’s clauses and names the other plan', async ({ page, host }) => {
+  await page.goto(host.url);
+  await invoke(page, 'profile.save', PROFILE);
+  const plans: { id: string; title: string; doc: { sections: { id: string; title: string }[] } }[] = [];
+  for (const [templateId, revision] of [['forest-fire', '2024'], ['flood-drought', '2025']]) {
+    const { id } = await invoke<{ id: string }>(page, 'plan.create', { templateId, revision });
+    plans.push(await invoke(page, 'plan.get', { id }));
+  }
+  const [fire, flood] = plans as [(typeof plans)[number], (typeof plans)[number]];
+  const drill = await invoke<{ id: string }>(page, 'drill.create', {
+    name: '森林火灾与防汛联合桌面推演', form: 'tabletop', scope: 'comprehensive', purpose: 'test', hazard: '森林火灾', keyIndustry: false, majorNaturalDisaster: true,
+    planLinks: [{ planId: fire.id, sectionIds: [] }, { planId: flood.id, sectionIds: [] }], objectives: [], date: '2026-03-10', startTime: '09:00', endTime: null, place: '', organizer: '区应急管理局', participants: [], notes: '',
+  });
+  const inFire = { planId: fire.id, sectionId: fire.doc.sections.find((s) => s.title === '报告时限与程序')!.id };
+  const inFlood = { planId: flood.id, sectionId: flood.doc.sections[3]!.id };
+  await invoke(page, 'finding.save', { drillId: drill.id, finding: { kind: 'problem', title: '信息报告超时', detail: '', criterionId: null, injectIds: [], observationIds: [], clauses: [inFire, inFlood], unit: '区林业局' } });
+
+  await page.goto(`${host.url}/#/evaluation/${drill.id}`);
+  await page.getByRole('tab', { name: /发现/ }).click();
+  await page.getByTestId('raise-item').click();
+  const form = page.getByTestId('item-form');
+  await expect(form.getByTestId('item-needs-plan')).toBeChecked();
+  await expect(form.getByTestId('item-plan')).toContainText(fire.title);
+  await expect(form.getByTestId('item-clauses-elsewhere')).toContainText(`该发现还涉及《${flood.title}》的 1 个条款`);
+  await expect(form.getByTestId('item-sections')).toContainText('报告时限与程序');
+  await screenshot(page, 'evaluation-item-two-plans');
+  await form.getByTestId('item-unit').click();
+  await page.locator('.ant-select-item-option', { hasText: '区林业局' }).click();
+  await page.getByRole('button', { name: '保 存' }).click();
+  await expect(page.getByTestId('items-table')).toContainText('待修订预案');
+  expect(await invoke<unknown[]>(page, 'request.list', {})).toMatchObject([{ planId: fire.id, sectionIds: [inFire.sectionId] }]);
+});

@@ -128,13 +128,14 @@ test('an edited criterion is still there after other tabs, even after a form sav
   await page.getByRole('tab', { name: '评分' }).click();
   await expect(page.getByTestId('criteria-unsaved-note')).toBeVisible();
   await expect(page.getByTestId('score-table')).not.toContainText('处置流程');
+  await screenshot(page, 'evaluation-criteria-unsaved');
   await page.locator('.ant-tag', { hasText: '李评估' }).click();
   await page.getByRole('dialog', { name: '评估表' }).getByPlaceholder('单位').fill('区林业局');
   await page.getByRole('button', { name: '保 存' }).click();
   await expect(page.getByRole('dialog', { name: '评估表' })).toHaveCount(0);
   await page.getByRole('tab', { name: '时间线分析' }).click();
   await page.getByRole('tab', { name: /发现/ }).click();
-  await screenshot(page, 'evaluation-criteria-unsaved-tab');
+  await expect(page.getByTestId('add-finding')).toBeVisible();
 
   await page.getByRole('tab', { name: '评估标准' }).click();
   await expect(title).toHaveValue('熟悉预案、本单位职责和处置流程');
