@@ -114,3 +114,43 @@ test('another shipped set shows what it would drop, and unsaved criteria are not
   await page.getByRole('menuitem', { name: '评估与整改' }).click();
   await expect(page.getByTestId('page-title')).toHaveText('评估与整改');
 });
+
+test('an edited criterion is still there after other tabs, even after a form saved there; it says it is unsaved, and leaving asks', async ({ page, host }) => {
+  await page.goto(host.url);
+  const drillId = await setUp(page);
+  await page.goto(`${host.url}/#/evaluation/${drillId}`);
+  await page.getByRole('tab', { name: '评估标准' }).click();
+  const title = field(page.getByTestId('criteria-table').locator('tr.ant-table-row').first(), 'criterion-title');
+  await title.fill('熟悉预案、本单位职责和处置流程');
+  await expect(page.getByTestId('criteria-unsaved')).toHaveText('未保存');
+
+  // Away to 评分: the scores still follow the saved criteria, and say so; an evaluator's form is saved there.
+  await page.getByRole('tab', { name: '评分' }).click();
+  await expect(page.getByTestId('criteria-unsaved-note')).toBeVisible();
+  await expect(page.getByTestId('score-table')).not.toContainText('处置流程');
+  await screenshot(page, 'evaluation-criteria-unsaved');
+  await page.locator('.ant-tag', { hasText: '李评估' }).click();
+  await page.getByRole('dialog', { name: '评估表' }).getByPlaceholder('单位').fill('区林业局');
+  await page.getByRole('button', { name: '保 存' }).click();
+  await expect(page.getByRole('dialog', { name: '评估表' })).toHaveCount(0);
+  await page.getByRole('tab', { name: '时间线分析' }).click();
+  await page.getByRole('tab', { name: /发现/ }).click();
+  await expect(page.getByTestId('add-finding')).toBeVisible();
+
+  await page.getByRole('tab', { name: '评估标准' }).click();
+  await expect(title).toHaveValue('熟悉预案、本单位职责和处置流程');
+  await page.getByRole('menuitem', { name: '评估与整改' }).click();
+  const ask = page.getByRole('dialog').filter({ hasText: '有未保存的修改' });
+  await expect(ask).toContainText('评估标准的修改尚未保存');
+  await ask.getByRole('button', { name: '留在本页' }).click();
+  await expect(title).toHaveValue('熟悉预案、本单位职责和处置流程');
+
+  await page.getByTestId('criteria-save').click();
+  await expect(page.getByText('评估标准已保存')).toBeVisible();
+  await expect(page.getByTestId('criteria-unsaved')).toHaveCount(0);
+  await page.getByRole('tab', { name: '评分' }).click();
+  await expect(page.getByTestId('criteria-unsaved-note')).toHaveCount(0);
+  await expect(page.getByTestId('score-table')).toContainText('熟悉预案、本单位职责和处置流程');
+  await page.getByRole('menuitem', { name: '评估与整改' }).click();
+  await expect(page.getByTestId('page-title')).toHaveText('评估与整改');
+});

@@ -1,9 +1,10 @@
 // Evaluation and improvement channels: scores, timeline analysis, findings, items, revision requests, clause exercise.
 import path from 'node:path';
+import type Database from 'better-sqlite3';
 import { blocksText } from '../../shared/doc-model';
 import { AppError } from '../../shared/errors';
 import { describeAnswerChange, reconcileAnswers } from '../../shared/evaluation-answers';
-import type { ClauseExercise, CriteriaSet, EvaluatorForm, Finding } from '../../shared/schemas/evaluation';
+import type { ClauseExercise, CriteriaSet, EvaluatorForm, Finding, ImprovementItem, ItemInput } from '../../shared/schemas/evaluation';
 import { localDate } from '../clock';
 import * as drills from '../db/repos/drill-repo';
 import * as evals from '../db/repos/evaluation-repo';
@@ -74,6 +75,27 @@ function today(ctx: HandlerContext): string {
   return localDate(ctx.clock.now());
 }
 
+const clauseKey = (c: { planId: string; sectionId: string }) => `${c.planId}|${c.sectionId}`;
+
+/**
+ * The clauses an item names become its revision request, so each clause it newly names must be in its plan
+ * now (one since deleted would raise a request no version can resolve), and a request a version has
+ * resolved is history: its clauses stay as they were.
+ */
+function checkItemClauses(db: Database.Database, item: ItemInput, before: ImprovementItem | null): void {
+  const known = new Set((before?.clauses ?? []).map(clauseKey));
+  const resolved = before?.request?.status === 'resolved' ? before.request : null;
+  if (resolved && (!item.needsPlanChange || item.clauses.length !== known.size || item.clauses.some((c) => !known.has(clauseKey(c))))) {
+    throw new AppError('CONFLICT', `该整改事项的修订请求已由 ${resolved.resolvedVersionLabel ?? '预案新版本'} 销号，需修订的预案条款不能再更改。`);
+  }
+  const fresh = item.clauses.filter((c) => !known.has(clauseKey(c)));
+  for (const planId of new Set(fresh.map((c) => c.planId))) {
+    const row = getPlanRow(db, planId);
+    const sections = new Set(getPlanDocument(db, row).sections.map((s) => s.id));
+    if (fresh.some((c) => c.planId === planId && !sections.has(c.sectionId))) throw new AppError('INVALID_INPUT', `所选条款已不在预案《${row.title}》中（可能已被删除），请重新选择需修订的条款。`);
+  }
+}
+
 export const evaluationHandlers: Handlers<
   | 'eval.get'
   | 'eval.criteria-sets'
@@ -123,7 +145,7 @@ export const evaluationHandlers: Handlers<
   'item.list': (input, ctx) => evals.listItems(ctx.store.get(), today(ctx), input ?? {}),
   'item.save': (input, ctx) => {
     const db = ctx.store.get();
-    for (const c of input.item.clauses) getPlanRow(db, c.planId);
+    checkItemClauses(db, input.item, input.id ? evals.getItem(db, input.id, today(ctx)) : null);
     const id = evals.saveItem(db, input.id, input.item, ctx.clock.now());
     ctx.events.emit('data.changed', { area: 'evaluation' });
     return evals.getItem(db, id, today(ctx));

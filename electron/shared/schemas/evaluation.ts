@@ -165,9 +165,18 @@ export const itemInputSchema = z
     owner: text(60),
     deadline: isoDate,
     needsPlanChange: z.boolean(),
+    /** The clauses to revise: they are the revision request, so only with needsPlanChange, and of one plan. */
     clauses: z.array(clauseRefSchema).max(50),
   })
-  .strict();
+  .strict()
+  // One item raises one revision request (revision_requests.item_id is unique), on the clauses it names:
+  // a plan change without clauses, or clauses without a plan change, would raise nothing and say nothing.
+  .superRefine((item, ctx) => {
+    const plans = new Set(item.clauses.map((c) => c.planId));
+    if (item.needsPlanChange && plans.size === 0) ctx.addIssue({ code: 'custom', path: ['clauses'], message: '需要修订预案时，请选择需修订的预案条款（至少一条），才能向预案提出修订请求' });
+    if (!item.needsPlanChange && plans.size > 0) ctx.addIssue({ code: 'custom', path: ['needsPlanChange'], message: '选择了需修订的条款，但未勾选“需要修订预案”' });
+    if (plans.size > 1) ctx.addIssue({ code: 'custom', path: ['clauses'], message: `一个整改事项只向一个预案提出修订请求，所选条款分属 ${plans.size} 个预案：请按预案分别提出整改事项` });
+  });
 export type ItemInput = z.output<typeof itemInputSchema>;
 
 export interface ImprovementItem extends ItemInput {

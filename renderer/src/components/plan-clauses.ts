@@ -56,18 +56,24 @@ export type ClauseLookup = (c: ClauseRef) => { label: string; plan: string } | {
 /**
  * Loads the named plans (each once) and answers labels for clause links. A plan that cannot be read
  * (archived, deleted) counts as gone, so its links show as 已删除的条款 instead of waiting for ever.
+ * While other plans are named than those loaded, `plans` is undefined: a picker never offers the clauses
+ * of the plans named before (which a reload keeps until the new ones arrive).
  */
 export function usePlanClauses(planIds: string[]): { plans: PlanClauses[] | undefined; lookup: ClauseLookup } {
   const key = [...new Set(planIds)].sort().join(',');
   const loaded = useLoad(
-    () => Promise.all(key.split(',').filter(Boolean).map((id) => request('plan.get', { id }).then(planClauses, () => ({ planId: id, title: '', clauses: [] as Clause[], gone: true })))),
+    async () => ({
+      key,
+      plans: await Promise.all(key.split(',').filter(Boolean).map((id) => request('plan.get', { id }).then(planClauses, () => ({ planId: id, title: '', clauses: [] as Clause[], gone: true })))),
+    }),
     [key],
   );
+  const current = loaded.data?.key === key ? loaded.data.plans : undefined;
   return useMemo(() => {
-    const byPlan = new Map((loaded.data ?? []).map((p) => [p.planId, p]));
-    const byKey = new Map((loaded.data ?? []).flatMap((p) => p.clauses.map((c) => [clauseKey(c), { label: c.label, plan: p.title }] as const)));
+    const byPlan = new Map((current ?? []).map((p) => [p.planId, p]));
+    const byKey = new Map((current ?? []).flatMap((p) => p.clauses.map((c) => [clauseKey(c), { label: c.label, plan: p.title }] as const)));
     const lookup: ClauseLookup = (c) => byKey.get(clauseKey(c)) ?? (byPlan.has(c.planId) ? { missing: true } : undefined);
-    const plans = loaded.data?.filter((p) => !('gone' in p));
+    const plans = current?.filter((p) => !('gone' in p));
     return { plans, lookup };
-  }, [loaded.data]);
+  }, [current]);
 }

@@ -127,7 +127,10 @@ function nextCode(db: Database.Database, year: number): string {
   return `${prefix}${String(max + 1).padStart(3, '0')}`;
 }
 
-/** Creates or updates an item; an item that needs a plan change keeps one revision request per plan it names. */
+/**
+ * Creates or updates an item. An item that needs a plan change keeps one open revision request on its clauses
+ * (the contract holds them to one plan); one a version has resolved is left as it was.
+ */
 export function saveItem(db: Database.Database, id: string | undefined, input: ItemInput, now: Date): string {
   const iid = id ?? newId('t');
   db.transaction(() => {
@@ -149,12 +152,13 @@ export function saveItem(db: Database.Database, id: string | undefined, input: I
       );
     }
     const existing = db.prepare('SELECT * FROM revision_requests WHERE item_id = ?').get(iid) as RequestRow | undefined;
+    if (existing?.status === 'resolved') return;
     const planId = input.clauses[0]?.planId;
     if (!input.needsPlanChange || !planId) {
-      if (existing && existing.status === 'open') db.prepare('DELETE FROM revision_requests WHERE id = ?').run(existing.id);
+      if (existing) db.prepare('DELETE FROM revision_requests WHERE id = ?').run(existing.id);
       return;
     }
-    const sectionIds = input.clauses.filter((c) => c.planId === planId).map((c) => c.sectionId);
+    const sectionIds = input.clauses.map((c) => c.sectionId);
     if (existing) db.prepare('UPDATE revision_requests SET plan_id = ?, section_ids_json = ? WHERE id = ?').run(planId, JSON.stringify(sectionIds), existing.id);
     else db.prepare('INSERT INTO revision_requests (id, item_id, plan_id, section_ids_json, created_at) VALUES (?, ?, ?, ?, ?)').run(newId('r'), iid, planId, JSON.stringify(sectionIds), stamp);
   })();

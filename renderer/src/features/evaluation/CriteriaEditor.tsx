@@ -1,18 +1,17 @@
 // 评估标准 tab: this drill's own copy of a criteria set — another shipped set, or criteria added, removed,
-// reordered and reworded — with the answers a change would drop shown before it is saved.
+// reordered and reworded — with the answers a change would drop shown before it is saved. The edits live in
+// the page's CriteriaDraft (use-criteria-draft.ts), so the tab can be left and come back to.
 import { App as AntApp, Alert, Button, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { FieldError } from '@shared/errors';
 import { describeAnswerChange, reconcileAnswers, type AnswerChange } from '@shared/evaluation-answers';
-import type { CriteriaSet, Criterion, EvaluationReport } from '@shared/schemas/evaluation';
+import type { Criterion, EvaluationReport } from '@shared/schemas/evaluation';
 import { WEIGHT_TOLERANCE, weightTotal } from '@shared/vocabulary';
 import { ApiError, errorText, fieldErrors, request } from '../../api/client';
 import { useLoad } from '../../components/use-load';
-import { useUnsavedGuard } from '../../components/use-unsaved-guard';
 import { newSectionId } from '../../editor/ids';
 import { Problem, ScaleEditor } from './ScaleEditor';
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+import { sameValue as same, type CriteriaDraft } from './use-criteria-draft';
 
 function ChangeList({ changes }: { changes: AnswerChange[] }) {
   return <ul style={{ paddingLeft: 18, margin: 0 }}>{changes.map((c, i) => <li key={i}>{describeAnswerChange(c)}</li>)}</ul>;
@@ -32,15 +31,15 @@ function confirmDrop(modal: ReturnType<typeof AntApp.useApp>['modal'], dropped: 
   );
 }
 
-export function CriteriaEditor({ report, onSaved }: { report: EvaluationReport; onSaved: (r: EvaluationReport) => void }) {
+export function CriteriaEditor({ report, edits, onSaved }: { report: EvaluationReport; edits: CriteriaDraft; onSaved: (r: EvaluationReport) => void }) {
   const saved = report.criteria;
-  const [draft, setDraft] = useState<CriteriaSet>(saved);
+  const draft = edits.edited ?? saved;
+  const setDraft = edits.change;
+  const dirty = edits.dirty;
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [saving, setSaving] = useState(false);
   const sets = useLoad(() => request('eval.criteria-sets'));
   const { message, modal } = AntApp.useApp();
-  const dirty = !same(draft, saved);
-  useUnsavedGuard(dirty, '评估标准');
 
   const changes = useMemo(() => reconcileAnswers(saved, draft, report.forms).changes, [saved, draft, report.forms]);
   const dropped = changes.filter((c) => c.kind === 'dropped');
@@ -77,7 +76,7 @@ export function CriteriaEditor({ report, onSaved }: { report: EvaluationReport; 
         if (!(await confirmDrop(modal, dropped))) return;
         r = await send(true);
       }
-      setDraft(r.criteria);
+      edits.discard();
       setErrors([]);
       onSaved(r);
       message.success({ key: 'criteria-save', content: '评估标准已保存，综合得分已按新标准重新计算' });
@@ -171,7 +170,7 @@ export function CriteriaEditor({ report, onSaved }: { report: EvaluationReport; 
       />
       <Space style={{ marginTop: 8 }}>
         <Button onClick={add} data-testid="criterion-add">添加评估项</Button>
-        <Button disabled={!dirty} onClick={() => { setDraft(saved); setErrors([]); }}>放弃修改</Button>
+        <Button disabled={!dirty} onClick={() => { edits.discard(); setErrors([]); }}>放弃修改</Button>
         <Button type="primary" disabled={!dirty} loading={saving} onClick={save} data-testid="criteria-save">保存评估标准</Button>
         {report.forms.length > 0 && <Typography.Text type="secondary">已有 {report.forms.length} 份评估表：评分按评估项保留，删除或改变评分方式的评估项会先提示。</Typography.Text>}
       </Space>

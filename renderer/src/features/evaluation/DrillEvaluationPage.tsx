@@ -11,10 +11,12 @@ import { useLoad } from '../../components/use-load';
 import { newSectionId } from '../../editor/ids';
 import { navigate } from '../../route';
 import { CriteriaEditor } from './CriteriaEditor';
+import { drillPlanIds } from './drill-plans';
 import { FindingForm } from './FindingForm';
 import { ItemForm } from './ItemForm';
 import { ItemsLedger } from './ItemsLedger';
 import { TimelineChart } from './TimelineChart';
+import { useCriteriaDraft } from './use-criteria-draft';
 
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
 const mmss = (ms: number | null) => (ms === null ? '—' : `${ms < 0 ? '-' : ''}${formatOffset(Math.round(Math.abs(ms) / 1000)).replace('T+', '')}`);
@@ -73,8 +75,9 @@ export function DrillEvaluationPage({ drillId }: { drillId: string }) {
   const { message } = AntApp.useApp();
   useExportCommand(() => void exportAndReport(message, () => request('eval.export-report', { drillId, kind: '评估报告' })));
   const r = report ?? loaded.data;
-  if (loaded.error) return <Alert type="error" showIcon message="无法打开评估" description={loaded.error} />;
-  if (!r) return <Spin />;
+  const criteriaEdits = useCriteriaDraft(r?.criteria);
+  // A failed reload in the background leaves the page (and its unsaved criteria) as it was.
+  if (!r) return loaded.error ? <Alert type="error" showIcon message="无法打开评估" description={loaded.error} /> : <Spin />;
   const t = r.timeline;
   const s = r.scores;
   const critTitle = new Map(r.criteria.criteria.map((c) => [c.id, c]));
@@ -112,6 +115,7 @@ export function DrillEvaluationPage({ drillId }: { drillId: string }) {
             label: '评分',
             children: (
               <div>
+                {criteriaEdits.dirty && <Alert type="warning" showIcon style={{ marginBottom: 8 }} data-testid="criteria-unsaved-note" message="“评估标准”中有未保存的修改：评分和评估表仍按已保存的评估标准，保存后按新标准重新计算。" />}
                 <Space style={{ marginBottom: 8 }}>
                   <Button type="primary" onClick={() => setFormOf(null)} data-testid="add-evaluator">添加评估表</Button>
                   {r.forms.map((f) => (
@@ -141,8 +145,8 @@ export function DrillEvaluationPage({ drillId }: { drillId: string }) {
           },
           {
             key: 'criteria',
-            label: '评估标准',
-            children: <CriteriaEditor report={r} onSaved={setReport} />,
+            label: criteriaEdits.dirty ? <span>评估标准 <Tag color="orange" style={{ marginInlineEnd: 0 }} data-testid="criteria-unsaved">未保存</Tag></span> : '评估标准',
+            children: <CriteriaEditor report={r} edits={criteriaEdits} onSaved={setReport} />,
           },
           {
             key: 'timeline',
@@ -229,7 +233,7 @@ export function DrillEvaluationPage({ drillId }: { drillId: string }) {
       />
       {formOf !== undefined && <EvaluatorModal report={r} form={formOf} onClose={() => setFormOf(undefined)} onSaved={(x) => { setReport(x); setFormOf(undefined); }} />}
       {findingOf !== undefined && <FindingForm report={r} finding={findingOf ?? undefined} onClose={() => setFindingOf(undefined)} onSaved={() => { setFindingOf(undefined); void reload(); }} />}
-      {itemPreset && <ItemForm preset={itemPreset} onClose={() => setItemPreset(null)} onSaved={() => { setItemPreset(null); message.success('已提出整改事项'); void reload(); }} />}
+      {itemPreset && <ItemForm preset={itemPreset} planIds={drillPlanIds(r)} onClose={() => setItemPreset(null)} onSaved={() => { setItemPreset(null); message.success('已提出整改事项'); void reload(); }} />}
     </div>
   );
 }

@@ -1,16 +1,18 @@
 // A finding (亮点 or 问题), linked to the injects, observations and plan clauses it concerns.
-import { App as AntApp, Form, Input, Modal, Radio, Select, TreeSelect } from 'antd';
+import { App as AntApp, Form, Input, Modal, Radio, Select } from 'antd';
 import { useState } from 'react';
 import type { EvaluationReport, Finding, FindingInput } from '@shared/schemas/evaluation';
 import { injectNumbers } from '@shared/script-checks';
 import { errorText, request } from '../../api/client';
-import { clauseKey, clauseTreeData, parseClauseKey, usePlanClauses } from '../../components/plan-clauses';
+import { clauseKey, parseClauseKey, usePlanClauses } from '../../components/plan-clauses';
+import { BELOW_FIELD, ClauseSelect } from './ClauseSelect';
+import { NO_DRILL_PLAN, drillPlanIds } from './drill-plans';
 
 export function FindingForm({ report, finding, onClose, onSaved }: { report: EvaluationReport; finding?: Finding; onClose: () => void; onSaved: () => void }) {
   const [form] = Form.useForm();
   const { message } = AntApp.useApp();
   const [busy, setBusy] = useState(false);
-  const { plans } = usePlanClauses(report.drill.planLinks.map((l) => l.planId));
+  const { plans } = usePlanClauses(drillPlanIds(report, finding?.clauses));
   const numbers = injectNumbers(report.script);
   const observations = report.events.filter((e) => e.type === 'observation' || e.type === 'action');
   const submit = async () => {
@@ -28,7 +30,6 @@ export function FindingForm({ report, finding, onClose, onSaved }: { report: Eva
       setBusy(false);
     }
   };
-  const treeData = clauseTreeData(plans ?? []);
   return (
     <Modal open width={720} title={finding ? '编辑评估发现' : '新增评估发现'} onCancel={onClose} onOk={submit} okText="保存" confirmLoading={busy} destroyOnHidden>
       <Form
@@ -40,11 +41,11 @@ export function FindingForm({ report, finding, onClose, onSaved }: { report: Eva
         <Form.Item name="kind"><Radio.Group options={[{ value: 'strength', label: '亮点' }, { value: 'problem', label: '问题' }]} /></Form.Item>
         <Form.Item name="title" label="标题" rules={[{ required: true, message: '请填写标题' }]}><Input maxLength={200} data-testid="finding-title" /></Form.Item>
         <Form.Item name="detail" label="情况说明"><Input.TextArea rows={3} maxLength={5000} /></Form.Item>
-        <Form.Item name="criterionId" label="对应评估项"><Select allowClear options={report.criteria.criteria.map((c) => ({ value: c.id, label: `${c.group} · ${c.title}` }))} /></Form.Item>
+        <Form.Item name="criterionId" label="对应评估项"><Select {...BELOW_FIELD} allowClear options={report.criteria.criteria.map((c) => ({ value: c.id, label: `${c.group} · ${c.title}` }))} /></Form.Item>
         <Form.Item name="unit" label="涉及单位"><Input maxLength={120} /></Form.Item>
-        <Form.Item name="injectIds" label="相关注入"><Select mode="multiple" options={report.script.injects.map((i) => ({ value: i.id, label: `第${numbers.get(i.id)}条 ${i.scene}` }))} /></Form.Item>
-        <Form.Item name="observationIds" label="相关记录"><Select mode="multiple" options={observations.map((o) => ({ value: o.id, label: `${new Date(o.at).toLocaleTimeString('zh-CN')} ${o.text}`.slice(0, 60) }))} /></Form.Item>
-        <Form.Item name="clauses" label="相关预案条款"><TreeSelect multiple treeCheckable showCheckedStrategy={TreeSelect.SHOW_CHILD} treeData={treeData} treeDefaultExpandAll showSearch treeNodeFilterProp="title" data-testid="finding-clauses" /></Form.Item>
+        <Form.Item name="injectIds" label="相关注入"><Select {...BELOW_FIELD} mode="multiple" options={report.script.injects.map((i) => ({ value: i.id, label: `第${numbers.get(i.id)}条 ${i.scene}` }))} /></Form.Item>
+        <Form.Item name="observationIds" label="相关记录"><Select {...BELOW_FIELD} mode="multiple" options={observations.map((o) => ({ value: o.id, label: `${new Date(o.at).toLocaleTimeString('zh-CN')} ${o.text}`.slice(0, 60) }))} /></Form.Item>
+        <Form.Item name="clauses" label="相关预案条款"><ClauseSelect plans={plans} noPlans={NO_DRILL_PLAN} testId="finding-clauses" /></Form.Item>
       </Form>
     </Modal>
   );

@@ -66,6 +66,9 @@ export function ItemsLedger({ drillId }: { drillId?: string }) {
             render: (_, i) =>
               i.request ? (
                 i.request.status === 'resolved' ? <Tag color="green" data-testid="request-resolved">已由 {i.request.resolvedVersionLabel} 修订</Tag> : <Tag color="orange" onClick={() => navigate('plans', i.request!.planId)} style={{ cursor: 'pointer' }}>待修订预案</Tag>
+              ) : i.needsPlanChange ? (
+                // Saved before a plan change had to name its clauses: nothing was asked of any plan yet.
+                <Tag color="red" onClick={() => setEditing(i)} style={{ cursor: 'pointer' }} data-testid="request-missing">未选条款，未提出修订请求</Tag>
               ) : '—',
           },
           {
@@ -83,7 +86,7 @@ export function ItemsLedger({ drillId }: { drillId?: string }) {
           },
         ]}
       />
-      {editing && <ItemForm item={editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); items.reload(); }} />}
+      {editing && <ItemForm item={editing} planIds={drills.data?.find((d) => d.id === editing.drillId)?.planLinks.map((l) => l.planId)} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); items.reload(); }} />}
       <Modal open={statusOf !== null} title={statusOf ? `标记为“${ITEM_STATUSES[statusOf.to]}”` : ''} onCancel={() => setStatusOf(null)} onOk={changeStatus} okText="确定">
         <Typography.Paragraph>{statusOf?.item.description}</Typography.Paragraph>
         <Space direction="vertical" style={{ width: '100%' }}>

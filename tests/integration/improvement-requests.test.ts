@@ -1,0 +1,89 @@
+// An improvement item on a plan clause raises a revision request on that plan, whatever its category; an item
+// that would raise nothing (a plan change without clauses, clauses without a plan change) is refused at its field.
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/create-core';
+import type { AppErrorData } from '../../electron/shared/errors';
+import type { ImprovementItem, ItemInput, RevisionRequest } from '../../electron/shared/schemas/evaluation';
+import type { PlanDetail } from '../../electron/shared/schemas/plan';
+import { ITEM_CATEGORIES } from '../../electron/shared/vocabulary';
+import { data, makeCore } from '../helpers/core';
+
+async function forestFirePlan(core: Core): Promise<PlanDetail> {
+  const { id } = await data<{ id: string }>(core.call('plan.create', { templateId: 'forest-fire', revision: '2024' }));
+  return data<PlanDetail>(core.call('plan.get', { id }));
+}
+
+const sectionId = (plan: PlanDetail, title: string) => plan.doc.sections.find((s) => s.title === title)!.id;
+
+function item(over: Partial<ItemInput> = {}): ItemInput {
+  return { findingId: null, drillId: null, description: '首报超时', measure: '', category: '', unit: '区林业局', owner: '', deadline: '2026-06-30', needsPlanChange: false, clauses: [], ...over };
+}
+
+async function refused(core: Core, input: unknown): Promise<AppErrorData> {
+  const r = await core.call('item.save', input);
+  if (r.ok) throw new Error('item.save accepted what it should refuse');
+  return r.error;
+}
+
+describe('item.save and revision requests', () => {
+  it('raises a request on the clause’s plan for an item of every category, and request.list names it', async () => {
+    const core = await makeCore();
+    const plan = await forestFirePlan(core);
+    const clause = { planId: plan.id, sectionId: sectionId(plan, '报告时限与程序') };
+    for (const category of ['', ...ITEM_CATEGORIES]) {
+      const saved = await data<ImprovementItem>(core.call('item.save', { item: item({ category, needsPlanChange: true, clauses: [clause] }) }));
+      expect(saved.request, category || '（无类别）').toMatchObject({ planId: plan.id, sectionIds: [clause.sectionId], status: 'open' });
+    }
+    const requests = await data<RevisionRequest[]>(core.call('request.list', { planId: plan.id }));
+    expect(requests).toHaveLength(ITEM_CATEGORIES.length + 1);
+  });
+
+  it('refuses a plan change without a clause, naming the clause field, and saves nothing', async () => {
+    const core = await makeCore();
+    await forestFirePlan(core);
+    const error = await refused(core, { item: item({ needsPlanChange: true }) });
+    expect(error.code).toBe('INVALID_INPUT');
+    expect(error.fields).toEqual([{ path: ['item', 'clauses'], message: expect.stringContaining('请选择需修订的预案条款') }]);
+    expect(await data<ImprovementItem[]>(core.call('item.list', {}))).toEqual([]);
+    expect(await data<RevisionRequest[]>(core.call('request.list', {}))).toEqual([]);
+  });
+
+  it('refuses clauses without a plan change, clauses of two plans, and a clause no longer in its plan', async () => {
+    const core = await makeCore();
+    const a = await forestFirePlan(core);
+    const b = await forestFirePlan(core);
+    const inA = { planId: a.id, sectionId: sectionId(a, '报告时限与程序') };
+    const inB = { planId: b.id, sectionId: sectionId(b, '报告时限与程序') };
+
+    expect((await refused(core, { item: item({ clauses: [inA] }) })).fields).toEqual([{ path: ['item', 'needsPlanChange'], message: expect.stringContaining('未勾选“需要修订预案”') }]);
+    expect((await refused(core, { item: item({ needsPlanChange: true, clauses: [inA, inB] }) })).fields).toEqual([{ path: ['item', 'clauses'], message: expect.stringContaining('分属 2 个预案') }]);
+    const gone = await refused(core, { item: item({ needsPlanChange: true, clauses: [{ planId: a.id, sectionId: 's-gone' }] }) });
+    expect(gone).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining(`所选条款已不在预案《${a.title}》中`) });
+    expect(await data<ImprovementItem[]>(core.call('item.list', {}))).toEqual([]);
+  });
+
+  it('follows the item’s edits while open, and leaves a resolved request as the version left it', async () => {
+    const core = await makeCore();
+    const plan = await forestFirePlan(core);
+    const report = { planId: plan.id, sectionId: sectionId(plan, '报告时限与程序') };
+    const start = { planId: plan.id, sectionId: sectionId(plan, '先期处置') };
+    const first = await data<ImprovementItem>(core.call('item.save', { item: item({ needsPlanChange: true, clauses: [report] }) }));
+
+    const moved = await data<ImprovementItem>(core.call('item.save', { id: first.id, item: item({ needsPlanChange: true, clauses: [report, start] }) }));
+    expect(moved.request).toMatchObject({ id: first.request!.id, sectionIds: [report.sectionId, start.sectionId] });
+    const dropped = await data<ImprovementItem>(core.call('item.save', { id: first.id, item: item() }));
+    expect(dropped.request).toBeNull();
+    expect(await data<RevisionRequest[]>(core.call('request.list', { planId: plan.id }))).toEqual([]);
+
+    const again = await data<ImprovementItem>(core.call('item.save', { id: first.id, item: item({ needsPlanChange: true, clauses: [report] }) }));
+    // The plan's first version: no earlier version to compare with, so it may resolve the request.
+    const v1 = await data<{ id: string }>(core.call('plan.save-version', { id: plan.id, note: '修订信息报告时限' }));
+    await data(core.call('request.resolve', { id: again.request!.id, versionId: v1.id }));
+
+    const conflict = await refused(core, { id: first.id, item: item({ needsPlanChange: true, clauses: [start] }) });
+    expect(conflict).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('已由 V1 销号') });
+    expect((await refused(core, { id: first.id, item: item() })).code).toBe('CONFLICT');
+    const edited = await data<ImprovementItem>(core.call('item.save', { id: first.id, item: item({ owner: '王林', needsPlanChange: true, clauses: [report] }) }));
+    expect(edited).toMatchObject({ owner: '王林', request: { status: 'resolved', resolvedVersionLabel: 'V1', sectionIds: [report.sectionId] } });
+  });
+});
