@@ -1,7 +1,7 @@
 // The plan editor: one continuous, Word-like page made of chapter editors, with outline and side panels.
 import { Alert, App as AntApp, Button, Popconfirm, Select, Space, Spin, Tag, Typography } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { blocksText, placeholderKeys, type PlanSection } from '@shared/doc-model';
+import { placeholderKeys, type PlanSection } from '@shared/doc-model';
 import type { ClauseExercise } from '@shared/schemas/evaluation';
 import type { PlanDetail } from '@shared/schemas/plan';
 import { planStatusLabels } from '@shared/vocabulary';
@@ -21,7 +21,7 @@ import { FindBar } from './FindBar';
 import { OutlinePanel, type OutlineItem } from './OutlinePanel';
 import { RequestsPanel } from './RequestsPanel';
 import { PendingChapter, useLateChapters } from './late-chapters';
-import { LineagePanel, PlaceholderList } from './SidePanel';
+import { LineagePanel, PlaceholderList, sameAsTemplate } from './SidePanel';
 import { useSaveStatus, type SaveState, type SaveStatusStore } from './save-status';
 import { usePlanSession } from './use-plan-session';
 
@@ -62,8 +62,8 @@ function CursorLineage({ status, cursor, chapterOf, sectionOf, exercise, templat
   useEffect(() => {
     const c = cursor ? chapterOf(cursor) : undefined;
     const next = c && cursor ? sectionOf(c, cursor) : null;
-    // Most saves leave the section under the cursor as the panel shows it: keep the panel as it is then.
-    setSection((prev) => (prev && next && prev.id === next.id && prev.title === next.title && blocksText(prev.body) === blocksText(next.body) ? prev : next));
+    // Most saves leave the panel as it is (same section, title, and still equal or not to the template): keep it.
+    setSection((prev) => (prev && next && prev.id === next.id && prev.title === next.title && sameAsTemplate(prev) === sameAsTemplate(next) ? prev : next));
   }, [cursor, saves, chapterOf, sectionOf]);
   return <LineagePanel section={section} templateTitle={templateTitle} exercise={exercise?.find((x) => x.sectionId === section?.id)} />;
 }

@@ -51,6 +51,12 @@ function Exercise({ exercise }: { exercise?: ClauseExercise }) {
   );
 }
 
+/** Whether a section still reads as the template clause it came from (null: it came from none). */
+export function sameAsTemplate(section: PlanSection): boolean | null {
+  const l = section.lineage;
+  return l ? section.title === l.baseTitle && blocksText(section.body) === blocksText(l.baseBody) : null;
+}
+
 export const LineagePanel = memo(function LineagePanel({ section, exercise, templateTitle }: { section: PlanSection | null; exercise?: ClauseExercise; templateTitle?: string | null }) {
   if (!section) return <Card size="small" title="条款来源"><Empty description="将光标放在任一章节中查看其来源" image={Empty.PRESENTED_IMAGE_SIMPLE} /></Card>;
   const l = section.lineage;
@@ -63,7 +69,7 @@ export const LineagePanel = memo(function LineagePanel({ section, exercise, temp
       </Card>
     );
   }
-  const same = section.title === l.baseTitle && blocksText(section.body) === blocksText(l.baseBody);
+  const same = sameAsTemplate(section);
   return (
     <Card size="small" title="条款来源" data-testid="lineage-panel">
       <Typography.Text strong>{section.title}</Typography.Text>

@@ -39,8 +39,8 @@ export function usePlanSession(plan: PlanDetail, onError: (text: string) => void
   );
   const [status] = useState(() => createSaveStatus({ state: 'saved', savedAt: null, charCount: plan.charCount, saves: 0 }));
   const setSaveState = useCallback((state: SaveState) => status.get().state !== state && status.set({ state }), [status]);
-  /** What each chapter held when it was last sent: what the side panel reads instead of collecting again. */
-  const lastSaved = useRef(new Map<string, PlanSection[]>());
+  /** Each section as it was last sent, while unchanged since: what the side panel reads instead of collecting again. */
+  const lastSaved = useRef(new Map<string, PlanSection>());
   const [cursor, setCursor] = useState<string | null>(plan.cursorSectionId);
   const editors = useRef(new Map<string, LexicalEditor>());
   /** Chapters changed since their last save: the sections changed in each, or 'all' to save it whole. */
@@ -114,7 +114,8 @@ export function usePlanSession(plan: PlanDetail, onError: (text: string) => void
           cursorSectionId: cursorRef.current,
         });
         // A chapter edited while the request was out is newer than what was sent.
-        saved.forEach((c) => !dirty.current.has(c.id) && lastSaved.current.set(c.id, c.sections));
+        const sent = [...saved.flatMap((c) => c.sections.map((section) => ({ chapterId: c.id, section }))), ...edits];
+        sent.forEach(({ chapterId, section }) => !dirty.current.has(chapterId) && lastSaved.current.set(section.id, section));
         status.set({ state: dirty.current.size ? 'dirty' : 'saved', savedAt: new Date(), charCount: summary.charCount, saves: status.get().saves + 1 });
       } catch (e) {
         // Saved whole next time: what was refused may have been a section the core no longer holds as sent.
@@ -142,7 +143,7 @@ export function usePlanSession(plan: PlanDetail, onError: (text: string) => void
         if (!before) setSaveState('dirty');
         if (sections === 'all' || before === 'all') dirty.current.set(chapterId, 'all');
         else dirty.current.set(chapterId, new Set([...(before ?? []), ...sections]));
-        lastSaved.current.delete(chapterId);
+        for (const id of sections === 'all' ? (outlinesRef.current.get(chapterId) ?? []).map((h) => h.id) : sections) lastSaved.current.delete(id);
         schedule();
       },
       onOutline(chapterId, outline) {
@@ -211,7 +212,7 @@ export function usePlanSession(plan: PlanDetail, onError: (text: string) => void
 
   /** A section as the editor holds it: from the chapter's last saved copy while nothing changed since. */
   const sectionOf = useCallback(
-    (chapterId: string, sectionId: string) => (lastSaved.current.get(chapterId) ?? collect(chapterId, new Set([sectionId])))?.find((s) => s.id === sectionId) ?? null,
+    (chapterId: string, sectionId: string) => lastSaved.current.get(sectionId) ?? collect(chapterId, new Set([sectionId]))?.[0] ?? null,
     [collect],
   );
 
