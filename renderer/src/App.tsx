@@ -3,7 +3,8 @@ import { AppstoreOutlined, AuditOutlined, CalendarOutlined, FileTextOutlined, Ho
 import { Alert, App as AntApp, Layout, Menu, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { AppStatus } from '@shared/schemas/app';
-import { errorText, onEvent, request } from './api/client';
+import { errorText, onEvent } from './api/client';
+import { requestOnce } from './api/prefetch';
 import { runExportCommand } from './components/export-command';
 import { DatabaseProblem } from './features/app/DatabaseProblem';
 import { ConsolePage, DrillEvaluationPage, DrillPage, DrillsPage, EvaluationPage, HomePage, MergePage, PlanEditorPage, PlansPage, PresenterPage, ScriptEditorPage, ScriptsPage, SettingsPage, TemplatesPage } from './pages';
@@ -46,7 +47,7 @@ export function App() {
   const [status, setStatus] = useState<AppStatus>();
   const [error, setError] = useState<string>();
   useEffect(() => {
-    request('app.status').then(setStatus, (e: unknown) => setError(errorText(e)));
+    requestOnce('app.status', undefined).then(setStatus, (e: unknown) => setError(errorText(e)));
   }, []);
   const { message } = AntApp.useApp();
   useEffect(() => {

@@ -6,6 +6,7 @@ import 'dayjs/locale/zh-cn';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { installHttpBridge } from './api/http-bridge';
+import { prefetch } from './api/prefetch';
 import { App } from './App';
 import { followRoutes, preloadEditorWhenIdle } from './pages';
 import 'antd/dist/antd.css';
@@ -14,7 +15,8 @@ import './styles.css';
 dayjs.locale('zh-cn');
 installHttpBridge();
 
-// The opening page's code and main data load while the shell starts (a plan opened from a link or restored).
+// The shell's status, the opening page's code and its main data load while the modules start.
+prefetch('app.status', undefined);
 followRoutes();
 preloadEditorWhenIdle();
 
