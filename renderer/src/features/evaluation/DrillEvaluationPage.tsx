@@ -11,7 +11,7 @@ import { useLoad } from '../../components/use-load';
 import { newSectionId } from '../../editor/ids';
 import { navigate } from '../../route';
 import { CriteriaEditor } from './CriteriaEditor';
-import { drillPlanIds } from './drill-plans';
+import { drillPlanIds } from '../../components/drill-plans';
 import { FindingForm } from './FindingForm';
 import { ItemForm } from './ItemForm';
 import { ItemsLedger } from './ItemsLedger';

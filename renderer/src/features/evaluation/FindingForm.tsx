@@ -6,7 +6,7 @@ import { injectNumbers } from '@shared/script-checks';
 import { errorText, request } from '../../api/client';
 import { clauseKey, parseClauseKey, usePlanClauses } from '../../components/plan-clauses';
 import { BELOW_FIELD, ClauseSelect } from './ClauseSelect';
-import { NO_DRILL_PLAN, drillPlanIds } from './drill-plans';
+import { NO_DRILL_PLAN, drillPlanIds } from '../../components/drill-plans';
 
 export function FindingForm({ report, finding, onClose, onSaved }: { report: EvaluationReport; finding?: Finding; onClose: () => void; onSaved: () => void }) {
   const [form] = Form.useForm();

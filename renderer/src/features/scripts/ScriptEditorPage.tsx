@@ -10,6 +10,7 @@ import { useExportCommand } from '../../components/export-command';
 import { exportAndReport } from '../../components/export-file';
 import { PageHeader } from '../../components/PageHeader';
 import { usePlanClauses } from '../../components/plan-clauses';
+import { drillPlanIds } from '../../components/drill-plans';
 import { useLoad } from '../../components/use-load';
 import { navigate } from '../../route';
 import { ClausePicker } from './ClausePicker';
@@ -32,10 +33,8 @@ export function ScriptEditorPage({ drillId }: { drillId: string }) {
   const [picking, setPicking] = useState<string | null>(null);
 
   // Plans to name clauses from: the drill's, and any an inject already links to (a plan since unlinked from the drill).
-  const drillPlanIds = useMemo(() => detail.data?.drill.planLinks.map((l) => l.planId) ?? [], [detail.data]);
-  const linkedPlanIds = useMemo(() => detail.data?.script.injects.flatMap((i) => i.clauseLinks.map((c) => c.planId)) ?? [], [detail.data]);
-  const clauses = usePlanClauses([...drillPlanIds, ...linkedPlanIds]);
-  const drillPlans = useMemo(() => clauses.plans?.filter((p) => drillPlanIds.includes(p.planId)), [clauses.plans, drillPlanIds]);
+  const clauses = usePlanClauses(useMemo(() => (detail.data ? drillPlanIds(detail.data) : []), [detail.data]));
+  const drillPlans = useMemo(() => clauses.plans?.filter((p) => detail.data?.drill.planLinks.some((l) => l.planId === p.planId)), [clauses.plans, detail.data]);
   const drillSections = useMemo(() => new Map((detail.data?.drill.planLinks ?? []).map((l) => [l.planId, l.sectionIds])), [detail.data]);
 
   const numbers = useMemo(() => (script ? injectNumbers(script) : new Map<string, number>()), [script]);
