@@ -3,7 +3,7 @@ import type { Paragraph, Table } from 'docx';
 import { GRADE_BOUNDS } from '../domain/evaluation/scores';
 import type { CriteriaSet, EvaluationReport, Finding, InjectTiming, ScoreSummary, TimelineAnalysis } from '../../shared/schemas/evaluation';
 import { bodyText, dataTable, type Column } from './document-kit-docx';
-import { drillClock } from './script-docx';
+import { formatOffset } from '../../shared/drill-clock';
 
 export const SCORE_COLUMNS: Column[] = [
   { header: '评估项', chars: 12 },
@@ -32,7 +32,7 @@ const points = (n: number | null): string => (n === null ? '—' : n.toFixed(1))
 const sentence = (s: string): string => (/[。！？；.!?]$/.test(s.trim()) ? s.trim() : `${s.trim()}。`);
 
 /** Drill time as the script shows it (T+mm:ss): readers compare the table with the printed script. */
-const clock = (ms: number | null): string => (ms === null ? '—' : drillClock(Math.round(ms / 1000)));
+const clock = (ms: number | null): string => (ms === null ? '—' : formatOffset(Math.round(ms / 1000)));
 
 /** A delay or response time in words: 准时 / 提前1分20秒 / 2分05秒. */
 export function duration(ms: number | null, signed = false): string {

@@ -1,5 +1,6 @@
 // The 演练脚本 as a Word file: drill facts on a portrait page, the inject table on landscape pages, then the roster.
 import { Paragraph } from 'docx';
+import { formatOffset } from '../../shared/drill-clock';
 import { clockAt, shortClock } from '../../shared/drill-window';
 import { formatDelay } from '../../shared/run-rules';
 import type { Drill, Inject, RunEvent, Script } from '../../shared/schemas/drill';
@@ -36,14 +37,6 @@ export const ROSTER_COLUMNS: Column[] = [
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** Drill time as T+mm:ss (T+h:mm:ss past an hour): the control group reads the script against the drill clock. */
-export function drillClock(offsetSec: number): string {
-  const h = Math.floor(offsetSec / 3600);
-  const m = Math.floor((offsetSec % 3600) / 60);
-  const s = offsetSec % 60;
-  return h > 0 ? `T+${h}:${pad(m)}:${pad(s)}` : `T+${pad(m)}:${pad(s)}`;
-}
-
 /** The time of day an inject is planned for: its own clock time, or the drill's start plus its offset. */
 export function plannedClockTime(inject: Inject, start: string): string {
   return inject.time.mode === 'clock' ? shortClock(inject.time.clock) : clockAt(start, inject.time.offsetSec);
@@ -51,7 +44,7 @@ export function plannedClockTime(inject: Inject, start: string): string {
 
 function plannedTime(inject: Inject, start: string): string {
   if (inject.time.mode === 'clock') return plannedClockTime(inject, start);
-  return `${drillClock(inject.time.offsetSec)}\n${plannedClockTime(inject, start)}`;
+  return `${formatOffset(inject.time.offsetSec)}\n${plannedClockTime(inject, start)}`;
 }
 
 /** What the run log says happened to each inject: the last delivery or skip wins (a retry after a skip is a delivery). */
