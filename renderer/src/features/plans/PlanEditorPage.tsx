@@ -194,7 +194,7 @@ function PlanWorkspace({ plan, focusSection: initialSection, onReplace, onMeta }
 
   const currentChapter = s.cursor ? chapterOf(s.cursor) : undefined;
   return (
-    <div onKeyDownCapture={onKeyDown}>
+    <div className="plan-editor-page" onKeyDownCapture={onKeyDown}>
       <Space style={{ marginBottom: 8, width: '100%', justifyContent: 'space-between' }} wrap>
         <Space wrap>
           <Button size="small" onClick={() => navigate('plans')}>返回预案库</Button>
