@@ -68,6 +68,29 @@ test('edits text, adds a table, moves a section; after a reload everything is ke
   expect(order.indexOf('TABLE')).toBe(order.indexOf('适用范围') + 1);
 });
 
+test('an edit made with keys alone (Enter, Backspace), before any click, is saved and survives a reload', async ({ page, host }) => {
+  await page.goto(host.url);
+  const ed = new PlanEditor(page);
+  await ed.create(/森林火灾.*2019/);
+  // Split a paragraph with Enter: no character typed, no click in the editor first.
+  const para = ed.paragraph('为建立健全本区森林火灾应对工作机制');
+  await ed.caretAfterByKeyboard(para, '工作机制，');
+  await page.keyboard.press('Enter');
+  await expect(ed.saveState).not.toHaveAttribute('data-state', 'saved');
+  await ed.waitSaved();
+  await page.reload();
+  await expect(ed.paragraph('为建立健全本区森林火灾应对工作机制')).toHaveText(/工作机制，$/);
+  await expect(ed.docPage.locator('p', { hasText: /^依法、科学/ })).toHaveCount(1);
+
+  // Join them again with Backspace at the start of the second, after the reload.
+  await ed.caretAfterByKeyboard(ed.docPage.locator('p', { hasText: /^依法、科学/ }), '');
+  await page.keyboard.press('Backspace');
+  await expect(ed.saveState).not.toHaveAttribute('data-state', 'saved');
+  await ed.waitSaved();
+  await page.reload();
+  await expect(ed.paragraph('为建立健全本区森林火灾应对工作机制')).toContainText('工作机制，依法、科学');
+});
+
 test('switches numbering style and shows 一、（一） numbers', async ({ page, host }) => {
   await page.goto(host.url);
   const ed = new PlanEditor(page);

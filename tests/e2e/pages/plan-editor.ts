@@ -57,6 +57,22 @@ export class PlanEditor {
     await this.page.waitForTimeout(50);
   }
 
+  /** Puts the caret right after `text` inside a block without touching the mouse, as arrow keys would. */
+  async caretAfterByKeyboard(block: Locator, text: string): Promise<void> {
+    await block.evaluate((el, text) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = n.textContent!.indexOf(text);
+        if (at < 0) continue;
+        (el.closest('[contenteditable="true"]') as HTMLElement).focus();
+        window.getSelection()!.setBaseAndExtent(n, at + text.length, n, at + text.length);
+        return;
+      }
+      throw new Error(`no "${text}" in the block`);
+    }, text);
+    await this.page.waitForTimeout(50);
+  }
+
   async waitSaved(): Promise<void> {
     await expect(this.saveState).toHaveAttribute('data-state', 'saved', { timeout: 10_000 });
   }

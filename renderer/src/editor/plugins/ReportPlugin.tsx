@@ -1,7 +1,7 @@
 // Tells the plan editor what changed in this chapter: dirty content, its headings (when they change), the cursor's section.
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $getNodeByKey, $getRoot, $getSelection, $isRangeSelection } from 'lexical';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { OutlineEntry } from '@shared/chapter-json';
 import { $dirtySections, $headingAbove } from '../chapter-sections';
 import { $isSectionHeadingNode } from '../nodes/SectionHeadingNode';
@@ -38,14 +38,18 @@ export function ReportPlugin({ chapterId, reports }: { chapterId: string; report
   const lastCursor = useRef('');
   // Plugins normalise a freshly loaded state (tables, lists); only what follows user input is a change to save.
   const touched = useRef(false);
+  const touch = useCallback(() => {
+    touched.current = true;
+  }, []);
   useEffect(
     () =>
       editor.registerRootListener((root, prev) => {
-        const touch = () => (touched.current = true);
-        INPUT_EVENTS.forEach((ev) => prev?.removeEventListener(ev, touch));
-        INPUT_EVENTS.forEach((ev) => root?.addEventListener(ev, touch));
+        // Capture phase: Lexical handles Enter and some Backspaces in its own keydown listener and commits the
+        // update there; the edit must already count as the user's when its update listener runs.
+        INPUT_EVENTS.forEach((ev) => prev?.removeEventListener(ev, touch, true));
+        INPUT_EVENTS.forEach((ev) => root?.addEventListener(ev, touch, true));
       }),
-    [editor],
+    [editor, touch],
   );
   useEffect(() => {
     lastOutline.current = JSON.stringify(editor.getEditorState().read($outline));
