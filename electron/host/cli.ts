@@ -9,14 +9,34 @@ import { startHost } from './server';
 
 declare const __APP_VERSION__: string;
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: '5199' },
-    'data-dir': { type: 'string' },
-    'templates-dir': { type: 'string' },
-    'renderer-dir': { type: 'string' },
-  },
-});
+const USAGE = `用法：node dist/host/host.cjs [--port 5199] [--data-dir 数据文件夹] [--templates-dir 模板文件夹] [--renderer-dir 界面文件夹]
+  --port           监听的本机端口（默认 5199；0 为任选空闲端口）
+  --data-dir       数据文件夹（默认 WORKBENCH_DATA_DIR 或 ~/.plan-drill-workbench）
+  --templates-dir  模板文件夹（默认与程序同级的 templates/）
+  --renderer-dir   界面文件（默认 dist/renderer）`;
+
+function readArgs() {
+  try {
+    return parseArgs({
+      options: {
+        port: { type: 'string', default: '5199' },
+        'data-dir': { type: 'string' },
+        'templates-dir': { type: 'string' },
+        'renderer-dir': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (e) {
+    console.error(`${(e as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+const values = readArgs();
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 
 const here = __dirname; // dist/host once bundled
 const dataDir = path.resolve(values['data-dir'] ?? process.env.WORKBENCH_DATA_DIR ?? path.join(os.homedir(), '.plan-drill-workbench'));

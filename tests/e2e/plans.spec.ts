@@ -91,6 +91,24 @@ test('an edit made with keys alone (Enter, Backspace), before any click, is save
   await expect(ed.paragraph('为建立健全本区森林火灾应对工作机制')).toContainText('工作机制，依法、科学');
 });
 
+test('a new chapter is shown with its title selected, named by typing, and kept after a reload', async ({ page, host }) => {
+  await page.goto(host.url);
+  const ed = new PlanEditor(page);
+  await ed.create(/森林火灾.*2019/);
+  await ed.caretAtEnd(ed.paragraph('为建立健全本区森林火灾应对工作机制'));
+  const chapters = await page.getByTestId('outline').locator('.outline-item').filter({ hasText: /^\d+\s/ }).count();
+  await page.getByTestId('add-chapter').click();
+  // It lands before the annexes, far below: in view, its title selected, so typing names it.
+  await expect(ed.heading('新章节')).toBeInViewport();
+  await page.keyboard.type('区级补充规定');
+  await expect(ed.heading('区级补充规定')).toBeVisible();
+  await expect(ed.outlineItem('区级补充规定')).toContainText(String(chapters + 1));
+  await ed.waitSaved();
+  await page.reload();
+  await expect(ed.outlineItem('区级补充规定')).toContainText(String(chapters + 1));
+  await expect(ed.docPage.locator('.doc-h', { hasText: '新章节' })).toHaveCount(0);
+});
+
 test('switches numbering style and shows 一、（一） numbers', async ({ page, host }) => {
   await page.goto(host.url);
   const ed = new PlanEditor(page);

@@ -77,12 +77,14 @@ export function tableAction(editor: LexicalEditor, action: TableAction): void {
 }
 
 /** Puts the cursor at the end of a section's heading and scrolls it into view. */
-export function focusSection(editor: LexicalEditor, sectionId: string): boolean {
+export function focusSection(editor: LexicalEditor, sectionId: string, selectTitle = false): boolean {
   let found = false;
   editor.update(() => {
     const h = $getRoot().getChildren().find((n) => $isSectionHeadingNode(n) && n.getSectionId() === sectionId);
     if (h && $isSectionHeadingNode(h)) {
-      h.selectEnd();
+      // A new chapter's title is selected, so that typing names it.
+      if (selectTitle) h.select(0, h.getChildrenSize());
+      else h.selectEnd();
       found = true;
     }
   });

@@ -31,7 +31,7 @@ export function FindingForm({ report, finding, onClose, onSaved }: { report: Eva
     }
   };
   return (
-    <Modal open width={720} title={finding ? '编辑评估发现' : '新增评估发现'} onCancel={onClose} onOk={submit} okText="保存" confirmLoading={busy} destroyOnHidden>
+    <Modal open width={720} keyboard={false} maskClosable={false} title={finding ? '编辑评估发现' : '新增评估发现'} onCancel={onClose} onOk={submit} okText="保存" confirmLoading={busy} destroyOnHidden>
       <Form
         form={form}
         layout="vertical"

@@ -63,7 +63,7 @@ export function ItemForm({ item, preset, planIds = [], onClose, onSaved }: Props
     }
   };
   return (
-    <Modal open width={680} title={item ? `整改事项 ${item.code}` : '提出整改事项'} onCancel={onClose} onOk={submit} okText="保存" confirmLoading={busy} destroyOnHidden>
+    <Modal open width={680} keyboard={false} maskClosable={false} title={item ? `整改事项 ${item.code}` : '提出整改事项'} onCancel={onClose} onOk={submit} okText="保存" confirmLoading={busy} destroyOnHidden>
       <Form
         form={form}
         layout="vertical"

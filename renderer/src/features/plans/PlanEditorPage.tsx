@@ -148,9 +148,19 @@ function PlanWorkspace({ plan, focusSection: initialSection, onReplace, onMeta }
     },
     [saveNow, onReplace, plan.id, message],
   );
+  // A new chapter goes to the end of the body or of the annexes: once its editor is there, show it and select its title.
+  const [added, setAdded] = useState<string | null>(null);
   const onAddChapter = useCallback((k: 'body' | 'annex') => {
-    activeChapter.current = addChapter(k);
+    const id = addChapter(k);
+    activeChapter.current = id;
+    setAdded(id);
   }, [addChapter]);
+  useEffect(() => {
+    const e = added && s.editors.current.get(added);
+    if (!e) return;
+    focusSection(e, added, true);
+    setAdded(null);
+  }, [added, s.editors, s.chapters]);
   const onFind = useCallback(() => {
     mountNow('all');
     setFinding(true);
