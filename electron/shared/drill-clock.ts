@@ -212,3 +212,15 @@ export function parseOffset(input: string): number | null {
   if (ms) return Number(ms[1]) * 60 + Number(ms[2]);
   return null;
 }
+
+/** A delay or response time in words: 准时 / 提前1分20秒 / 2分05秒. */
+export function duration(ms: number | null, signed = false): string {
+  if (ms === null) return '—';
+  const total = Math.round(Math.abs(ms) / 1000);
+  if (signed && total === 0) return '准时';
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const text = h ? `${h}小时${m}分` : m ? `${m}分${String(s).padStart(2, '0')}秒` : `${s}秒`;
+  return signed && ms < 0 ? `提前${text}` : text;
+}

@@ -1,7 +1,7 @@
 // The drill clock as a pure function of the run log and an injected `now`: pauses, ends, nonsense, properties.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clockState, formatOffset, injectStates, localWallTime, nextInjects, parseOffset, wallTimeAt } from '../../electron/shared/drill-clock';
+import { clockState, duration, formatOffset, injectStates, localWallTime, nextInjects, parseOffset, wallTimeAt } from '../../electron/shared/drill-clock';
 import type { Inject, InjectTime, RunEvent, RunEventType, Script } from '../../electron/shared/schemas/drill';
 
 const MIN = 60_000;
@@ -398,5 +398,19 @@ describe('clock properties', () => {
         return st.plannedMs! - s.elapsedMs === dueWall - now.getTime();
       }),
     );
+  });
+});
+
+describe('duration: delays and response times in words', () => {
+  it.each([
+    [null, true, '—'],
+    [0, true, '准时'],
+    [400, true, '准时'],
+    [-349_000, true, '提前5分49秒'],
+    [65_000, true, '1分05秒'],
+    [9_000, false, '9秒'],
+    [3_780_000, false, '1小时3分'],
+  ] as const)('duration(%s, %s) = %s', (ms, signed, text) => {
+    expect(duration(ms, signed)).toBe(text);
   });
 });

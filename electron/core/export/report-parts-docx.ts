@@ -3,7 +3,7 @@ import type { Paragraph, Table } from 'docx';
 import { GRADE_BOUNDS } from '../domain/evaluation/scores';
 import type { CriteriaSet, EvaluationReport, Finding, InjectTiming, ScoreSummary, TimelineAnalysis } from '../../shared/schemas/evaluation';
 import { bodyText, dataTable, type Column } from './document-kit-docx';
-import { formatOffset } from '../../shared/drill-clock';
+import { duration, formatOffset } from '../../shared/drill-clock';
 
 export const SCORE_COLUMNS: Column[] = [
   { header: '评估项', chars: 12 },
@@ -34,17 +34,6 @@ const sentence = (s: string): string => (/[。！？；.!?]$/.test(s.trim()) ? s
 /** Drill time as the script shows it (T+mm:ss): readers compare the table with the printed script. */
 const clock = (ms: number | null): string => (ms === null ? '—' : formatOffset(Math.round(ms / 1000)));
 
-/** A delay or response time in words: 准时 / 提前1分20秒 / 2分05秒. */
-export function duration(ms: number | null, signed = false): string {
-  if (ms === null) return '—';
-  const total = Math.round(Math.abs(ms) / 1000);
-  if (signed && total === 0) return '准时';
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const text = h ? `${h}小时${m}分` : m ? `${m}分${String(s).padStart(2, '0')}秒` : `${s}秒`;
-  return signed && ms < 0 ? `提前${text}` : text;
-}
 
 export function scoreTable(set: CriteriaSet, scores: ScoreSummary): Table {
   const byId = new Map(scores.criteria.map((c) => [c.criterionId, c]));

@@ -1,7 +1,7 @@
 // 演练评估: evaluators' scores combined with their spread, the timeline analysis, findings, and the conclusion.
 import { Alert, App as AntApp, Button, Card, Empty, Input, InputNumber, List, Modal, Popover, Select, Space, Spin, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { formatOffset } from '@shared/drill-clock';
+import { duration, formatOffset } from '@shared/drill-clock';
 import type { EvaluationReport, EvaluatorForm, Finding, ItemInput } from '@shared/schemas/evaluation';
 import { errorText, request } from '../../api/client';
 import { useExportCommand } from '../../components/export-command';
@@ -105,8 +105,9 @@ export function DrillEvaluationPage({ drillId }: { drillId: string }) {
         <Statistic title="评估结论" value={s.grade ?? '未评分'} />
         <Statistic title="评估人" value={s.evaluators} />
         <Statistic title="注入下达" value={`${t.delivered}/${t.injects.length}`} />
-        <Statistic title="平均延迟" value={mmss(t.meanDelayMs)} />
-        <Statistic title="平均响应" value={mmss(t.meanResponseMs)} />
+        {/* In words ("提前5分49秒", "准时"), as the report says it: a signed clock reading is easily misread. */}
+        <Statistic title="平均延迟" value={duration(t.meanDelayMs, true)} />
+        <Statistic title="平均响应" value={duration(t.meanResponseMs)} />
       </Space>
       <Tabs
         items={[
@@ -167,7 +168,7 @@ export function DrillEvaluationPage({ drillId }: { drillId: string }) {
                     { title: '场景', dataIndex: 'scene' },
                     { title: '计划', width: 90, render: (_, i) => mmss(i.plannedMs) },
                     { title: '实际', width: 90, render: (_, i) => mmss(i.actualMs) },
-                    { title: '延迟', width: 90, render: (_, i) => (i.delayMs === null ? '—' : <Tag color={i.delayMs > 300_000 ? 'red' : i.delayMs > 0 ? 'orange' : 'green'}>{mmss(i.delayMs)}</Tag>) },
+                    { title: '延迟', width: 90, render: (_, i) => (i.delayMs === null ? '—' : <Tag color={i.delayMs > 300_000 ? 'red' : i.delayMs > 0 ? 'orange' : 'green'}>{duration(i.delayMs, true)}</Tag>) },
                     { title: '响应用时', width: 100, render: (_, i) => mmss(i.responseMs) },
                     { title: '状态', width: 80, render: (_, i) => ({ delivered: '已下达', late: '延迟', skipped: '跳过', pending: '未下达' })[i.status] },
                   ]}
