@@ -168,7 +168,7 @@ export function DrillEvaluationPage({ drillId }: { drillId: string }) {
                     { title: '场景', dataIndex: 'scene' },
                     { title: '计划', width: 90, render: (_, i) => mmss(i.plannedMs) },
                     { title: '实际', width: 90, render: (_, i) => mmss(i.actualMs) },
-                    { title: '延迟', width: 90, render: (_, i) => (i.delayMs === null ? '—' : <Tag color={i.delayMs > 300_000 ? 'red' : i.delayMs > 0 ? 'orange' : 'green'}>{duration(i.delayMs, true)}</Tag>) },
+                    { title: '延迟', width: 90, render: (_, i) => (i.delayMs === null ? '—' : <Tag color={i.delayMs > 300_000 ? 'red' : i.delayMs >= 500 ? 'orange' : 'green'}>{duration(i.delayMs, true)}</Tag>) },
                     { title: '响应用时', width: 100, render: (_, i) => mmss(i.responseMs) },
                     { title: '状态', width: 80, render: (_, i) => ({ delivered: '已下达', late: '延迟', skipped: '跳过', pending: '未下达' })[i.status] },
                   ]}
