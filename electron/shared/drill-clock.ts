@@ -188,7 +188,8 @@ export function nextInjects(states: readonly InjectRunState[], clock: ClockState
 
 // ---- T+ offsets ---------------------------------------------------------------------------------
 
-const pad = (n: number) => String(n).padStart(2, '0');
+/** Two digits: 9 → "09". */
+export const pad = (n: number) => String(n).padStart(2, '0');
 
 /** "T+05:30" under an hour, "T+1:02:03" from an hour; negative (overdue) as "T-…". Fractions drop. */
 export function formatOffset(sec: number): string {
@@ -221,6 +222,6 @@ export function duration(ms: number | null, signed = false): string {
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;
-  const text = h ? `${h}小时${m}分` : m ? `${m}分${String(s).padStart(2, '0')}秒` : `${s}秒`;
+  const text = h ? `${h}小时${m}分` : m ? `${m}分${pad(s)}秒` : `${s}秒`;
   return signed && ms < 0 ? `提前${text}` : text;
 }

@@ -2,12 +2,12 @@
 //
 // Script times are seconds after the start (T+) or clock times on the drill date. The window is what
 // the coordinators booked: generated injects must fit into it and the script check flags any that do not.
+import { pad } from './drill-clock';
 import type { Drill } from './schemas/drill';
 
 export type DrillTiming = Pick<Drill, 'startTime' | 'endTime'>;
 
 const DAY_SEC = 24 * 3600;
-const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Seconds since midnight of "HH:mm" or "HH:mm:ss". */
 export function secondsOfDay(clock: string): number {

@@ -25,7 +25,7 @@ type PageName = keyof typeof loaders;
 type PageProps = { [K in PageName]: ComponentProps<Awaited<ReturnType<(typeof loaders)[K]>>> };
 
 /** Which page a route shows. */
-export function pageOf({ key, params }: Route): PageName {
+function pageOf({ key, params }: Route): PageName {
   switch (key) {
     case 'plans':
       if (params[0] && params[1] === 'merge' && params[2]) return 'merge';
@@ -78,7 +78,7 @@ function load<K extends PageName>(name: K) {
 }
 
 /** Starts loading the chunk of the page a route shows (a no-op when it is already loaded). */
-export function preloadPage(route: Route): void {
+function preloadPage(route: Route): void {
   void load(pageOf(route)).catch(() => undefined);
 }
 

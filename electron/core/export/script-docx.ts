@@ -1,6 +1,6 @@
 // The 演练脚本 as a Word file: drill facts on a portrait page, the inject table on landscape pages, then the roster.
 import { Paragraph } from 'docx';
-import { formatOffset } from '../../shared/drill-clock';
+import { formatOffset, pad } from '../../shared/drill-clock';
 import { clockAt, shortClock } from '../../shared/drill-window';
 import { formatDelay } from '../../shared/run-rules';
 import type { Drill, Inject, RunEvent, Script } from '../../shared/schemas/drill';
@@ -35,7 +35,6 @@ export const ROSTER_COLUMNS: Column[] = [
   { header: '联系方式', chars: 8 },
 ];
 
-const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The time of day an inject is planned for: its own clock time, or the drill's start plus its offset. */
 export function plannedClockTime(inject: Inject, start: string): string {

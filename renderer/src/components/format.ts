@@ -1,6 +1,6 @@
 // Numbers and times as the editor's status bar shows them, without Intl: its first zh-CN call loads
 // locale data for 35–55 ms, which would land on the plan's opening.
-const pad = (n: number) => String(n).padStart(2, '0');
+import { pad } from '@shared/drill-clock';
 
 /** 123456 → "123,456". */
 export function groupDigits(n: number): string {

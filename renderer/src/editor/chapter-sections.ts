@@ -41,6 +41,13 @@ export function $dirtySections(dirtyElements: ReadonlyMap<NodeKey, boolean>, dir
   return out.size ? out : 'all';
 }
 
+/** Whether an update can have changed the headings: the root's children were written to, or a heading was touched. */
+export function $headingsMayChange(dirtyElements: ReadonlyMap<NodeKey, boolean>): boolean {
+  if (dirtyElements.get('root') === true) return true;
+  for (const key of dirtyElements.keys()) if ($isSectionHeadingNode($getNodeByKey(key))) return true;
+  return false;
+}
+
 function $nodeJSON(node: LexicalNode): SerializedLexicalNode {
   const json = $exportNodeJSON(node) as SerializedLexicalNode & { children?: SerializedLexicalNode[] };
   if ($isElementNode(node)) json.children = node.getChildren().map($nodeJSON);

@@ -1,9 +1,9 @@
 // Tells the plan editor what changed in this chapter: dirty content, its headings (when they change), the cursor's section.
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getNodeByKey, $getRoot, $getSelection, $isRangeSelection } from 'lexical';
+import { $getRoot, $getSelection, $isRangeSelection } from 'lexical';
 import { useCallback, useEffect, useRef } from 'react';
 import type { OutlineEntry } from '@shared/chapter-json';
-import { $dirtySections, $headingAbove } from '../chapter-sections';
+import { $dirtySections, $headingAbove, $headingsMayChange } from '../chapter-sections';
 import { $isSectionHeadingNode } from '../nodes/SectionHeadingNode';
 
 export interface ChapterReports {
@@ -64,18 +64,14 @@ export function ReportPlugin({ chapterId, reports }: { chapterId: string; report
           reports.onCursor(chapterId, cursor);
         }
         if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
-        // The headings can only have changed if the root's children did (it was written to) or a heading was
-        // touched: typing in a paragraph skips the walk over the chapter.
-        if (dirtyElements.get('root') !== true && ![...dirtyElements.keys()].some((k) => $isSectionHeadingNode($getNodeByKey(k)))) {
-          reports.onDirty(chapterId, $dirtySections(dirtyElements, dirtyLeaves, chapterId));
-          return;
-        }
-        const outline = $outline();
-        const sig = JSON.stringify(outline);
+        // Typing in a paragraph cannot change the headings: the walk over them is skipped then.
+        const outline = $headingsMayChange(dirtyElements) ? $outline() : null;
+        const sig = outline && JSON.stringify(outline);
         // Headings added, removed or renamed change the chapter's structure: it is saved whole.
-        reports.onDirty(chapterId, sig === lastOutline.current ? $dirtySections(dirtyElements, dirtyLeaves, chapterId) : 'all');
-        if (sig !== lastOutline.current) {
-          lastOutline.current = sig;
+        const restructured = outline !== null && sig !== lastOutline.current;
+        reports.onDirty(chapterId, restructured ? 'all' : $dirtySections(dirtyElements, dirtyLeaves, chapterId));
+        if (restructured) {
+          lastOutline.current = sig!;
           reports.onOutline(chapterId, outline);
         }
       });

@@ -2,20 +2,19 @@
 import { Empty, Segmented, Tooltip } from 'antd';
 import { useState } from 'react';
 import { formatOffset } from '@shared/drill-clock';
+import { secondsOfDay } from '@shared/drill-window';
 import type { Inject, Script } from '@shared/schemas/drill';
 
 function seconds(i: Inject, firstClock: number | null): number | null {
   if (i.time.mode === 'relative') return i.time.offsetSec;
-  const [h, m, s] = i.time.clock.split(':').map(Number) as [number, number, number?];
-  const t = h * 3600 + m * 60 + (s ?? 0);
-  return firstClock === null ? 0 : t - firstClock;
+  return firstClock === null ? 0 : secondsOfDay(i.time.clock) - firstClock;
 }
 
 export function ScriptTimeline({ script, numbers }: { script: Script; numbers: Map<string, number> }) {
   const [by, setBy] = useState<'phase' | 'receiver'>('phase');
   if (script.injects.length === 0) return <Empty description="还没有注入" />;
   const clockTimes = script.injects.flatMap((i) => (i.time.mode === 'clock' ? [i.time.clock] : [])).sort();
-  const firstClock = clockTimes[0] ? (([h, m]) => h! * 3600 + m! * 60)(clockTimes[0].split(':').map(Number)) : null;
+  const firstClock = clockTimes[0] ? secondsOfDay(clockTimes[0]) : null;
   const lanes = by === 'phase' ? script.phases.map((p) => ({ key: p.id, label: p.name })) : [...new Set(script.injects.map((i) => i.receiver || '（未填接收方）'))].map((r) => ({ key: r, label: r }));
   const laneOf = (i: Inject) => (by === 'phase' ? i.phaseId : i.receiver || '（未填接收方）');
   const max = Math.max(600, ...script.injects.map((i) => seconds(i, firstClock) ?? 0)) * 1.05;
