@@ -104,6 +104,7 @@ test('a new chapter is shown with its title selected, named by typing, and kept 
   await expect(ed.heading('区级补充规定')).toBeVisible();
   await expect(ed.outlineItem('区级补充规定')).toContainText(String(chapters + 1));
   await ed.waitSaved();
+  await screenshot(page, 'plan-editor-new-chapter');
   await page.reload();
   await expect(ed.outlineItem('区级补充规定')).toContainText(String(chapters + 1));
   await expect(ed.docPage.locator('.doc-h', { hasText: '新章节' })).toHaveCount(0);

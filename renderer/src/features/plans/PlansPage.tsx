@@ -67,7 +67,7 @@ export function PlansPage() {
     {
       title: '名称',
       dataIndex: 'title',
-      minWidth: 220,
+      minWidth: 160,
       sorter: (a, b) => a.title.localeCompare(b.title, 'zh-CN'),
       // The name on its own line, the tags wrapping under it: a long name never shrinks to a column of single characters.
       render: (v: string, p) => (
