@@ -96,7 +96,8 @@ test('a new chapter is shown with its title selected, named by typing, and kept 
   const ed = new PlanEditor(page);
   await ed.create(/森林火灾.*2019/);
   await ed.caretAtEnd(ed.paragraph('为建立健全本区森林火灾应对工作机制'));
-  const chapters = await page.getByTestId('outline').locator('.outline-item').filter({ hasText: /^\d+\s/ }).count();
+  // Counted in the document: the outline holds only the rows in view. A chapter not yet mounted shows the same heading.
+  const chapters = await ed.docPage.locator('.doc-h[data-level="1"][data-kind="body"]').count();
   await page.getByTestId('add-chapter').click();
   // It lands before the annexes, far below: in view, its title selected, so typing names it.
   await expect(ed.heading('新章节')).toBeInViewport();
@@ -108,6 +109,33 @@ test('a new chapter is shown with its title selected, named by typing, and kept 
   await page.reload();
   await expect(ed.outlineItem('区级补充规定')).toContainText(String(chapters + 1));
   await expect(ed.docPage.locator('.doc-h', { hasText: '新章节' })).toHaveCount(0);
+});
+
+test('the outline holds only the rows in view, reaches every heading and follows the cursor', async ({ page, host }) => {
+  await page.goto(host.url);
+  const ed = new PlanEditor(page);
+  await ed.create(/森林火灾.*2019/);
+  const outline = page.getByTestId('outline');
+  const rows = outline.locator('.outline-item');
+  await expect(rows.first()).toContainText('总则');
+  const count = Number(await outline.getAttribute('data-count'));
+  expect(count).toBeGreaterThan(40);
+  expect(await rows.count()).toBeLessThan(count);
+  // Scrolled to the end, the last heading is there and jumps to its place in the document.
+  await outline.evaluate((el) => (el.scrollTop = el.scrollHeight));
+  const last = rows.last();
+  await expect(last).toBeInViewport();
+  const title = (await last.getAttribute('title'))!;
+  await last.click();
+  await expect(ed.heading(title)).toBeInViewport();
+  // Back at the top of the outline, the cursor's section deep in the plan is brought into view.
+  await outline.evaluate((el) => (el.scrollTop = 0));
+  await expect(rows.first()).toContainText('总则');
+  await ed.caretAtEnd(ed.paragraph('为建立健全本区森林火灾应对工作机制'));
+  await ed.heading(title).click();
+  await expect(outline.locator('.outline-item.current')).toHaveAttribute('title', title);
+  await expect(outline.locator('.outline-item.current')).toBeInViewport();
+  await screenshot(page, 'plan-editor-outline-follows-cursor');
 });
 
 test('switches numbering style and shows 一、（一） numbers', async ({ page, host }) => {
