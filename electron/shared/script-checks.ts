@@ -1,7 +1,7 @@
 // Script checks shown beside each inject (never blocking a save), and the ordering helpers they suggest.
 import type { Inject, Script, ScriptIssue } from './schemas/drill';
 import { formatOffset } from './drill-clock';
-import { clockAt, crossesMidnight, secondsOfDay, shortClock, windowSec, type DrillTiming } from './drill-window';
+import { clockAt, crossesMidnight, offsetFromStart, outsideWindow, secondsOfDay, shortClock, windowSec, type DrillTiming } from './drill-window';
 
 /**
  * A comparable time for injects of the same mode: relative ones by offset, clock-time ones by time of
@@ -20,17 +20,14 @@ const blank = (s: string) => s.trim() === '';
  * An inject planned outside the drill's window, said at the inject: after the end time, or (a clock time)
  * before the start, which the console would deliver at the start anyway.
  */
-function outsideWindow(inject: Inject, drill: DrillTiming, window: number | null): string | null {
-  const start = shortClock(drill.startTime);
+function windowIssue(inject: Inject, drill: DrillTiming, window: number | null): string | null {
+  const offset = offsetFromStart(inject.time, drill.startTime);
+  if (!outsideWindow(offset, window)) return null;
   const end = drill.endTime === null ? '' : shortClock(drill.endTime);
-  if (inject.time.mode === 'relative') {
-    const offset = inject.time.offsetSec;
-    return window !== null && offset > window ? `计划时间 ${formatOffset(offset)}（${clockAt(drill.startTime, offset)}）晚于演练结束时间 ${end}` : null;
-  }
-  const offset = secondsOfDay(inject.time.clock) - secondsOfDay(drill.startTime);
+  if (inject.time.mode === 'relative') return `计划时间 ${formatOffset(offset)}（${clockAt(drill.startTime, offset)}）晚于演练结束时间 ${end}`;
   const clock = shortClock(inject.time.clock);
-  if (offset < 0) return `时刻 ${clock} 早于演练开始时间 ${start}${crossesMidnight(drill) ? '（跨午夜的演练请改用 T+ 时间）' : ''}`;
-  return window !== null && offset > window ? `时刻 ${clock} 晚于演练结束时间 ${end}` : null;
+  if (offset < 0) return `时刻 ${clock} 早于演练开始时间 ${shortClock(drill.startTime)}${crossesMidnight(drill) ? '（跨午夜的演练请改用 T+ 时间）' : ''}`;
+  return `时刻 ${clock} 晚于演练结束时间 ${end}`;
 }
 
 export function checkScript(script: Script, drill: DrillTiming): ScriptIssue[] {
@@ -52,7 +49,7 @@ export function checkScript(script: Script, drill: DrillTiming): ScriptIssue[] {
       });
     }
     previous.set(slot, key);
-    const outside = outsideWindow(inject, drill, window);
+    const outside = windowIssue(inject, drill, window);
     if (outside) issues.push({ injectId: inject.id, field: 'time', message: outside });
     if (blank(inject.receiver)) issues.push({ injectId: inject.id, field: 'receiver', message: '未填写接收方' });
     if (blank(inject.expectedAction)) issues.push({ injectId: inject.id, field: 'expectedAction', message: '未填写预期处置行动' });

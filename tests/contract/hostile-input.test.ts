@@ -33,6 +33,7 @@ const hostile: [string, string, unknown][] = [
   ['two rules of one id', 'compliance.save-rules', { rules: [{ id: 'r1', kind: 'annual-comprehensive', label: '综合演练', enabled: true, perYear: 1, basis: '' }, { id: 'r1', kind: 'annual-comprehensive', label: '综合演练', enabled: true, perYear: 2, basis: '' }] }],
   ['criteria weights not adding up to 100', 'eval.set-criteria', { drillId: 'd1', criteria: { id: 's', title: '标准', basis: '', criteria: [{ id: 'a', group: '', title: '项', description: '', weight: 50, scale: { kind: 'score', max: 10 } }] } }],
   ['a plan change that names no clause (it would raise no revision request)', 'item.save', { item: { findingId: null, drillId: null, description: '首报超时', measure: '', category: '预案', unit: '区林业局', owner: '', deadline: '2026-06-30', needsPlanChange: true, clauses: [] } }],
+  ['a drill that ends before it starts', 'drill.create', { name: '森林火灾综合应急演练', form: 'combined', scope: 'comprehensive', purpose: 'test', hazard: '森林火灾', keyIndustry: false, majorNaturalDisaster: true, planLinks: [], objectives: [], date: '2026-03-10', startTime: '09:00', endTime: '08:30', place: '', organizer: '', participants: [], notes: '' }],
   ['no dialogs in the browser', 'dialog.save-file', { suggestedName: '预案.docx', filters: [], dataBase64: 'AAAA' }],
   ['traversal in a revision label', 'template.import-docx-apply', { fileName: '预案.docx', dataBase64: 'AAAA', revision: '../../workbench' }],
   ['file bytes that are not base64', 'template.import-docx-preview', { fileName: '预案.docx', dataBase64: '<script>' }],

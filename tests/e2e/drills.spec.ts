@@ -137,6 +137,20 @@ test('generates a script within the drill’s hours and flags at the inject a ti
   await expect(page.getByText(/条注入 · 2 处待完善/)).toBeVisible();
   await screenshot(page, 'drill-script-past-end');
 
+  // The timeline draws the drill's start and end; the inject past the end sits beyond the end line, in red.
+  await page.getByRole('tab', { name: '时间线' }).click();
+  const timeline = page.getByTestId('script-timeline');
+  await expect(timeline.getByTestId('timeline-start')).toHaveText('演练开始 9:00');
+  await expect(timeline.getByTestId('timeline-end')).toHaveText('演练结束 10:00');
+  await expect(timeline.locator('[data-outside]')).toHaveCount(1);
+  await expect(timeline.locator('[data-outside]')).toHaveText('1');
+  await expect(timeline.getByTestId('timeline-outside')).toHaveText('1 条注入在演练时间（9:00—10:00）之外');
+  const endX = Number(await timeline.getByTestId('timeline-end').locator('line').getAttribute('x1'));
+  expect(Number(await timeline.locator('[data-outside] circle').getAttribute('cx'))).toBeGreaterThan(endX);
+  await expect(page.getByTestId('script-save-state')).toHaveAttribute('data-state', 'saved');
+  await screenshot(page, 'drill-script-timeline-past-end');
+  await page.getByRole('tab', { name: '注入' }).click();
+
   // Twenty minutes cannot hold them: generation says so, and leaves the script as it was.
   await invoke(page, 'drill.update', { id: drill.id, drill: { ...entry, endTime: '09:20' } });
   await page.reload();
@@ -146,6 +160,54 @@ test('generates a script within the drill’s hours and flags at the inject a ti
   await expect(page.locator('.ant-message')).toContainText('演练时间 9:00—9:20 只有 20 分钟，排不下从预案生成的 18 条注入');
   await expect(page.locator('.ant-message')).toContainText('请在演练信息中把结束时间改到 9:44 或更晚');
   await expect(first.getByTestId('inject-time')).toHaveValue('T+1:30:00');
+});
+
+test('says at the field that a drill must end after it starts, and sends nothing until it does', async ({ page, host }) => {
+  await page.goto(host.url);
+  await invoke(page, 'profile.save', PROFILE);
+  const creates: unknown[] = [];
+  page.on('request', (r) => r.url().includes('/rpc/drill.create') && creates.push(r.postDataJSON()));
+  await page.getByRole('menuitem', { name: '演练计划' }).click();
+  await page.getByTestId('new-drill').click();
+  const form = page.getByTestId('drill-form');
+  await form.getByLabel('演练名称').fill('小店区森林火灾综合应急演练');
+  const setTime = async (label: string, value: string) => {
+    const input = form.getByLabel(label, { exact: true });
+    await input.click();
+    await input.fill(value);
+    await input.press('Enter');
+    await input.press('Tab'); // closes the picker's panel
+  };
+  const endError = form.locator('.ant-form-item').filter({ has: page.getByLabel('结束时间', { exact: true }) }).locator('.ant-form-item-explain-error');
+
+  // The start is 9:00 by default: an end at 8:30 is refused where it was typed, and 保存 sends nothing.
+  await setTime('结束时间', '08:30');
+  await expect(endError).toHaveText('结束时间 8:30 早于开始时间 9:00，演练须在当天结束');
+  await screenshot(page, 'drill-form-end-before-start');
+  await page.getByRole('button', { name: '保 存' }).click();
+  await expect(endError).toBeVisible();
+  await expect(form).toBeVisible();
+  expect(creates).toEqual([]);
+
+  // Moving the start earlier clears it: the end is checked again whenever the start changes.
+  await setTime('开始时间', '08:00');
+  await expect(endError).toHaveCount(0);
+  await setTime('结束时间', '11:30');
+  await setTime('开始时间', '09:00');
+  await page.getByRole('button', { name: '保 存' }).click();
+  await expect(page.getByTestId('page-title')).toHaveText('小店区森林火灾综合应急演练');
+  expect(creates).toHaveLength(1);
+  expect(creates[0]).toMatchObject({ startTime: '09:00', endTime: '11:30' });
+
+  // Editing: a start after the end is refused at the end field too, and the saved drill keeps its hours.
+  await page.getByRole('button', { name: '编 辑' }).click();
+  await setTime('开始时间', '12:00');
+  await expect(endError).toHaveText('结束时间 11:30 早于开始时间 12:00，演练须在当天结束');
+  await page.getByRole('button', { name: '保 存' }).click();
+  await expect(form).toBeVisible();
+  await page.getByRole('button', { name: '取 消' }).click();
+  const drills = await invoke<{ startTime: string; endTime: string }[]>(page, 'drill.list', {});
+  expect(drills).toMatchObject([{ startTime: '09:00', endTime: '11:30' }]);
 });
 
 test('exports the drill’s 工作方案 from the drill page as a Word file', async ({ page, host }) => {

@@ -40,6 +40,46 @@ describe('scripts in the drill’s window', () => {
   });
 });
 
+describe('a drill’s hours', () => {
+  it('refuses an end at or before the start on create and update, naming both times, and stores nothing', async () => {
+    const dir = tempDir();
+    const core = await makeCore({ dataDir: dir });
+    const plan = await data<PlanSummary>(core.call('plan.create', { templateId: 'forest-fire', revision: '2024' }));
+    expect(await core.call('drill.create', { ...entry(plan.id), endTime: '08:30' })).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: '结束时间 8:30 早于开始时间 9:00，演练须在当天结束。' },
+    });
+    expect(await core.call('drill.create', { ...entry(plan.id), endTime: '09:00' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('结束时间 9:00 与开始时间 9:00 相同') } });
+    // A drill through midnight is not one the programme plans: 22:00 to 01:00 reads as an end before the start.
+    expect(await core.call('drill.create', { ...entry(plan.id), startTime: '22:00', endTime: '01:00' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('结束时间 1:00 早于开始时间 22:00') } });
+    expect(await data<Drill[]>(core.call('drill.list', {}))).toEqual([]);
+
+    const drill = await data<Drill>(core.call('drill.create', entry(plan.id)));
+    const refused = await core.call('drill.update', { id: drill.id, drill: { ...entry(plan.id), startTime: '14:00' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('结束时间 11:30 早于开始时间 14:00') } });
+    // No end time is still fine, and a refused update left the saved drill as it was, in the file.
+    expect(await data<Drill>(core.call('drill.create', { ...entry(plan.id), endTime: null }))).toMatchObject({ endTime: null });
+    core.close();
+    const reopened = await makeCore({ dataDir: dir });
+    expect((await data<{ drill: Drill }>(reopened.call('drill.get', { id: drill.id }))).drill).toMatchObject({ startTime: '09:00', endTime: '11:30' });
+  });
+
+  it('still imports a package whose drill was saved through midnight before the rule, and moves it, but editing asks for an end after the start', async () => {
+    const a = await makeCore();
+    const { drill } = await setup(a);
+    const file = await data<{ dataBase64: string }>(a.call('drill.export-package', { id: drill.id }));
+    const pkg = JSON.parse(Buffer.from(file.dataBase64, 'base64').toString('utf8')) as { drill: Drill };
+    pkg.drill.startTime = '22:00';
+    pkg.drill.endTime = '01:00';
+    const b = await makeCore();
+    const imported = (await data<{ drill: Drill }>(b.call('drill.import-package', { content: JSON.stringify(pkg) }))).drill;
+    expect(imported).toMatchObject({ startTime: '22:00', endTime: '01:00' });
+    expect(await data<Drill>(b.call('drill.move', { id: imported.id, date: '2026-03-11' }))).toMatchObject({ date: '2026-03-11', endTime: '01:00' });
+    const { id: _id, status: _s, createdAt: _c, updatedAt: _u, ...input } = imported;
+    expect(await b.call('drill.update', { id: imported.id, drill: { ...input, name: '森林火灾夜间演练' } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});
+
 describe('the run log', () => {
   it('keeps every event and the true elapsed time across a reopened store, and records a retried call once', async () => {
     const dir = tempDir();

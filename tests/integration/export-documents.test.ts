@@ -1,6 +1,7 @@
 // Drill and evaluation documents (脚本, 年度演练计划, 整改清单, 修订对照表) in GB/T 9704 layout, checked in the unzipped XML.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Script } from '../../electron/shared/schemas/drill';
+import { checkScript } from '../../electron/shared/script-checks';
 import { exportScriptDocx } from '../../electron/core/export/script-docx';
 import { exportProgrammeDocx } from '../../electron/core/export/programme-docx';
 import { exportImprovementListDocx } from '../../electron/core/export/improvement-docx';
@@ -44,7 +45,10 @@ describe('exportScriptDocx', () => {
     expect(cells[1]).toBe('T+00:00' + '9:00' + '实际：9:00:40');
     expect(elements(rows[1]!, 'w:tc').map(textOf)[1]).toContain('实际：未发送');
     // A late inject carries the delay the coordinator recorded.
-    expect(elements(rows[2]!, 'w:tc').map(textOf)[1]).toContain('实际：9:25:00（延迟 3分20秒）');
+    expect(elements(rows[2]!, 'w:tc').map(textOf)[1]).toBe('T+18:00' + '9:18' + '实际：9:21:20（延迟 3分20秒）');
+    // Every inject within the drill's 9:00—11:30, the last at 11:06: the script check finds none outside.
+    expect(elements(rows.at(-1)!, 'w:tc').map(textOf)[1]).toBe('T+2:06:00' + '11:06' + '实际：—');
+    expect(checkScript(s, scriptInput().drill).filter((i) => i.field === 'time')).toEqual([]);
     expect(cells[7]).toBe('李娜');
     expect(cells[8]).toContain('现在演练开始');
     // The table sits in the landscape section: the second sectPr closes it.

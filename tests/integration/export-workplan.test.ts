@@ -66,7 +66,8 @@ describe('exportWorkPlanDocx', () => {
   it('sums up the script: each phase with its time span, one numbered line per inject', () => {
     const subjects = chapter(parts, '六、演练科目及内容', '七、准备工作与进度安排');
     expect(subjects[0]).toBe(`本次演练以森林火灾为背景，设置5个阶段、${script.injects.length}个情景，按照“预警—响应启动—处置—扩大响应—响应结束”的顺序推进。具体科目如下：`);
-    expect(subjects.filter((t) => /^（.）/.test(t))).toEqual(['（一）预警（9:00—9:10）', '（二）响应启动（9:30—9:40）', '（三）处置（10:00—11:20）', '（四）扩大响应（11:40—12:10）', '（五）响应结束（12:30）']);
+    // The injects six minutes apart, the last (11:06) before the drill ends at 11:30.
+    expect(subjects.filter((t) => /^（.）/.test(t))).toEqual(['（一）预警（9:00—9:06）', '（二）响应启动（9:18—9:24）', '（三）处置（9:36—10:24）', '（四）扩大响应（10:36—10:54）', '（五）响应结束（11:06）']);
     expect(subjects.filter((t) => /^\d+\./.test(t))).toHaveLength(script.injects.length);
     expect(subjects).toContain('1.预警发布：监测会商显示风险上升，已达到预警发布条件。区森林草原防灭火指挥部办公室：蓝色、黄色预警由区森林草原防灭火指挥部办公室会同区气象局、区自然资源局会商后制作，报常务副指挥长批准后发布。');
   });

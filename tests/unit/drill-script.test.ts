@@ -66,7 +66,7 @@ describe('checkScript', () => {
     expect(checkScript(script, OPEN).filter((i) => i.message.includes('演练'))).toEqual([{ injectId: 'early', field: 'time', message: '时刻 8:30 早于演练开始时间 9:00' }]);
   });
 
-  it('reads an end before the start as the next morning, and asks for T+ times there', () => {
+  it('reads an end before the start (a drill saved before the end had to follow the start) as the next morning, and asks for T+ times there', () => {
     const night: DrillTiming = { startTime: '22:00', endTime: '02:00' };
     const script = twoPhases(inject('a', 'p1', rel(3 * 3600)), inject('b', 'p1', rel(5 * 3600)), inject('c', 'p2', clock('23:30')), inject('d', 'p2', clock('01:00')));
     expect(checkScript(script, night)).toEqual([
@@ -209,7 +209,7 @@ describe('generateScript from the forest-fire 2024 plan', () => {
     expect(checkScript(script, MORNING).map((i) => i.message).at(-1)).toBe('计划时间 T+3:30:00（12:30）晚于演练结束时间 11:30');
   });
 
-  it('keeps a quarter of an hour between injects in a long day, and fits a drill through midnight', () => {
+  it('keeps a quarter of an hour between injects in a long day, and fits a drill saved through midnight', () => {
     const day = generateScript(doc, 'plan-1', ids('g'), { startTime: '08:00', endTime: '18:00' });
     expect(day.injects[1]!.time).toEqual({ mode: 'relative', offsetSec: 15 * 60 });
     const night = generateScript(doc, 'plan-1', ids('g'), { startTime: '23:00', endTime: '01:30' });

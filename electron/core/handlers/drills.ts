@@ -1,6 +1,7 @@
 // Drill channels: the programme, scripts, the live run log and the compliance check.
 import { AppError } from '../../shared/errors';
-import { complianceRulesSchema, type ClockState, type ComplianceRule, type RunEventType, type RunState, type RunUpdate } from '../../shared/schemas/drill';
+import { complianceRulesSchema, type ClockState, type ComplianceRule, type DrillInput, type RunEventType, type RunState, type RunUpdate } from '../../shared/schemas/drill';
+import { drillTimesProblem } from '../../shared/drill-window';
 import { runEventRefusal } from '../../shared/run-rules';
 import { localDate } from '../clock';
 import * as repo from '../db/repos/drill-repo';
@@ -70,6 +71,15 @@ function checkInjectEvent(ctx: HandlerContext, drillId: string, type: RunEventTy
   if (!repo.getScript(db, drillId).injects.some((i) => i.id === injectId)) throw new AppError('NOT_FOUND', '脚本中没有这条注入，可能已被删除。');
 }
 
+/**
+ * The times a coordinator enters must make a drill (see drillTimesProblem); throws AppError. Only what is
+ * entered is checked: moving a drill keeps its times, and an imported package keeps what it recorded.
+ */
+function checkTimes(input: DrillInput): void {
+  const problem = drillTimesProblem(input);
+  if (problem) throw new AppError('INVALID_INPUT', `${problem}。`);
+}
+
 export const drillHandlers: Handlers<
   | 'drill.list'
   | 'drill.create'
@@ -91,11 +101,13 @@ export const drillHandlers: Handlers<
 > = {
   'drill.list': (input, ctx) => repo.listDrills(ctx.store.get(), input?.year),
   'drill.create': (input, ctx) => {
+    checkTimes(input);
     const d = repo.insertDrill(ctx.store.get(), input, ctx.clock.now());
     changed(ctx);
     return d;
   },
   'drill.update': (input, ctx) => {
+    checkTimes(input.drill);
     const d = repo.updateDrill(ctx.store.get(), input.id, input.drill, ctx.clock.now());
     changed(ctx);
     return d;

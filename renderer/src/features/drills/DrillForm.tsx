@@ -2,6 +2,7 @@
 import { App as AntApp, Checkbox, DatePicker, Form, Input, Modal, Radio, Select, Space, TimePicker } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { drillTimesProblem } from '@shared/drill-window';
 import type { Drill, DrillInput } from '@shared/schemas/drill';
 import { DRILL_FORMS, DRILL_PURPOSES, DRILL_SCOPES } from '@shared/vocabulary';
 import { errorText, request } from '../../api/client';
@@ -17,6 +18,15 @@ interface FormValues extends Omit<DrillInput, 'date' | 'startTime' | 'endTime' |
 }
 
 const options = (m: Record<string, string>) => Object.entries(m).map(([value, label]) => ({ value, label }));
+
+/** The end time checked against the start by the core's own rule, at the field, as either is changed. */
+const endAfterStart = ({ getFieldValue }: { getFieldValue: (name: 'startTime') => dayjs.Dayjs | null | undefined }) => ({
+  validator: (_: unknown, end: dayjs.Dayjs | null | undefined) => {
+    const start = getFieldValue('startTime');
+    const problem = start && end ? drillTimesProblem({ startTime: start.format('HH:mm'), endTime: end.format('HH:mm') }) : null;
+    return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
+  },
+});
 
 export function DrillForm({ drill, initialDate, onClose, onSaved }: { drill?: Drill; initialDate?: string; onClose: () => void; onSaved: (d: Drill) => void }) {
   const [form] = Form.useForm<FormValues>();
@@ -79,9 +89,10 @@ export function DrillForm({ drill, initialDate, onClose, onSaved }: { drill?: Dr
         <Space wrap size="large">
           <Form.Item name="date" label="日期" rules={[{ required: true, message: '请选择日期' }]}><DatePicker /></Form.Item>
           <Form.Item name="startTime" label="开始时间" rules={[{ required: true, message: '请选择开始时间' }]}><TimePicker format="HH:mm" /></Form.Item>
-          <Form.Item name="endTime" label="结束时间"><TimePicker format="HH:mm" /></Form.Item>
-          <Form.Item name="place" label="地点"><Input style={{ width: 240 }} maxLength={120} /></Form.Item>
+          <Form.Item name="endTime" label="结束时间" dependencies={['startTime']} rules={[endAfterStart]}><TimePicker format="HH:mm" /></Form.Item>
         </Space>
+        {/* A row of its own: the end time's message takes the room beside it without pushing the place about. */}
+        <Form.Item name="place" label="地点"><Input maxLength={120} /></Form.Item>
         <Form.Item name="planIds" label="检验的预案">
           <Select mode="multiple" options={(plans.data ?? []).map((p) => ({ value: p.id, label: p.title }))} placeholder="选择本次演练检验的预案" data-testid="drill-plans" />
         </Form.Item>

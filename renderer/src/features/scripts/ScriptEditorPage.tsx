@@ -153,7 +153,7 @@ export function ScriptEditorPage({ drillId }: { drillId: string }) {
               </div>
             ),
           },
-          { key: 'timeline', label: '时间线', children: <ScriptTimeline script={script} numbers={numbers} /> },
+          { key: 'timeline', label: '时间线', children: <ScriptTimeline script={script} numbers={numbers} drill={drill} /> },
           {
             key: 'roster',
             label: `人员（${script.roster.length}）`,
