@@ -27,7 +27,7 @@ const SIZES = [
   { chars: 100_000, label: '100k' },
 ];
 const OPEN_RUNS = 3;
-const SERIES = 4; // keystroke series per page, each followed by one measured undo
+const SERIES = 6; // keystroke series per page (62 keys each), each followed by one measured undo
 const SELECT_ALL_RUNS = 5;
 const SAVE_RUNS = 7; // a major GC lands in some saves: the median of more of them is steadier
 /** 62 characters typed one at a time, as an input method commits them. */
@@ -199,23 +199,23 @@ export interface Interaction {
   selectAll: number[];
 }
 
-/** Keystroke series (each followed by a measured Ctrl+Z), then Ctrl+A runs, on the open page. */
-export async function interact(page: Page, target: string): Promise<Interaction> {
-  const out: Interaction = { keys: [], undo: [], selectAll: [] };
-  for (let s = 0; s < SERIES; s++) {
-    await caretAtEnd(page, target);
-    const before = await paragraphText(page, target);
-    for (const ch of TYPED) {
-      await page.keyboard.insertText(ch);
-      out.keys.push(await take(page));
-    }
-    const typed = await paragraphText(page, target);
-    if (typed !== before + TYPED) throw new Error(`typing did not land at the end of the paragraph:\n${typed.slice(-80)}`);
-    await page.evaluate(() => (window.__bench!.armed = true));
-    await page.keyboard.press('Control+z');
-    out.undo.push(await take(page));
-    if ((await paragraphText(page, target)) === typed) throw new Error('Ctrl+Z changed nothing');
+/** One keystroke series at the end of the target paragraph, then a measured Ctrl+Z. */
+async function typeSeries(page: Page, target: string, out: Interaction): Promise<void> {
+  await caretAtEnd(page, target);
+  const before = await paragraphText(page, target);
+  for (const ch of TYPED) {
+    await page.keyboard.insertText(ch);
+    out.keys.push(await take(page));
   }
+  const typed = await paragraphText(page, target);
+  if (typed !== before + TYPED) throw new Error(`typing did not land at the end of the paragraph:\n${typed.slice(-80)}`);
+  await page.evaluate(() => (window.__bench!.armed = true));
+  await page.keyboard.press('Control+z');
+  out.undo.push(await take(page));
+  if ((await paragraphText(page, target)) === typed) throw new Error('Ctrl+Z changed nothing');
+}
+
+async function selectAllRuns(page: Page, target: string, out: Interaction): Promise<void> {
   for (let i = 0; i < SELECT_ALL_RUNS; i++) {
     await caretAtEnd(page, target);
     await page.evaluate(() => (window.__bench!.armed = true));
@@ -225,7 +225,22 @@ export async function interact(page: Page, target: string): Promise<Interaction>
     if (selected < 1000) throw new Error(`Ctrl+A selected only ${selected} characters`);
   }
   await caretAtEnd(page, target);
+}
+
+/**
+ * Keystroke series (each followed by a measured Ctrl+Z), then Ctrl+A runs, on each open page. With several
+ * pages (the editor and the floor) the series alternate between them, so that a change in the machine's load
+ * during the run falls on both alike: the ratio compares the two under the same conditions.
+ */
+export async function interactAlternately(pages: Page[], target: string): Promise<Interaction[]> {
+  const out = pages.map((): Interaction => ({ keys: [], undo: [], selectAll: [] }));
+  for (let s = 0; s < SERIES; s++) for (const [i, page] of pages.entries()) await typeSeries(page, target, out[i]!);
+  for (const [i, page] of pages.entries()) await selectAllRuns(page, target, out[i]!);
   return out;
+}
+
+export async function interact(page: Page, target: string): Promise<Interaction> {
+  return (await interactAlternately([page], target))[0]!;
 }
 
 interface SaveCost {
@@ -368,33 +383,30 @@ async function benchSize(browser: Browser, size: (typeof SIZES)[number], plan: G
   await writePlan(dataDir, id, plan.doc, label);
   const host = await startHostProcess(dataDir);
   let ed: { open: number[]; screen: number[]; cold: { open: number[]; screen: number[] } } & Interaction & { saves: SaveCost[] };
-  let layout: { textWidth: number; scrollHeight: number };
+  let fl: { open: number[]; screen: number[] } & Interaction;
+  let server: Awaited<ReturnType<typeof serveOnce>> | null = null;
   try {
     const cold = await openRuns(browser, `${host.url}/#/plans/${id}`, { selector: '.chapter-editable', count: chapters, text: plan.lastText, screen: { box: '.plan-scroll', editable: '.chapter-editable' } });
     const { page } = cold;
     const { open, screen } = await openInApp(page, `基准测试预案（${label}）`);
-    layout = await page.evaluate(() => ({
+    // The floor gets the editor's text column and scroll box, so both lay out and paint the same amount.
+    const layout = await page.evaluate(() => ({
       textWidth: document.querySelector('.chapter-editable')!.getBoundingClientRect().width,
       scrollHeight: document.querySelector('.plan-scroll')!.getBoundingClientRect().height,
     }));
-    const inter = await interact(page, target);
+    server = await serveOnce(floorPage(plan.doc, { repo: REPO, ...layout }));
+    const floor = await openRuns(browser, server.url, { selector: '[data-testid="floor"]', count: 1, text: plan.lastText, screen: { box: '.floor-scroll', editable: '[data-testid="floor"]' } });
+    const [edInter, flInter] = await interactAlternately([page, floor.page], target);
+    await floor.page.context().close();
     const saves: SaveCost[] = [];
     for (let i = 0; i < SAVE_RUNS; i++) saves.push(await saveCost(browser, page, target));
-    ed = { open, screen, cold, ...inter, saves };
+    ed = { open, screen, cold, ...edInter!, saves };
+    fl = { open: floor.open, screen: floor.screen, ...flInter! };
     await page.context().close();
   } finally {
+    await server?.close();
     await host.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
-  }
-
-  const server = await serveOnce(floorPage(plan.doc, { repo: REPO, ...layout }));
-  let fl: { open: number[]; screen: number[] } & Interaction;
-  try {
-    const { page, open, screen } = await openRuns(browser, server.url, { selector: '[data-testid="floor"]', count: 1, text: plan.lastText, screen: { box: '.floor-scroll', editable: '[data-testid="floor"]' } });
-    fl = { open, screen, ...(await interact(page, target)) };
-    await page.context().close();
-  } finally {
-    await server.close();
   }
 
   const p95 = percentile(ed.keys, 95);
