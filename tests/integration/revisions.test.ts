@@ -31,6 +31,24 @@ async function editSection(core: Core, plan: PlanDetail, clauseId: string, body:
 }
 
 describe('versions and comparison', () => {
+  it('restoring a version of a published plan dates its return to draft by the local calendar', async () => {
+    const tz = process.env.TZ;
+    process.env.TZ = 'Asia/Shanghai'; // the bureau's clock; Node reads TZ again when it is set
+    try {
+      // 7:30 on 10 March in 太原 is still 9 March in UTC.
+      const core = await makeCore({ clock: { now: () => new Date('2026-03-09T23:30:00Z') } });
+      const plan = await newPlan(core);
+      const v1 = await data<{ id: string }>(core.call('plan.save-version', { id: plan.id, note: '初稿', author: '王明' }));
+      for (const to of ['consultation', 'review', 'published'] as const) await data(core.call('plan.set-status', { id: plan.id, to, date: '2026-03-01', actor: '王明', department: '区应急管理局' }));
+      await data(core.call('plan.restore-version', { id: plan.id, versionId: v1.id }));
+      const h = await data<PlanHistory>(core.call('plan.history', { id: plan.id }));
+      expect(h.statusEvents.at(-1)).toMatchObject({ to: 'draft', date: '2026-03-10' });
+    } finally {
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+    }
+  });
+
   it('saves named versions, compares them section by section and restores one as a new draft', async () => {
     const core = await makeCore();
     const plan = await newPlan(core);

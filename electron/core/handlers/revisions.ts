@@ -75,7 +75,7 @@ export const revisionHandlers: Handlers<
       const row = plans.getPlanRow(db, input.id);
       const { info, doc } = revisions.getVersion(db, input.id, input.versionId);
       if (row.status === 'published' || row.status === 'abolished') {
-        revisions.addStatusEvent(db, input.id, { from: row.status, to: 'draft', date: now.toISOString().slice(0, 10), actor: '', department: '', note: `恢复 V${info.seq} 为新的修订稿` }, now);
+        revisions.addStatusEvent(db, input.id, { from: row.status, to: 'draft', date: localDate(now), actor: '', department: '', note: `恢复 V${info.seq} 为新的修订稿` }, now);
         db.prepare("UPDATE plans SET status = 'draft' WHERE id = ?").run(input.id);
       }
       plans.replaceAllSections(db, input.id, doc.sections, now);
