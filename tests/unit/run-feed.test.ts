@@ -83,12 +83,18 @@ function follow(core: ReturnType<typeof fakeCore>) {
   return { f, seen, errors, last, seqs };
 }
 
+/** A window following a run whose clock has started, its first read done. */
+async function following() {
+  const core = fakeCore([event(1, 'clock.start')]);
+  const w = follow(core);
+  void w.f.catchUp();
+  await core.answer();
+  return { core, w };
+}
+
 describe('following a run', () => {
   it('takes a window’s own entry once, whether its answer or its push comes first', async () => {
-    const core = fakeCore([event(1, 'clock.start')]);
-    const w = follow(core);
-    void w.f.catchUp();
-    await core.answer();
+    const { core, w } = await following();
     const mine = core.append('observation');
     w.f.take(mine); // the answer
     w.f.take(mine); // its push
@@ -100,10 +106,7 @@ describe('following a run', () => {
   });
 
   it('reads the entries after its last when a push shows one was missed, and takes both in order', async () => {
-    const core = fakeCore([event(1, 'clock.start')]);
-    const w = follow(core);
-    void w.f.catchUp();
-    await core.answer();
+    const { core, w } = await following();
     core.append('observation'); // its push was lost
     w.f.take(core.append('inject.adhoc'));
     expect(core.pending.map((p) => p.afterSeq)).toEqual([1]);
@@ -113,10 +116,7 @@ describe('following a run', () => {
   });
 
   it('takes pushes while a read is on its way, and the read, landing later, neither repeats them nor puts the state back', async () => {
-    const core = fakeCore([event(1, 'clock.start')]);
-    const w = follow(core);
-    void w.f.catchUp();
-    await core.answer();
+    const { core, w } = await following();
     void w.f.catchUp(); // a heal sets out: the core answers "nothing after 1"
     w.f.take(core.append('inject.delivered', 'i1'));
     expect(w.seqs()).toEqual([1, 2]);
@@ -126,10 +126,7 @@ describe('following a run', () => {
   });
 
   it('reads once more when a gap is seen while a read is on its way', async () => {
-    const core = fakeCore([event(1, 'clock.start')]);
-    const w = follow(core);
-    void w.f.catchUp();
-    await core.answer();
+    const { core, w } = await following();
     void w.f.catchUp();
     core.append('observation'); // lost
     w.f.take(core.append('observation')); // a gap: noted, the read under way may predate it
