@@ -97,18 +97,36 @@ describe('following a run', () => {
     const { core, w } = await following();
     const mine = core.append('observation');
     w.f.take(mine); // the answer
-    w.f.take(mine); // its push
+    w.f.push(mine); // its push
     const theirs = core.append('inject.adhoc');
-    w.f.take(theirs); // the push first
+    w.f.push(theirs); // the push first (nothing held: a call that is not the console's own)
     w.f.take(theirs); // then the answer
     expect(w.seqs()).toEqual([1, 2, 3]);
     expect(core.pending).toHaveLength(0);
   });
 
+  it('while its own call is open, holds pushes: its entry shows with its answer, another window’s right after it', async () => {
+    const { core, w } = await following();
+    const release = w.f.hold();
+    const mine = core.append('action');
+    w.f.push(mine); // the push outruns the answer
+    const theirs = core.append('observation'); // the deputy's, meanwhile
+    w.f.push(theirs);
+    expect(w.seqs()).toEqual([1]);
+    w.f.take(mine);
+    expect(w.seqs()).toEqual([1, 2]);
+    release();
+    expect(w.seqs()).toEqual([1, 2, 3]);
+    expect(core.pending).toHaveLength(0);
+    // Released, pushes go straight in again.
+    w.f.push(core.append('observation'));
+    expect(w.seqs()).toEqual([1, 2, 3, 4]);
+  });
+
   it('reads the entries after its last when a push shows one was missed, and takes both in order', async () => {
     const { core, w } = await following();
     core.append('observation'); // its push was lost
-    w.f.take(core.append('inject.adhoc'));
+    w.f.push(core.append('inject.adhoc'));
     expect(core.pending.map((p) => p.afterSeq)).toEqual([1]);
     await core.answer();
     expect(w.seqs()).toEqual([1, 2, 3]);
@@ -118,7 +136,7 @@ describe('following a run', () => {
   it('takes pushes while a read is on its way, and the read, landing later, neither repeats them nor puts the state back', async () => {
     const { core, w } = await following();
     void w.f.catchUp(); // a heal sets out: the core answers "nothing after 1"
-    w.f.take(core.append('inject.delivered', 'i1'));
+    w.f.push(core.append('inject.delivered', 'i1'));
     expect(w.seqs()).toEqual([1, 2]);
     await core.answer();
     expect(w.seqs()).toEqual([1, 2]);
@@ -129,7 +147,7 @@ describe('following a run', () => {
     const { core, w } = await following();
     void w.f.catchUp();
     core.append('observation'); // lost
-    w.f.take(core.append('observation')); // a gap: noted, the read under way may predate it
+    w.f.push(core.append('observation')); // a gap: noted, the read under way may predate it
     expect(core.pending).toHaveLength(1);
     await core.answer();
     expect(core.pending.map((p) => p.afterSeq)).toEqual([1]);
@@ -144,12 +162,12 @@ describe('following a run', () => {
     core.pending.shift()!.fail(new Error('down'));
     await new Promise((r) => setTimeout(r, 0));
     expect(w.errors).toEqual([true]);
-    w.f.take(core.append('observation'));
+    w.f.push(core.append('observation'));
     expect(core.pending.map((p) => p.afterSeq)).toEqual([undefined]);
     await core.answer();
     expect(w.seqs()).toEqual([1, 2]);
     w.f.stop();
-    w.f.take(core.append('observation'));
+    w.f.push(core.append('observation'));
     expect(w.seen).toHaveLength(1);
   });
 });

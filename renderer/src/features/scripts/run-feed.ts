@@ -59,8 +59,17 @@ export function pushed(feed: RunFeed | null, update: RunUpdate, at: number): Run
 }
 
 export interface RunFollower {
-  /** A committed entry, pushed by the core or answered to this window's own run.log. */
+  /** A committed entry the core pushed (to every window, this one's own entries included). */
+  push(update: RunUpdate): void;
+  /** The answer to this window's own run.log: taken at once, whatever is held. */
   take(update: RunUpdate): void;
+  /**
+   * Holds pushes back until the returned release, which takes them in: for the span of the window's own
+   * run.log. Its push usually comes before its answer (the host writes the push first, and the answer
+   * passes through the page's request worker); held, the entry shows when the answer comes, the moment the
+   * console clears the box it was typed in and takes the next key, not while that call is still open.
+   */
+  hold(): () => void;
   /** Reads what the feed lacks: the whole run at first, then the entries after its last. */
   catchUp(): Promise<void>;
   /** Nothing more reaches onChange (the page left the drill). */
@@ -107,12 +116,24 @@ export function followRun({ read, onChange, onReadError, now = Date.now }: Follo
     }
   }
 
+  function take(update: RunUpdate): void {
+    if (stopped) return;
+    const next = pushed(feed, update, now());
+    if (next === 'missed') void catchUp();
+    else if (next !== 'had') set(next);
+  }
+
+  let held: RunUpdate[] | null = null;
   return {
-    take(update) {
-      if (stopped) return;
-      const next = pushed(feed, update, now());
-      if (next === 'missed') void catchUp();
-      else if (next !== 'had') set(next);
+    push: (update) => (held ? held.push(update) : take(update)),
+    take,
+    hold() {
+      const mine: RunUpdate[] = [];
+      held = mine;
+      return () => {
+        if (held === mine) held = null;
+        mine.forEach(take);
+      };
     },
     catchUp,
     stop() {

@@ -2,7 +2,7 @@
 // core's run.logged push, entry by entry in seq order (run-feed.ts), so a second console or the presenter
 // sees what another window logged without a reload. The clock's face counts on by itself (live-clock.tsx)
 // and the log is never read whole again, so a second on a 2,000-entry run costs what it costs on a 10-entry one.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RunUpdate } from '@shared/schemas/drill';
 import { errorText, onEvent, onEventsConnected, request } from '../../api/client';
 import { followRun, type RunFeed, type RunFollower } from './run-feed';
@@ -15,12 +15,18 @@ import { followRun, type RunFeed, type RunFollower } from './run-feed';
  */
 const HEAL_MS = 10_000;
 
+/** What a window that logs as well needs besides the feed: see RunFollower's take and hold. */
+export interface RunFeedOwn {
+  take: (update: RunUpdate) => void;
+  hold: () => () => void;
+}
+
 /**
- * `feed` is null until the first read; `take` is for the window's own run.log answers, which may come
- * before or after their push: the feed takes whichever comes first. `onFirstReadError` hears of a
- * failed first read (later ones are retried by the next push or heal with no one to tell).
+ * `feed` is null until the first read. `own` is for a window that logs too (the console): its answers and
+ * pushes are one entry, taken once by seq. `onFirstReadError` hears of a failed first read (later ones are
+ * retried by the next push or heal with no one to tell).
  */
-export function useRunFeed(drillId: string, onFirstReadError?: (text: string) => void): { feed: RunFeed | null; take: (update: RunUpdate) => void } {
+export function useRunFeed(drillId: string, onFirstReadError?: (text: string) => void): { feed: RunFeed | null; own: RunFeedOwn } {
   const [feed, setFeed] = useState<RunFeed | null>(null);
   const follower = useRef<RunFollower | null>(null);
   const onError = useRef(onFirstReadError);
@@ -36,7 +42,7 @@ export function useRunFeed(drillId: string, onFirstReadError?: (text: string) =>
       onReadError: (e, first) => first && onError.current?.(errorText(e)),
     });
     follower.current = f;
-    const offPush = onEvent('run.logged', (update) => update.event.drillId === drillId && f.take(update));
+    const offPush = onEvent('run.logged', (update) => update.event.drillId === drillId && f.push(update));
     // Back on screen, or the event stream (re)connected: what came meanwhile may have been missed.
     const offConnected = onEventsConnected(() => void f.catchUp());
     const onVisible = () => document.visibilityState === 'visible' && void f.catchUp();
@@ -52,6 +58,12 @@ export function useRunFeed(drillId: string, onFirstReadError?: (text: string) =>
     };
   }, [drillId]);
 
-  const take = useCallback((update: RunUpdate) => follower.current?.take(update), []);
-  return { feed, take };
+  const own = useMemo<RunFeedOwn>(
+    () => ({
+      take: (update) => follower.current?.take(update),
+      hold: () => follower.current?.hold() ?? (() => undefined),
+    }),
+    [],
+  );
+  return { feed, own };
 }

@@ -17,7 +17,7 @@ function clientId(): string {
 export type LogInput = Omit<Input<'run.log'>, 'drillId' | 'clientId'>;
 
 export function useRun(drillId: string, onError: (text: string) => void) {
-  const { feed, take } = useRunFeed(drillId, onError);
+  const { feed, own } = useRunFeed(drillId, onError);
   const busy = useRef(false);
   /** Resolves true once the core has committed the event; a call that did not reach it is retried with the same id. */
   const log = useCallback(
@@ -26,14 +26,14 @@ export function useRun(drillId: string, onError: (text: string) => void) {
       if (busy.current) return false;
       const id = clientId();
       busy.current = true;
+      const release = own.hold();
       try {
         for (let attempt = 0; ; attempt++) {
           try {
             const update = await request('run.log', { drillId, clientId: id, ...e });
-            // Taken in as a push from another window would be, by seq: its own push, coming before or after
-            // this answer, is then one the feed has. Rendered at once, in the task that brought the answer,
-            // rather than in a later scheduled one.
-            flushSync(() => take(update));
+            // Taken in by seq like any push: its own push, held meanwhile, is then one the feed has. Rendered
+            // at once, in the task that brought the answer, rather than in a later scheduled one.
+            flushSync(() => own.take(update));
             return true;
           } catch (err) {
             // The core answered with a reason (paused, unknown inject…): saying it again will not help.
@@ -46,9 +46,10 @@ export function useRun(drillId: string, onError: (text: string) => void) {
         }
       } finally {
         busy.current = false;
+        release();
       }
     },
-    [drillId, onError, take],
+    [drillId, onError, own],
   );
 
   return { feed, log };
