@@ -80,6 +80,16 @@ export function clockState(events: readonly RunEvent[], now: Date): ClockState {
 }
 
 /**
+ * Drill time at each logged entry, read from the clock entries up to it: with the whole log a clock that
+ * ended later would read its end time instead. What the timeline analysis and the presenter put beside
+ * an entry ("T+05:12").
+ */
+export function drillTimeReader(log: readonly RunEvent[]): (e: RunEvent) => number {
+  const clockEvents = log.filter((e) => e.type.startsWith('clock.'));
+  return (e) => clockState(clockEvents.filter((c) => c.seq <= e.seq), new Date(e.at)).elapsedMs;
+}
+
+/**
  * Drill time at which the clock will read wall time `wall`. Past wall times (and any time on a running
  * clock) come from the log; for a paused clock the future is read as "resumed at `now`", and after the
  * end as "had it kept running". Either way a countdown to `wall` equals the wall-clock countdown.

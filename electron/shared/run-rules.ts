@@ -8,14 +8,15 @@ import { formatOffset, parseOffset } from './drill-clock';
 import type { ClockState, RunEventType } from './schemas/drill';
 import { MAX_DELAY_SEC } from './vocabulary';
 
-const DELIVERIES: ReadonlySet<RunEventType> = new Set(['inject.delivered', 'inject.late', 'inject.adhoc']);
+/** What puts an inject to the players: on time, late or ad hoc. */
+export const DELIVERY_TYPES: ReadonlySet<RunEventType> = new Set(['inject.delivered', 'inject.late', 'inject.adhoc']);
 
 /** Why an event cannot be logged on a clock in this state, in words for the coordinator; null when it can. */
 export function runEventRefusal(type: RunEventType, status: ClockState['status']): string | null {
-  if (!DELIVERIES.has(type) && type !== 'inject.skipped') return null;
+  if (!DELIVERY_TYPES.has(type) && type !== 'inject.skipped') return null;
   if (status === 'not-started') return '演练尚未开始：请先点击“开始演练”。';
   if (status === 'ended') return '演练已结束，不能再下达或跳过注入。';
-  if (status === 'paused' && DELIVERIES.has(type)) return '演练已暂停：点击“继续”后才能下达注入（暂停期间可按 S 跳过当前注入）。';
+  if (status === 'paused' && DELIVERY_TYPES.has(type)) return '演练已暂停：点击“继续”后才能下达注入（暂停期间可按 S 跳过当前注入）。';
   return null;
 }
 

@@ -2,6 +2,7 @@
 import type { ChannelName, EventName } from '@shared/channels';
 import type { EventPayload, Input, Output } from '@shared/contract';
 import type { AppErrorData, FieldError, Result } from '@shared/errors';
+import { EVENTS_CONNECTED } from './window-api';
 
 function api() {
   if (!window.workbench) throw new Error('window.workbench is not installed');
@@ -27,6 +28,12 @@ export async function request<C extends ChannelName>(channel: C, ...input: undef
 
 export function onEvent<E extends EventName>(name: E, cb: (payload: EventPayload<E>) => void): () => void {
   return api().on(name, cb as (p: unknown) => void);
+}
+
+/** `cb` each time the events (re)connect, when pushes sent before may have been missed; returns the unsubscribe. */
+export function onEventsConnected(cb: () => void): () => void {
+  window.addEventListener(EVENTS_CONNECTED, cb);
+  return () => window.removeEventListener(EVENTS_CONNECTED, cb);
 }
 
 /** The message to show for an error, with its details on following lines. */

@@ -2,7 +2,7 @@
 import type { EventName } from '@shared/channels';
 import { fail, type Result } from '@shared/errors';
 import type { RpcReply, RpcRequest } from './rpc-worker';
-import type { WorkbenchApi } from './window-api';
+import { EVENTS_CONNECTED, type WorkbenchApi } from './window-api';
 
 export function installHttpBridge(): void {
   if (window.workbench) return;
@@ -43,6 +43,8 @@ export function installHttpBridge(): void {
     on(event, cb) {
       if (!source) {
         source = new EventSource(`/events?token=${encodeURIComponent(token)}`);
+        // EventSource reconnects by itself after a drop; each open says so (see EVENTS_CONNECTED).
+        source.onopen = () => window.dispatchEvent(new Event(EVENTS_CONNECTED));
         source.onmessage = (m) => {
           const { name, payload } = JSON.parse(m.data as string) as { name: EventName; payload: unknown };
           listeners.get(name)?.forEach((l) => l(payload));

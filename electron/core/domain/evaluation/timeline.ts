@@ -3,12 +3,11 @@
 // All times are drill times (pauses left out), read through the shared drill clock so that the analysis
 // agrees to the millisecond with what the console showed during the run. A drill paused for two hours
 // for weather is not two hours late, and players are not two hours slow to respond across the pause.
-import { clockState, injectStates, localWallTime } from '../../../shared/drill-clock';
+import { clockState, drillTimeReader, injectStates, localWallTime } from '../../../shared/drill-clock';
+import { DELIVERY_TYPES } from '../../../shared/run-rules';
 import type { InjectTiming, TimelineAnalysis } from '../../../shared/schemas/evaluation';
 import type { RunEvent, Script } from '../../../shared/schemas/drill';
 import { injectNumbers } from '../../../shared/script-checks';
-
-const DELIVERY_TYPES: ReadonlySet<RunEvent['type']> = new Set(['inject.delivered', 'inject.late', 'inject.adhoc']);
 
 /**
  * `now` is the time of the latest event, or the planned start when the log is empty: the analysis
@@ -55,18 +54,6 @@ export function analyseTimeline(script: Script, events: readonly RunEvent[], dri
     meanResponseMs: mean(responded),
     observations: log.filter((e) => e.type === 'observation').length,
     actions: log.filter((e) => e.type === 'action').length,
-  };
-}
-
-/**
- * Drill time at an event, from the clock events logged up to it. Only the clock events before it are
- * given to clockState: with the whole log a clock that ended later would read the end time instead.
- */
-function drillTimeReader(log: readonly RunEvent[]): (e: RunEvent) => number {
-  const clockEvents = log.filter((e) => e.type.startsWith('clock.'));
-  return (e) => {
-    const upTo = clockEvents.filter((c) => c.seq <= e.seq);
-    return clockState(upTo, new Date(e.at)).elapsedMs;
   };
 }
 

@@ -9,7 +9,7 @@ import { useLoad } from '../../components/use-load';
 import { navigate } from '../../route';
 import { InjectCards, type Mark } from './InjectCards';
 import { LateModal, type LateTarget } from './LateModal';
-import { LiveClock, driftAt, type ClockBase } from './live-clock';
+import { CLOCK_NOT_STARTED, LiveClock, driftAt, type ClockBase } from './live-clock';
 import { RecordPanel, type RecordPanelHandle } from './RecordPanel';
 import { RunLog } from './RunLog';
 import { useRun, type LogInput } from './use-run';
@@ -79,11 +79,13 @@ export function ConsolePage({ drillId }: { drillId: string }) {
   const byId = useMemo(() => new Map((script?.injects ?? []).map((i) => [i.id, i])), [script]);
   const numbers = useMemo(() => (script ? injectNumbers(script) : new Map<string, number>()), [script]);
   const injectOptions = useMemo(() => (script?.injects ?? []).map((i) => ({ value: i.id, label: `第${numbers.get(i.id)}条 ${i.scene}` })), [script, numbers]);
-  const s = run.state;
-  const { base, log } = run;
+  // What every window of this run sees: entries this console logs and those another window logs alike.
+  const { feed, log } = run;
+  const s = feed?.state;
+  const base = feed?.base ?? CLOCK_NOT_STARTED;
   const status = base.status;
   const current = s?.next[0];
-  const events = s?.events;
+  const events = feed?.events;
   const lastDelivered = useMemo(() => {
     for (let k = (events?.length ?? 0) - 1; k >= 0; k--) {
       const e = events![k]!;
@@ -141,7 +143,7 @@ export function ConsolePage({ drillId }: { drillId: string }) {
   }, [s?.injects, byId, numbers, log, modal]);
 
   if (detail.error) return <Alert type="error" showIcon message="无法打开演练" description={detail.error} />;
-  if (!detail.data || !s || !script) return <Spin />;
+  if (!detail.data || !feed || !s || !script) return <Spin />;
   const drill = detail.data.drill;
 
   return (
@@ -154,7 +156,7 @@ export function ConsolePage({ drillId }: { drillId: string }) {
           <InjectCards next={s.next} byId={byId} numbers={numbers} base={base} scriptEmpty={script.injects.length === 0} onMark={mark} />
           <RecordPanel ref={record} injectOptions={injectOptions} lastDelivered={lastDelivered} log={log} />
         </div>
-        <RunLog events={s.events} byId={byId} numbers={numbers} />
+        <RunLog events={feed.events} byId={byId} numbers={numbers} />
       </div>
       {adhoc !== null && (
         <Modal open title="临时注入" onCancel={() => setAdhoc(null)} okText="记录" destroyOnHidden onOk={async () => { if (adhoc?.trim() && (await log({ type: 'inject.adhoc', text: adhoc.trim() }))) setAdhoc(null); }}>

@@ -27,7 +27,7 @@ const timeOf = new Intl.DateTimeFormat('zh-CN', { hour: '2-digit', minute: '2-di
  * elements styled like antd's card and tags (styles.css): each antd component costs a style lookup on
  * mount, and a key press should pay for nothing but its own entry.
  */
-export const RunLog = memo(function RunLog({ events, byId, numbers }: { events: RunEvent[]; byId: Map<string, Inject>; numbers: Map<string, number> }) {
+export const RunLog = memo(function RunLog({ events, byId, numbers }: { events: readonly RunEvent[]; byId: Map<string, Inject>; numbers: Map<string, number> }) {
   const [showAll, setShowAll] = useState(false);
   const shown = (showAll ? events : events.slice(-LOG_SHOWN)).slice().reverse();
   return (

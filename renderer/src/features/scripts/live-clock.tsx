@@ -11,6 +11,9 @@ export interface ClockBase {
   fetchedAt: number;
 }
 
+/** The clock before the run has been read. */
+export const CLOCK_NOT_STARTED: ClockBase = { status: 'not-started', elapsedMs: 0, fetchedAt: 0 };
+
 /** Drill ms the clock has run since the core's report: time passes only while it runs. */
 export function driftAt(base: ClockBase, now: number): number {
   return base.status === 'running' ? Math.max(0, now - base.fetchedAt) : 0;

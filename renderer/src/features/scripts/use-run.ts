@@ -1,13 +1,13 @@
-// The live run: state from the core and logging that shows an event only once it is durable.
+// The console's run: the feed every window follows (use-run-feed.ts), and logging that shows an event only
+// once it is durable.
 //
 // Nothing here ticks: the clock's face counts on by itself (live-clock.tsx), so a 2,000-entry log is
 // re-rendered only when an entry is added, and an observation or action touches nothing but the log.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useRef } from 'react';
 import { flushSync } from 'react-dom';
 import type { Input } from '@shared/contract';
-import type { RunState } from '@shared/schemas/drill';
 import { ApiError, errorText, request } from '../../api/client';
-import type { ClockBase } from './live-clock';
+import { useRunFeed } from './use-run-feed';
 
 function clientId(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
@@ -16,21 +16,9 @@ function clientId(): string {
 /** What a console action logs: the contract's run.log input, less what this hook adds. */
 export type LogInput = Omit<Input<'run.log'>, 'drillId' | 'clientId'>;
 
-interface Held {
-  state: RunState;
-  /** Client time the clock part of `state` was reported. */
-  fetchedAt: number;
-}
-
 export function useRun(drillId: string, onError: (text: string) => void) {
-  const [held, setHeld] = useState<Held | null>(null);
+  const { feed, own } = useRunFeed(drillId, onError);
   const busy = useRef(false);
-  const refresh = useCallback(
-    () => request('run.state', { drillId }).then((state) => setHeld({ state, fetchedAt: Date.now() }), (e: unknown) => onError(errorText(e))),
-    [drillId, onError],
-  );
-  useEffect(() => void refresh(), [refresh]);
-
   /** Resolves true once the core has committed the event; a call that did not reach it is retried with the same id. */
   const log = useCallback(
     async (e: LogInput): Promise<boolean> => {
@@ -38,20 +26,14 @@ export function useRun(drillId: string, onError: (text: string) => void) {
       if (busy.current) return false;
       const id = clientId();
       busy.current = true;
+      const release = own.hold();
       try {
         for (let attempt = 0; ; attempt++) {
           try {
-            const { event, state } = await request('run.log', { drillId, clientId: id, ...e });
-            // The log only grows: append the committed event instead of re-sending the whole log. Without a
-            // new state (observations, actions) the rest is kept as it is, so nothing else re-renders.
-            // Rendered at once, in the task that brought the answer, rather than in a later scheduled one.
-            flushSync(() =>
-              setHeld((prev) => {
-                if (!prev) return prev;
-                const events = prev.state.events.some((x) => x.id === event.id) ? prev.state.events : [...prev.state.events, event];
-                return state ? { state: { ...state, events }, fetchedAt: Date.now() } : { ...prev, state: { ...prev.state, events } };
-              }),
-            );
+            const update = await request('run.log', { drillId, clientId: id, ...e });
+            // Taken in by seq like any push: its own push, held meanwhile, is then one the feed has. Rendered
+            // at once, in the task that brought the answer, rather than in a later scheduled one.
+            flushSync(() => own.take(update));
             return true;
           } catch (err) {
             // The core answered with a reason (paused, unknown inject…): saying it again will not help.
@@ -64,14 +46,11 @@ export function useRun(drillId: string, onError: (text: string) => void) {
         }
       } finally {
         busy.current = false;
+        release();
       }
     },
-    [drillId, onError],
+    [drillId, onError, own],
   );
 
-  const state = held?.state ?? null;
-  const clock = state?.clock;
-  const fetchedAt = held?.fetchedAt ?? 0;
-  const base = useMemo<ClockBase>(() => ({ status: clock?.status ?? 'not-started', elapsedMs: clock?.elapsedMs ?? 0, fetchedAt }), [clock, fetchedAt]);
-  return { state, log, refresh, base };
+  return { feed, log };
 }
