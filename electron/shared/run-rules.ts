@@ -20,6 +20,17 @@ export function runEventRefusal(type: RunEventType, status: ClockState['status']
   return null;
 }
 
+/**
+ * Why an inject cannot take this event after the last one recorded for it (delivered, late or skipped;
+ * null for none): an inject goes out once. Two consoles on one run can both press D for the same inject;
+ * the second would move its delivery time. A skipped inject may still go out late (the director changes
+ * their mind), but is not skipped twice.
+ */
+export function repeatRefusal(type: RunEventType, last: RunEventType | null): string | null {
+  if (last === null || last === 'inject.skipped') return type === 'inject.skipped' && last === 'inject.skipped' ? '这条注入已被跳过（可能已在另一处控制台记录）。' : null;
+  return type === 'inject.skipped' ? '这条注入已经下达，不能再跳过。' : '这条注入已经下达（可能已在另一处控制台记录），不能重复下达。';
+}
+
 /** The delay to propose for a late inject: how far past its planned time it is now, in seconds. */
 export function proposedDelaySec(dueInMs: number | undefined): number {
   return dueInMs === undefined || dueInMs >= 0 ? 0 : Math.round(-dueInMs / 1000);

@@ -46,6 +46,29 @@ describe('deliveries and the clock', () => {
     expect(state.injects[0]).toMatchObject({ status: 'delivered', deliveredMs: 60_000 });
   });
 
+  it('delivers an inject once: a second console pressing D for it is refused and the first delivery time stands', async () => {
+    const clock = fixedClock('2026-03-10T09:00:00+08:00');
+    const core = await makeCore({ clock });
+    const { drill, log, ids } = await setup(core);
+    await data(log({ type: 'clock.start' }));
+    clock.advance(60_000);
+    await data(log({ type: 'inject.delivered', injectId: ids[0], clientId: 'console-a-1' }));
+    clock.advance(2_000);
+    expect(await log({ type: 'inject.delivered', injectId: ids[0], clientId: 'console-b-1' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('不能重复下达') } });
+    expect(await log({ type: 'inject.late', injectId: ids[0], delaySec: 60 })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await log({ type: 'inject.skipped', injectId: ids[0] })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('不能再跳过') } });
+    // The first console retrying its own call is still answered with its entry, not refused.
+    await data(log({ type: 'inject.delivered', injectId: ids[0], clientId: 'console-a-1' }));
+    // A skipped inject can still go out late, once.
+    await data(log({ type: 'inject.skipped', injectId: ids[1] }));
+    expect(await log({ type: 'inject.skipped', injectId: ids[1] })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('已被跳过') } });
+    await data(log({ type: 'inject.late', injectId: ids[1], delaySec: 120 }));
+    const state = await data<RunState>(core.call('run.state', { drillId: drill.id }));
+    expect(state.events.map((e) => e.type)).toEqual(['clock.start', 'inject.delivered', 'inject.skipped', 'inject.late']);
+    expect(state.injects[0]).toMatchObject({ status: 'delivered', deliveredMs: 60_000 });
+    expect(state.injects[1]).toMatchObject({ status: 'late' });
+  });
+
   it('refuses inject events before the start and after the end, and for injects the script does not have', async () => {
     const core = await makeCore();
     const { log, ids } = await setup(core);

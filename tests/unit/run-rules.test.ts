@@ -1,10 +1,28 @@
 // What the console may log when, and how a late inject's delay is proposed, typed and shown.
 import { describe, expect, it } from 'vitest';
-import { delayInput, formatDelay, parseDelay, proposedDelaySec, runEventRefusal } from '../../electron/shared/run-rules';
+import { delayInput, formatDelay, parseDelay, proposedDelaySec, repeatRefusal, runEventRefusal } from '../../electron/shared/run-rules';
 import { RUN_EVENT_TYPES, type ClockState } from '../../electron/shared/schemas/drill';
 import { MAX_DELAY_SEC } from '../../electron/shared/vocabulary';
 
 const STATUSES: ClockState['status'][] = ['not-started', 'running', 'paused', 'ended'];
+
+describe('repeatRefusal', () => {
+  it('lets an inject go out once: no second delivery, no skip after it', () => {
+    for (const last of ['inject.delivered', 'inject.late'] as const) {
+      for (const type of ['inject.delivered', 'inject.late'] as const) expect(repeatRefusal(type, last)).toMatch(/已经下达.*不能重复下达/);
+      expect(repeatRefusal('inject.skipped', last)).toMatch(/已经下达，不能再跳过/);
+    }
+  });
+
+  it('lets a skipped inject still go out, but not be skipped twice; anything goes for an inject not yet handled', () => {
+    for (const type of ['inject.delivered', 'inject.late'] as const) {
+      expect(repeatRefusal(type, 'inject.skipped')).toBeNull();
+      expect(repeatRefusal(type, null)).toBeNull();
+    }
+    expect(repeatRefusal('inject.skipped', null)).toBeNull();
+    expect(repeatRefusal('inject.skipped', 'inject.skipped')).toMatch(/已被跳过/);
+  });
+});
 
 describe('runEventRefusal', () => {
   it('lets every event through on a running clock', () => {

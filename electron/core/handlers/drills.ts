@@ -2,7 +2,7 @@
 import { AppError } from '../../shared/errors';
 import { complianceRulesSchema, type ClockState, type ComplianceRule, type DrillInput, type RunEventType, type RunState, type RunUpdate } from '../../shared/schemas/drill';
 import { drillTimesProblem } from '../../shared/drill-window';
-import { runEventRefusal } from '../../shared/run-rules';
+import { repeatRefusal, runEventRefusal } from '../../shared/run-rules';
 import { localDate } from '../clock';
 import * as repo from '../db/repos/drill-repo';
 import { getPlanDocument, getPlanRow, listPlanRows } from '../db/repos/plan-repo';
@@ -56,19 +56,23 @@ export function runState(ctx: HandlerContext, drillId: string, log: 'all' | 'tim
 const omitLog = ({ events: _log, ...state }: RunState): RunUpdate['state'] => state;
 
 /** The drill clock's status now, from the clock and inject events only (not the whole log). */
-function clockStatus(ctx: HandlerContext, drillId: string): ClockState['status'] {
-  return clockState(repo.listTimingEvents(ctx.store.get(), drillId), ctx.clock.now()).status;
+function clockStatus(ctx: HandlerContext, drillId: string, events = repo.listTimingEvents(ctx.store.get(), drillId)): ClockState['status'] {
+  return clockState(events, ctx.clock.now()).status;
 }
 
 /** An inject event must name an inject of the script and suit the clock (see run-rules); throws AppError. */
 function checkInjectEvent(ctx: HandlerContext, drillId: string, type: RunEventType, injectId: string | null): void {
   if (!type.startsWith('inject.')) return;
   const db = ctx.store.get();
-  const refusal = runEventRefusal(type, clockStatus(ctx, drillId));
+  const events = repo.listTimingEvents(db, drillId);
+  const refusal = runEventRefusal(type, clockStatus(ctx, drillId, events));
   if (refusal) throw new AppError('CONFLICT', refusal);
   if (type === 'inject.adhoc') return;
   if (injectId === null) throw new AppError('INVALID_INPUT', '请指明要下达或跳过的注入。');
   if (!repo.getScript(db, drillId).injects.some((i) => i.id === injectId)) throw new AppError('NOT_FOUND', '脚本中没有这条注入，可能已被删除。');
+  const last = events.findLast((e) => e.injectId === injectId && e.type !== 'inject.adhoc')?.type ?? null;
+  const repeat = repeatRefusal(type, last);
+  if (repeat) throw new AppError('CONFLICT', repeat);
 }
 
 /**
