@@ -119,3 +119,28 @@ test('the console holds deliveries while paused, asks how late on L, and names w
   await expect(page.locator('.ant-message')).toContainText('演练已结束');
   await expect(drills.log.filter({ hasText: '已下达' })).toHaveCount(0);
 });
+
+test('after the last inject the console still offers 临时注入, and refuses to deliver an inject twice', async ({ page, host }) => {
+  await page.goto(host.url);
+  const { drill, script } = await scene(page, false);
+  const drills = new Drills(page);
+  await page.goto(`${host.url}/#/scripts/${drill.id}/run`);
+  await page.getByTestId('clock-start').click();
+  await expect(page.getByTestId('clock-status')).toHaveText('进行中');
+  await page.getByTestId('deliver').click();
+  await expect(page.getByTestId('current-inject')).toContainText('第 2 条');
+  // Another console delivered the first inject already: this one is told, and nothing is logged twice.
+  const again = await page.evaluate(
+    ([drillId, injectId]) => window.workbench!.invoke('run.log', { drillId, type: 'inject.delivered', injectId }),
+    [drill.id, script.injects[0]!.id] as const,
+  );
+  expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('不能重复下达') } });
+  await page.getByTestId('skip').click();
+  await expect(page.getByTestId('current-inject')).toContainText('全部注入已处理');
+  await page.getByTestId('adhoc-after-script').click();
+  await page.getByTestId('adhoc-input').fill('临时：上级工作组到场');
+  await page.getByRole('button', { name: '记 录' }).click();
+  await expect(drills.log.filter({ hasText: '上级工作组到场' })).toHaveCount(1);
+  await expect(drills.log.filter({ hasText: '已下达' })).toHaveCount(1);
+  await screenshot(page, 'console-after-last-inject');
+});

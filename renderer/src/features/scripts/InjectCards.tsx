@@ -55,7 +55,15 @@ export const InjectCards = memo(function InjectCards({ next, byId, numbers, base
             </Space>
           </>
         ) : (
-          <Empty description={status === 'ended' ? '演练已结束' : scriptEmpty ? '脚本中没有注入' : '全部注入已处理'} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+          <>
+            <Empty description={status === 'ended' ? '演练已结束' : scriptEmpty ? '脚本中没有注入' : '全部注入已处理'} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+            {/* The scenario can still need an unscripted message after the last inject, until the drill ends. */}
+            {status !== 'ended' && (
+              <div style={{ textAlign: 'center' }}>
+                <Button disabled={refused('inject.adhoc')} onClick={() => onMark('inject.adhoc')} data-testid="adhoc-after-script">临时注入（N）</Button>
+              </div>
+            )}
+          </>
         )}
       </Card>
       <Card size="small" title="随后注入" style={{ marginBottom: 12 }}>
