@@ -34,11 +34,12 @@ const saveLabels: Record<SaveState, string> = { saved: '已保存', dirty: '有�
 /** Plain and fixed in size, without transitions: a save repaints these few characters and nothing around them. */
 function SaveStateTag({ status }: { status: SaveStatusStore }) {
   const state = useSaveStatus(status, (x) => x.state);
-  const savedAt = useSaveStatus(status, (x) => x.savedAt);
+  // The time as shown, not the Date: a save made while typing goes on (still "dirty") repaints nothing here.
+  const at = useSaveStatus(status, (x) => (x.state === 'saved' && x.savedAt ? ` ${clockTime(x.savedAt)}` : ''));
   return (
     <span className="save-state" data-testid="save-state" data-state={state}>
       {saveLabels[state]}
-      {state === 'saved' && savedAt ? ` ${clockTime(savedAt)}` : ''}
+      {at}
     </span>
   );
 }
