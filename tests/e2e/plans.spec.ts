@@ -243,6 +243,35 @@ test('finds and replaces across chapters', async ({ page, host }) => {
   await expect(ed.docPage).toContainText('森林草原防灭火指挥部');
 });
 
+test('Enter in the find box goes to the next match and never types into the document; Esc leaves the match selected', async ({ page, host }) => {
+  await page.goto(host.url);
+  const ed = new PlanEditor(page);
+  await ed.create(/森林火灾.*2019/);
+  await ed.docPage.locator('p').first().click();
+  // Every chapter mounted (far ones mount after the first screen), so the text compared is the whole plan
+  // (textContent: innerText leaves out chapters off screen, which content-visibility skips).
+  await expect(ed.docPage.locator('.chapter-pending')).toHaveCount(0);
+  const before = await ed.docPage.textContent();
+  await page.keyboard.press('Control+f');
+  await page.getByTestId('find-input').fill('森林防火指挥部');
+  await expect(page.getByTestId('find-note')).toContainText(/共 \d+ 处/);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('find-note')).toContainText(/第 1 \/ \d+ 处/);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('find-note')).toContainText(/第 2 \/ \d+ 处/);
+  await expect(page.getByTestId('find-input')).toBeFocused();
+  // The match shown is painted, not selected: the document is exactly as it was.
+  expect(await page.evaluate(() => CSS.highlights.get('find-current')?.size)).toBe(1);
+  await screenshot(page, 'plan-find-next');
+  expect(await ed.docPage.textContent()).toBe(before);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('find-bar')).toHaveCount(0);
+  expect(await page.evaluate(() => window.getSelection()!.toString())).toBe('森林防火指挥部');
+  expect(await page.evaluate(() => CSS.highlights.has('find-current'))).toBe(false);
+  await expect(ed.saveState).toHaveAttribute('data-state', 'saved');
+  expect(await ed.docPage.textContent()).toBe(before);
+});
+
 test('pasting from Word keeps headings, lists and tables and drops foreign styling', async ({ page, host }) => {
   await page.goto(host.url);
   const ed = new PlanEditor(page);

@@ -23,6 +23,29 @@ export function findMatches(editors: [string, LexicalEditor][], query: string): 
   return out;
 }
 
+const CURRENT = 'find-current';
+
+/**
+ * Shows a match without moving the focus: the find box keeps it, so the Enter that asked for the next
+ * match is never typed into the document (it replaced the selected match with a paragraph break).
+ * The match is painted with the CSS Custom Highlight API (see styles.css ::highlight(find-current)).
+ */
+export function showMatch(editor: LexicalEditor, m: Match): void {
+  const el = editor.getElementByKey(m.nodeKey);
+  const text = el?.firstChild;
+  if (!el || !(text instanceof Text) || text.length < m.offset + m.length) return selectMatch(editor, m);
+  const range = new Range();
+  range.setStart(text, m.offset);
+  range.setEnd(text, m.offset + m.length);
+  CSS.highlights.set(CURRENT, new Highlight(range));
+  el.scrollIntoView({ block: 'center' });
+}
+
+export function clearShownMatch(): void {
+  CSS.highlights.delete(CURRENT);
+}
+
+/** Selects a match in its editor and focuses it: the caret is left there to edit. */
 export function selectMatch(editor: LexicalEditor, m: Match): void {
   editor.update(() => {
     const node = $getNodeByKey(m.nodeKey);

@@ -2,7 +2,7 @@
 import { Button, Input, Space, Typography } from 'antd';
 import type { LexicalEditor } from 'lexical';
 import { useEffect, useRef, useState } from 'react';
-import { findMatches, replaceAll, replaceMatch, selectMatch, type Match } from '../../editor/find';
+import { clearShownMatch, findMatches, replaceAll, replaceMatch, selectMatch, showMatch, type Match } from '../../editor/find';
 
 export function FindBar({ editors, onClose }: { editors: () => [string, LexicalEditor][]; onClose: () => void }) {
   const [query, setQuery] = useState('');
@@ -11,10 +11,14 @@ export function FindBar({ editors, onClose }: { editors: () => [string, LexicalE
   const [index, setIndex] = useState(0);
   const [note, setNote] = useState('');
   const findRef = useRef<HTMLInputElement>(null);
-  useEffect(() => findRef.current?.focus(), []);
+  useEffect(() => {
+    findRef.current?.focus();
+    return clearShownMatch;
+  }, []);
   const editorOf = (m: Match) => editors().find(([id]) => id === m.chapterId)?.[1];
   const search = (q = query) => {
     const found = findMatches(editors(), q);
+    clearShownMatch();
     setMatches(found);
     // -1: counted, none shown yet; 下一个 then shows the first, 上一个 the last.
     setIndex(-1);
@@ -29,32 +33,42 @@ export function FindBar({ editors, onClose }: { editors: () => [string, LexicalE
     setIndex(i);
     const m = found[i]!;
     const e = editorOf(m);
-    if (e) selectMatch(e, m);
+    if (e) showMatch(e, m);
     setNote(`第 ${i + 1} / ${found.length} 处`);
+  };
+  /** Closing leaves the caret on the match shown, selected, to edit it there. */
+  const close = () => {
+    const m = index >= 0 ? matches[index] : undefined;
+    const e = m && editorOf(m);
+    clearShownMatch();
+    if (m && e) selectMatch(e, m);
+    onClose();
   };
   const replaceOne = () => {
     const m = matches[Math.max(index, 0)];
     const e = m && editorOf(m);
     if (m && e) replaceMatch(e, m, replacement);
+    clearShownMatch();
     const found = search();
     if (found.length) setNote(`已替换 1 处，剩余 ${found.length} 处`);
   };
   const replaceEverywhere = () => {
     const n = editors().reduce((sum, [, e]) => sum + replaceAll(e, query, replacement), 0);
+    clearShownMatch();
     setMatches([]);
     setNote(`已替换 ${n} 处`);
   };
   return (
-    <div className="find-bar" data-testid="find-bar" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <div className="find-bar" data-testid="find-bar" onKeyDown={(e) => e.key === 'Escape' && close()}>
       <Space size={4} wrap>
-        <Input ref={(r) => { findRef.current = r?.input ?? null; }} size="small" style={{ width: 180 }} placeholder="查找" value={query} onChange={(e) => { setQuery(e.target.value); search(e.target.value); }} onPressEnter={() => go(1)} data-testid="find-input" />
+        <Input ref={(r) => { findRef.current = r?.input ?? null; }} size="small" style={{ width: 180 }} placeholder="查找" value={query} onChange={(e) => { setQuery(e.target.value); search(e.target.value); }} onPressEnter={(e) => go(e.shiftKey ? -1 : 1)} data-testid="find-input" />
         <Button size="small" onClick={() => go(-1)}>上一个</Button>
         <Button size="small" onClick={() => go(1)} data-testid="find-next">下一个</Button>
         <Input size="small" style={{ width: 180 }} placeholder="替换为" value={replacement} onChange={(e) => setReplacement(e.target.value)} data-testid="replace-input" />
         <Button size="small" onClick={replaceOne} disabled={!matches.length}>替换</Button>
         <Button size="small" onClick={replaceEverywhere} disabled={!query} data-testid="replace-all">全部替换</Button>
         <Typography.Text type="secondary" data-testid="find-note">{note}</Typography.Text>
-        <Button size="small" type="text" onClick={onClose}>关闭</Button>
+        <Button size="small" type="text" onClick={close} data-testid="find-close">关闭</Button>
       </Space>
     </div>
   );
