@@ -51,10 +51,18 @@ test('edits text, adds a table, moves a section; after a reload everything is ke
   await expect(table.locator('tr').nth(3).locator('td').first()).toHaveText('新增一行');
   await ed.waitSaved();
 
-  // Move 适用范围 before 编制目的 by dragging it in the outline.
-  await ed.outlineItem('适用范围').dragTo(ed.outlineItem('编制目的'));
-  await expect(page.getByTestId('outline').locator('.outline-item').nth(1)).toContainText('适用范围');
-  await expect(page.getByTestId('outline').locator('.outline-item').nth(1)).toContainText('1.1');
+  // Move 适用范围 before 编制目的 by dragging it onto the upper half of 编制目的 in the outline.
+  const rows = page.getByTestId('outline').locator('.outline-item');
+  await ed.outlineItem('适用范围').dragTo(ed.outlineItem('编制目的'), { targetPosition: { x: 40, y: 5 } });
+  await expect(rows.nth(1)).toContainText('适用范围');
+  await expect(rows.nth(1)).toContainText('1.1');
+  await ed.waitSaved();
+  // Onto the lower half of a row: after it. 编制目的 goes below its neighbour 编制依据 (dropping on the row
+  // below it, before it, would leave it where it is).
+  await expect(rows.nth(3)).toContainText('编制依据');
+  await ed.outlineItem('编制目的').dragTo(ed.outlineItem('编制依据'), { targetPosition: { x: 40, y: 21 } });
+  await expect(rows.nth(2)).toContainText('编制依据');
+  await expect(rows.nth(3)).toContainText('编制目的');
   await ed.waitSaved();
   await screenshot(page, 'plan-editor-edited');
 

@@ -1,4 +1,5 @@
-// 大纲: every heading with its number; click to jump, drag to move a section with its content.
+// 大纲: every heading with its number; click to jump, drag to move a section with its content (dropped on the
+// upper half of a row it lands before that row, on the lower half after it).
 // Only the rows in view are in the DOM: every frame the editor paints (each keystroke) re-walks whatever the
 // outline holds, so 480 headings at 100k cost a millisecond of paint and layerizing per keystroke.
 import { Typography } from 'antd';
@@ -12,7 +13,8 @@ export interface OutlineItem extends OutlineEntry {
 
 export const OutlinePanel = memo(function OutlinePanel({ items, current, onJump, onMove }: { items: OutlineItem[]; current: string | null; onJump: (id: string) => void; onMove: (id: string, beforeId: string | null) => void }) {
   const [dragging, setDragging] = useState<string | null>(null);
-  const [over, setOver] = useState<string | null>(null);
+  /** The row the dragged section would land at: before it, or (lower half of the row) after it. */
+  const [over, setOver] = useState<{ id: string; after: boolean } | null>(null);
   const box = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLDivElement>(null);
   const [view, setView] = useState({ top: 0, height: 900 });
@@ -53,6 +55,12 @@ export const OutlinePanel = memo(function OutlinePanel({ items, current, onJump,
     setDragging(null);
     setOver(null);
   };
+  /** "After a row" is before the row that follows it, or the end. */
+  const beforeOf = (id: string, after: boolean): string | null => {
+    if (!after) return id;
+    const at = items.findIndex((h) => h.id === id);
+    return items[at + 1]?.id ?? null;
+  };
   const [first, end] = rowsInView(items.length, list.current?.offsetTop ?? 0, view.top, view.height);
   return (
     <div className="outline" data-testid="outline" data-count={items.length} ref={box} onScroll={measure}>
@@ -62,7 +70,7 @@ export const OutlinePanel = memo(function OutlinePanel({ items, current, onJump,
         {items.slice(first, end).map((h) => (
           <div
             key={h.id}
-            className={`outline-item${h.id === current ? ' current' : ''}${over === h.id ? ' drop-target' : ''}`}
+            className={`outline-item${h.id === current ? ' current' : ''}${over?.id === h.id ? (over.after ? ' drop-after' : ' drop-target') : ''}`}
             style={{ paddingLeft: (h.level - 1) * 12 }}
             draggable
             onDragStart={(e) => {
@@ -72,12 +80,15 @@ export const OutlinePanel = memo(function OutlinePanel({ items, current, onJump,
             }}
             onDragOver={(e) => {
               e.preventDefault();
-              setOver(h.id);
+              const box = e.currentTarget.getBoundingClientRect();
+              const after = e.clientY > box.top + box.height / 2;
+              setOver((o) => (o?.id === h.id && o.after === after ? o : { id: h.id, after }));
             }}
-            onDragLeave={() => setOver((o) => (o === h.id ? null : o))}
+            onDragLeave={() => setOver((o) => (o?.id === h.id ? null : o))}
             onDrop={(e) => {
               e.preventDefault();
-              drop(h.id);
+              const box = e.currentTarget.getBoundingClientRect();
+              drop(beforeOf(h.id, e.clientY > box.top + box.height / 2));
             }}
             onClick={() => onJump(h.id)}
             data-outline-id={h.id}
@@ -88,10 +99,10 @@ export const OutlinePanel = memo(function OutlinePanel({ items, current, onJump,
         ))}
       </div>
       <div
-        className={`outline-end${over === '__end' ? ' drop-target' : ''}`}
+        className={`outline-end${over?.id === '__end' ? ' drop-target' : ''}`}
         onDragOver={(e) => {
           e.preventDefault();
-          setOver('__end');
+          setOver({ id: '__end', after: false });
         }}
         onDrop={(e) => {
           e.preventDefault();
