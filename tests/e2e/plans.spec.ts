@@ -49,6 +49,13 @@ test('edits text, adds a table, moves a section; after a reload everything is ke
   const table = ed.docPage.locator('table').filter({ hasText: '责任单位甲' });
   await expect(table.locator('tr')).toHaveCount(4);
   await expect(table.locator('tr').nth(3).locator('td').first()).toHaveText('新增一行');
+  // 在右侧插入列 keeps the caret in its row: typing lands in the new cell beside it, not in the header.
+  await page.getByTestId('table-menu').hover();
+  await page.getByRole('menuitem', { name: '在右侧插入列' }).click();
+  await page.keyboard.type('新列');
+  await expect(table.locator('tr').nth(3).locator('td')).toHaveCount(4);
+  await expect(table.locator('tr').nth(3).locator('td').nth(1)).toHaveText('新列');
+  await expect(table.locator('tr').first()).not.toContainText('新列');
   await ed.waitSaved();
 
   // Move 适用范围 before 编制目的 by dragging it onto the upper half of 编制目的 in the outline.

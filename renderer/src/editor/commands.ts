@@ -5,8 +5,10 @@ import {
   $deleteTableRowAtSelection,
   $insertTableColumnAtSelection,
   $insertTableRowAtSelection,
+  $isTableCellNode,
   INSERT_TABLE_COMMAND,
 } from '@lexical/table';
+import { $findMatchingParent } from '@lexical/utils';
 import { $createParagraphNode, $isElementNode, $getNodeByKey, $getRoot, $getSelection, $isRangeSelection, type ElementNode, type LexicalEditor } from 'lexical';
 import type { SectionLevel } from '@shared/doc-model';
 import { newSectionId } from './ids';
@@ -70,7 +72,14 @@ export type TableAction = 'row-below' | 'column-right' | 'delete-row' | 'delete-
 export function tableAction(editor: LexicalEditor, action: TableAction): void {
   userUpdate(editor, () => {
     if (action === 'row-below') $insertTableRowAtSelection(true);
-    else if (action === 'column-right') $insertTableColumnAtSelection(true);
+    else if (action === 'column-right') {
+      const sel = $getSelection();
+      const cell = $isRangeSelection(sel) ? $findMatchingParent(sel.anchor.getNode(), $isTableCellNode) : null;
+      $insertTableColumnAtSelection(true);
+      // Lexical leaves the caret in the new column's header cell (the table scrolls to its top): stay in the row.
+      const right = cell?.getNextSibling();
+      if ($isTableCellNode(right)) right.selectStart();
+    }
     else if (action === 'delete-row') $deleteTableRowAtSelection();
     else $deleteTableColumnAtSelection();
   });
