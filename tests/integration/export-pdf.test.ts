@@ -100,6 +100,7 @@ interface DocumentCase {
 }
 
 const evaluation = forestFireEvaluation();
+const LONG_NOTE = `依据市级预案2024年修订：${Array.from({ length: 55 }, (_, i) => `第${i + 1}条采用上位文本`).join('；')}。`;
 const DOCUMENTS: DocumentCase[] = [
   {
     name: 'plan',
@@ -108,6 +109,15 @@ const DOCUMENTS: DocumentCase[] = [
     pages: /^P+$/,
     count: [12, 40],
     text: ['修订记录', '目录', '一、总则', '（一）编制目的', '二、组织指挥体系及职责', '五、应急响应', '（二）分级响应', '1.Ⅳ级响应', '（1）启动条件', '九、附则', '附件1', '附件3', '2025年1月8日', '—1—', '—10—'],
+  },
+  {
+    // A merge's revision note lists what it took and can run longer than the page left under 修订记录.
+    name: 'plan-long-revision-note',
+    title: planInput().title,
+    build: () => exportPlanDocx({ ...planInput(), revisionRecord: [{ no: 1, date: '2025-01-08', note: LONG_NOTE }, { no: 2, date: '2025-03-01', note: '发布' }] }),
+    pages: /^P+$/,
+    count: [12, 42],
+    text: ['修订记录', '序号', '修订说明', '发布'],
   },
   {
     name: 'programme',
@@ -289,6 +299,15 @@ describe('export-pdf (needs LibreOffice soffice and poppler-utils): every docume
     expect(step, lines.map((l) => l.text).join(' / ').slice(0, 2000)).toBeDefined();
     expect(Math.abs(step!.xMin - 111)).toBeLessThan(2);
     expect(lines.some((l) => squeeze(l.text).startsWith('2.核查报告'))).toBe(true);
+  });
+
+  it('starts the 修订记录 table on the page of its label, a long note running on to the next page', () => {
+    const lines = pdfLines(pdfOf('plan-long-revision-note'));
+    const label = lines.find((l) => squeeze(l.text) === '修订记录')!;
+    const header = lines.find((l) => squeeze(l.text).includes('修订说明'))!;
+    expect(header.page).toBe(label.page);
+    expect(lines.filter((l) => l.page === label.page).map((l) => squeeze(l.text)).join('')).toContain('第1条采用上位文本');
+    expect(lines.filter((l) => l.page === label.page + 1).map((l) => squeeze(l.text)).join('')).toContain('第55条采用上位文本');
   });
 
   it.each(['notice', 'notice-one-page'])('puts the 版记 of the %s on the foot of the 版心 of its last page, below the 署名 and 成文日期', (name) => {

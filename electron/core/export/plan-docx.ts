@@ -1,9 +1,10 @@
 // A plan as a GB/T 9704 Word document: title, revision record, contents, numbered sections, 署名, annexes.
 import { Document, LeaderType, Packer, Paragraph, Table, TableOfContents, TextRun } from 'docx';
-import { table, text, type BlockJSON, type PlanDocument, type PlanSection } from '../../shared/doc-model';
+import { type BlockJSON, type PlanDocument, type PlanSection } from '../../shared/doc-model';
 import { headingNumbers } from '../../shared/numbering';
 import type { PlanStatus } from '../../shared/schemas/plan';
-import { blockChildren, docxTable, tableColumnCount, type BlockContext } from './blocks-docx';
+import { blockChildren, tableColumnCount, type BlockContext } from './blocks-docx';
+import { dataTable } from './document-kit-docx';
 import { STYLE, finishGbt9704Docx, gbt9704Styles, listNumbering, sectionFrame, sectionProperties, type Orientation } from './gbt9704-styles';
 import { annexHeading, formatChineseDate, labelParagraph, signatureParagraphs, titleParagraph } from './official-parts-docx';
 
@@ -50,10 +51,16 @@ class PageRuns {
 const orientationOf = (block: BlockJSON | undefined): Orientation =>
   block?.type === 'table' && tableColumnCount(block) > PORTRAIT_MAX_COLUMNS ? 'landscape' : 'portrait';
 
-function revisionTable(entries: RevisionEntry[], ctx: BlockContext): Table {
+const REVISION_COLUMNS = [
+  { header: '序号', chars: 3 },
+  { header: '修订日期', chars: 9 },
+  { header: '修订说明', chars: 18 },
+];
+
+/** A data table: a long 修订说明 (a merge lists what it took) may run on to the next page rather than leave this one blank. */
+function revisionTable(entries: RevisionEntry[]): Table {
   const printable = (d: string) => (/^\d{4}-\d{2}-\d{2}$/.test(d) ? formatChineseDate(d) : d);
-  const rows = [['序号', '修订日期', '修订说明'], ...entries.map((e) => [String(e.no), printable(e.date), e.note])];
-  return docxTable(table(rows.map((cells) => cells.map((c) => [text(c)]))), ctx);
+  return dataTable(REVISION_COLUMNS, entries.map((e) => [String(e.no), printable(e.date), e.note]), 'portrait');
 }
 
 /**
@@ -86,7 +93,7 @@ export async function exportPlanDocx(input: PlanExportInput): Promise<Buffer> {
 
   // ---- front matter: title, revision record, contents
   pages.add('portrait', titleParagraph(input.title));
-  if (input.revisionRecord?.length) pages.add('portrait', labelParagraph('修订记录'), revisionTable(input.revisionRecord, context('portrait')), new Paragraph({}));
+  if (input.revisionRecord?.length) pages.add('portrait', labelParagraph('修订记录'), revisionTable(input.revisionRecord), new Paragraph({}));
   const labels = headingNumbers(doc.sections, doc.numbering);
   if (input.toc) pages.add('portrait', labelParagraph('目　录'), contents(doc.sections, labels, doc.numbering === 'decimal'));
   let breakBeforeBody = Boolean(input.toc || input.revisionRecord?.length);
