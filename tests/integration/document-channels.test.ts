@@ -101,5 +101,9 @@ describe('reports and the notice', () => {
     expect(xml).toContain('小政办发〔2026〕3号');
     expect(xml).toContain('关于印发小店区地震应急预案的通知');
     expect(await core.call('plan.export-notice', { id: plan.id, docNumber: '', recipients: 'x' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    // The form's placeholder for the 序号 is two spaces: left as it is, the notice is refused; typed into, the spaces go.
+    expect(await core.call('plan.export-notice', { id: plan.id, docNumber: '小政办发〔2026〕  号', recipients: 'x' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: [expect.stringContaining('发文序号')] } });
+    const spaced = await data<{ dataBase64: string }>(core.call('plan.export-notice', { id: plan.id, docNumber: '小政办发〔2026〕 12号', recipients: '各街道办事处，区直各有关单位' }));
+    expect(await documentXml(spaced.dataBase64)).toContain('小政办发〔2026〕12号');
   });
 });

@@ -21,6 +21,7 @@ import { docxToPlan } from '../import/docx-to-plan';
 import { readDocx } from '../import/read-docx';
 import { evaluationReport } from './evaluation';
 import type { HandlerContext, Handlers } from './types';
+import { normalDocNumber } from '../../shared/doc-number';
 
 /** File names default to the document title and date; characters Windows refuses are replaced. */
 export function exportFileName(title: string, date: string, extension = 'docx'): string {
@@ -126,7 +127,7 @@ export const exportHandlers: Handlers<'plan.export-docx' | 'drill.export-script-
     const date = row.published_date ?? localDate(ctx.clock.now());
     const bytes = await exportNoticeDocx({
       issuerMark: `${office}文件`,
-      docNumber: input.docNumber,
+      docNumber: normalDocNumber(input.docNumber),
       title: `${office}关于印发${row.title}的通知`,
       recipients: input.recipients,
       body: input.body?.length ? input.body : [`经${gov}同意，现将《${row.title}》印发给你们，请认真贯彻执行。`],

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { NumberingStyle, PlanDocument } from '../doc-model';
 import { idSchema, isoDate, requiredText, text } from './common';
 import type { PlanStatus } from '../vocabulary';
+import { docNumberProblem } from '../doc-number';
 
 export type { PlanStatus };
 
@@ -138,6 +139,6 @@ export const planImportDocxSchema = z.object({ fileName: z.string().min(1).max(2
 export const revisionTableSchema = z.object({ id: idSchema, from: z.union([idSchema, z.literal('draft')]), to: z.union([idSchema, z.literal('draft')]) }).strict();
 export const programmeExportSchema = z.object({ year: z.number().int().min(2000).max(2100) }).strict();
 export const noticeExportSchema = z
-  .object({ id: idSchema, docNumber: requiredText(60, '发文字号'), recipients: requiredText(500, '主送机关'), copyTo: text(500).optional(), body: z.array(text(5000)).max(50).optional() })
+  .object({ id: idSchema, docNumber: requiredText(60, '发文字号').superRefine((s, ctx) => { const problem = docNumberProblem(s); if (problem) ctx.addIssue({ code: 'custom', message: problem }); }), recipients: requiredText(500, '主送机关'), copyTo: text(500).optional(), body: z.array(text(5000)).max(50).optional() })
   .strict();
 export const reportExportSchema = z.object({ drillId: idSchema, kind: z.enum(['评估报告', '总结报告']) }).strict();

@@ -3,6 +3,7 @@ import { App as AntApp, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { errorText, request } from '../../api/client';
 import { saveExported } from '../../api/files';
+import { docNumberProblem } from '@shared/doc-number';
 
 export function NoticeModal({ planId, onClose }: { planId: string; onClose: () => void }) {
   const [form] = Form.useForm<{ docNumber: string; recipients: string; copyTo?: string }>();
@@ -25,7 +26,7 @@ export function NoticeModal({ planId, onClose }: { planId: string; onClose: () =
   return (
     <Modal open title="导出印发通知" onCancel={onClose} onOk={submit} okText="导出" confirmLoading={busy} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={{ docNumber: `小政办发〔${new Date().getFullYear()}〕  号`, recipients: '各街道办事处（乡镇人民政府），区直各有关单位' }} data-testid="notice-form">
-        <Form.Item name="docNumber" label="发文字号" rules={[{ required: true, message: '请填写发文字号' }]} extra="如：小政办发〔2025〕3号（年份用六角括号，不编虚位）">
+        <Form.Item name="docNumber" label="发文字号" rules={[{ validator: (_r, v: string | undefined) => { const problem = docNumberProblem(v ?? ''); return problem ? Promise.reject(new Error(problem)) : Promise.resolve(); } }]} extra="如：小政办发〔2025〕3号（年份用六角括号，不编虚位）">
           <Input maxLength={60} />
         </Form.Item>
         <Form.Item name="recipients" label="主送机关" rules={[{ required: true, message: '请填写主送机关' }]}>
