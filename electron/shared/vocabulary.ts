@@ -4,6 +4,8 @@
 // ---- drill ----
 export const DRILL_FORMS = { tabletop: '桌面推演', live: '实战演练', combined: '桌面与实战结合' } as const;
 export const DRILL_SCOPES = { single: '单项', comprehensive: '综合' } as const;
+/** The 演练形式 line of the 工作方案 and the script: 综合演练，桌面与实战结合. */
+export const drillFormText = (drill: { scope: keyof typeof DRILL_SCOPES; form: keyof typeof DRILL_FORMS }): string => `${DRILL_SCOPES[drill.scope]}演练，${DRILL_FORMS[drill.form]}`;
 export const DRILL_PURPOSES = { test: '检验性', demo: '示范性', research: '研究性' } as const;
 export const DRILL_STATUSES = { planned: '计划中', preparing: '准备中', conducted: '已实施', evaluated: '已评估', archived: '已归档' } as const;
 export const INJECT_METHODS = ['电话', '短信', '对讲', '文件', '现场', '视频', '其他'] as const;

@@ -32,6 +32,8 @@ describe('exportScriptDocx', () => {
     expect(texts).toContain('演练时间：2025年4月8日 9:00—11:30');
     expect(texts).toContain('演练地点：小店区孙家寨村东山林场');
     expect(texts).toContain('组织单位：太原市小店区应急管理局');
+    // Worded as the 工作方案 words it: scope, then form.
+    expect(texts).toContain('演练形式：综合演练，桌面与实战结合');
   });
 
   it('lays the script out as a landscape table filling the 12756-twip 版心, one row per inject', () => {

@@ -4,7 +4,7 @@ import { formatOffset, pad } from '../../shared/drill-clock';
 import { clockAt, shortClock } from '../../shared/drill-window';
 import { formatDelay } from '../../shared/run-rules';
 import type { Drill, Inject, RunEvent, Script } from '../../shared/schemas/drill';
-import { DRILL_FORMS, DRILL_SCOPES } from '../../shared/vocabulary';
+import { drillFormText } from '../../shared/vocabulary';
 import { bodyText, dataTable, factParagraph, packDocument, pushRun, type Column, type PageRun } from './document-kit-docx';
 import { formatChineseDate, labelParagraph, titleParagraph } from './official-parts-docx';
 
@@ -71,7 +71,7 @@ export function drillFacts(drill: Drill): Paragraph[] {
     ['演练时间', drillWhen(drill)],
     ['演练地点', drill.place || '—'],
     ['组织单位', drill.organizer || '—'],
-    ['演练形式', `${DRILL_SCOPES[drill.scope]}${DRILL_FORMS[drill.form]}`],
+    ['演练形式', drillFormText(drill)],
     ['参演单位', drill.participants.join('、') || '—'],
   ];
   const objectives = drill.objectives.filter((o) => o.trim());

@@ -6,7 +6,7 @@ import { chineseNumeral } from '../../shared/numbering';
 import { addDays } from '../clock';
 import { preparationSchedule } from '../domain/drills/preparation-schedule';
 import type { Drill, Inject, RosterEntry, Script } from '../../shared/schemas/drill';
-import { DRILL_FORMS, DRILL_SCOPES } from '../../shared/vocabulary';
+import { drillFormText } from '../../shared/vocabulary';
 import { bodyText, dataTable, factParagraph, heading, packDocument, pushRun, type Column, type PageRun } from './document-kit-docx';
 import { ATTACHMENT_NOTE_STYLE, annexHeading, attachmentNote, formatChineseDate, signatureParagraphs, titleParagraph } from './official-parts-docx';
 import { ROSTER_COLUMNS, drillWhen, plannedClockTime } from './script-docx';
@@ -142,7 +142,7 @@ function timePlace(drill: Drill): Block[] {
   return [
     factParagraph('演练时间', drillWhen(drill)),
     factParagraph('演练地点', drill.place || '另行通知'),
-    factParagraph('演练形式', `${DRILL_SCOPES[drill.scope]}演练，${DRILL_FORMS[drill.form]}`),
+    factParagraph('演练形式', drillFormText(drill)),
   ];
 }
 
