@@ -53,7 +53,7 @@ export function HomePage() {
         <Col span={8}>
           <Card title="待评估的预案" data-testid="card-review-due">
             {data.reviewDue.length === 0 ? (
-              <Empty description="暂无临近评估期的预案。先在“预案库”中依据模板创建预案。">
+              <Empty description="暂无临近或超过评估期的预案。">
                 <Button onClick={() => navigate('plans')}>打开预案库</Button>
               </Empty>
             ) : (
@@ -72,7 +72,7 @@ export function HomePage() {
         <Col span={8}>
           <Card title="近期演练" data-testid="card-upcoming-drills">
             {data.upcomingDrills.length === 0 ? (
-              <Empty description="暂无已安排的演练。先在“演练计划”中编排年度演练。">
+              <Empty description="近期没有待实施的演练。">
                 <Button onClick={() => navigate('drills')}>打开演练计划</Button>
               </Empty>
             ) : (
