@@ -128,6 +128,26 @@ describe('upstream revisions', () => {
     expect(cmp.stats.changed).toBeGreaterThan(0);
   });
 
+  it('moves the sections the 2024 revision moved, with their content, when merged with the defaults', async () => {
+    const core = await makeCore();
+    const plan = await newPlan(core);
+    const preview = await data<MergeProposal>(core.call('plan.merge-preview', { id: plan.id, toRevision: '2024' }));
+    expect(preview.upstream.filter((c) => c.kinds.includes('moved')).map((c) => c.newTitle)).toEqual(['火情核查', '火灾调查与评估']);
+    await data(core.call('plan.merge-apply', { id: plan.id, toRevision: '2024', resolutions: [] }));
+    const merged = await data<PlanDetail>(core.call('plan.get', { id: plan.id }));
+    const titles = (chapter: string) => {
+      const start = merged.doc.sections.findIndex((s) => s.level === 1 && s.title === chapter);
+      const end = merged.doc.sections.findIndex((s, i) => i > start && s.level === 1);
+      return merged.doc.sections.slice(start + 1, end).map((s) => s.title);
+    };
+    expect(titles('监测预警')).not.toContain('火情核查');
+    expect(titles('信息报告')[0]).toBe('火情核查');
+    expect(titles('后期处置')).toEqual(['善后处置', '保险与救助', '火灾调查与评估', '恢复重建']);
+    const check = merged.doc.sections.find((s) => s.title === '火情核查')!;
+    expect(check.id).toBe(plan.doc.sections.find((s) => s.title === '火情核查')!.id);
+    expect(blocksText(check.body)).toBe(blocksText(check.lineage!.baseBody));
+  });
+
   it('offers the names the new revision changed, renames them throughout when adopted, and keeps declined ones', async () => {
     const core = await makeCore();
     const plan = await newPlan(core, 'forest-fire', '2019');
