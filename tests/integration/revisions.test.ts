@@ -2,11 +2,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { blocksText, paragraph, text, type PlanSection } from '../../electron/shared/doc-model';
+import { blocksText } from '../../electron/shared/doc-model';
 import type { PlanDetail, PlanSummary } from '../../electron/shared/schemas/plan';
 import type { CompareResult, MergeProposal, PlanHistory, SearchHit } from '../../electron/shared/schemas/revision';
 import type { Core } from '../../electron/core/create-core';
 import { data, makeCore, TEMPLATES_DIR } from '../helpers/core';
+import { editSection } from '../helpers/plan-edits';
 import { elements, paragraphs, saveExport, textOf } from '../helpers/docx';
 
 const profile = { districtName: '小店区', governmentName: '太原市小店区人民政府', emergencyBureau: '太原市小店区应急管理局', departments: [] };
@@ -15,19 +16,6 @@ async function newPlan(core: Core, templateId = 'forest-fire', revision = '2019'
   await data(core.call('profile.save', profile));
   const s = await data<PlanSummary>(core.call('plan.create', { templateId, revision }));
   return data<PlanDetail>(core.call('plan.get', { id: s.id }));
-}
-
-/** Saves one edited section the way the editor does: its whole chapter. */
-async function editSection(core: Core, plan: PlanDetail, clauseId: string, body: string): Promise<void> {
-  const sections = plan.doc.sections;
-  const i = sections.findIndex((s) => s.lineage?.clauseId === clauseId);
-  let start = i;
-  while (sections[start]!.level !== 1) start--;
-  let end = start + 1;
-  while (end < sections.length && sections[end]!.level !== 1) end++;
-  const chapter: PlanSection[] = sections.slice(start, end).map((s) => (s.lineage?.clauseId === clauseId ? { ...s, body: [paragraph([text(body)])] } : s));
-  const order = sections.filter((s) => s.level === 1).map((s) => s.id);
-  await data(core.call('plan.save', { id: plan.id, chapters: [{ id: chapter[0]!.id, sections: chapter }], chapterOrder: order }));
 }
 
 describe('versions and comparison', () => {
