@@ -1,11 +1,11 @@
 // 预案信息: the plan's 名称, 编号, 牵头单位 and 灾种, edited from the editor's header (drafts only; the core refuses
 // published and abolished plans).
-import { App as AntApp, AutoComplete, Form, Input, Modal } from 'antd';
+import { App as AntApp, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import type { PlanDetail } from '@shared/schemas/plan';
 import { errorText, request } from '../../api/client';
 import { placeFieldErrors } from '../../components/form-errors';
-import { useLoad } from '../../components/use-load';
+import { DepartmentInput } from '../../components/DepartmentInput';
 
 type Meta = Pick<PlanDetail, 'title' | 'code' | 'leadUnit' | 'hazard'>;
 
@@ -13,9 +13,6 @@ export function PlanMetaModal({ plan, beforeChange, onSaved, onClose }: { plan: 
   const [form] = Form.useForm<Meta>();
   const [busy, setBusy] = useState(false);
   const { message } = AntApp.useApp();
-  // 牵头单位 is usually one of the departments in 设置, but any unit may lead (free text).
-  const profile = useLoad(() => request('profile.get', {}));
-  const units = (profile.data?.departments ?? []).map((d) => ({ value: d.name }));
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
@@ -43,7 +40,7 @@ export function PlanMetaModal({ plan, beforeChange, onSaved, onClose }: { plan: 
           <Input maxLength={40} data-testid="meta-code" />
         </Form.Item>
         <Form.Item name="leadUnit" label="牵头单位" rules={required('牵头单位')} extra="可从设置中的部门选择，也可直接填写">
-          <AutoComplete options={units} filterOption={(input, o) => (o?.value ?? '').includes(input)} maxLength={60} data-testid="meta-lead-unit" />
+          <DepartmentInput data-testid="meta-lead-unit" />
         </Form.Item>
         <Form.Item name="hazard" label="灾种">
           <Input maxLength={40} data-testid="meta-hazard" />
