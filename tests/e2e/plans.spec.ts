@@ -166,6 +166,27 @@ test('switches numbering style and shows 一、（一） numbers', async ({ page
   await screenshot(page, 'plan-editor-official-numbering');
 });
 
+test('edits the plan’s 牵头单位 and 编号 from the header and sees them in 预案库', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.evaluate((p) => window.workbench!.invoke('profile.save', p), PROFILE);
+  const ed = new PlanEditor(page);
+  await ed.create(/森林火灾.*2019/);
+  await expect(page.getByTestId('plan-lead-unit')).toHaveText('牵头：区林业局');
+  await page.getByTestId('edit-meta').click();
+  const form = page.getByTestId('plan-meta-form');
+  await form.getByTestId('meta-lead-unit').locator('input').fill('区应急管理局');
+  await form.getByTestId('meta-code').fill('XDYA-2026-07');
+  await screenshot(page, 'plan-meta-dialog');
+  await page.getByRole('button', { name: '保 存' }).click();
+  await expect(page.getByTestId('plan-lead-unit')).toHaveText('牵头：区应急管理局');
+  await expect(page.getByTestId('plan-code')).toHaveText('XDYA-2026-07');
+  await page.getByRole('button', { name: '返回预案库' }).click();
+  const row = page.getByTestId('plan-table').locator('tbody tr.ant-table-row', { hasText: '小店区森林火灾应急预案' });
+  await expect(row).toContainText('区应急管理局');
+  await expect(row).not.toContainText('区林业局');
+  await screenshot(page, 'plan-library-meta-edited');
+});
+
 test('Chinese input method composition works in paragraphs, headings, table cells and next to placeholders', async ({ page, host }) => {
   await page.goto(host.url);
   const ed = new PlanEditor(page);

@@ -82,8 +82,13 @@ test('saves a version, publishes it read-only with a review date, and starts a n
   await page.getByRole('button', { name: '保 存' }).click();
   await expect(drawer.getByTestId('version-item')).toHaveCount(1);
   await drawer.getByTestId('status-published').click();
-  await page.getByRole('dialog', { name: '发布' }).getByRole('button', { name: '确 定' }).click();
+  // The publishing department need not be one of the departments in 设置.
+  const publish = page.getByRole('dialog', { name: '发布' });
+  await publish.getByTestId('status-department').locator('input').fill('区人民政府办公室');
+  await publish.getByRole('button', { name: '确 定' }).click();
   await expect(drawer).toContainText('下次评估日期');
+  await expect(drawer).toContainText('草稿 → 已发布 · 区人民政府办公室');
+  await expect(page.locator('.ant-modal-wrap')).toBeHidden(); // its closing animation over, for the screenshot
   await expect(drawer.getByTestId('version-item')).toHaveCount(2);
   await screenshot(page, 'history-published');
   await page.getByRole('dialog', { name: '版本与状态' }).getByRole('button', { name: '关闭' }).click();

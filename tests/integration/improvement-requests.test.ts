@@ -6,7 +6,8 @@ import type { AppErrorData } from '../../electron/shared/errors';
 import type { ImprovementItem, ItemInput, RevisionRequest } from '../../electron/shared/schemas/evaluation';
 import type { PlanDetail } from '../../electron/shared/schemas/plan';
 import { ITEM_CATEGORIES } from '../../electron/shared/vocabulary';
-import { data, makeCore } from '../helpers/core';
+import { data, fixedClock, makeCore } from '../helpers/core';
+import { editSection } from '../helpers/plan-edits';
 
 async function forestFirePlan(core: Core): Promise<PlanDetail> {
   const { id } = await data<{ id: string }>(core.call('plan.create', { templateId: 'forest-fire', revision: '2024' }));
@@ -85,5 +86,38 @@ describe('item.save and revision requests', () => {
     expect((await refused(core, { id: first.id, item: item() })).code).toBe('CONFLICT');
     const edited = await data<ImprovementItem>(core.call('item.save', { id: first.id, item: item({ owner: '王林', needsPlanChange: true, clauses: [report] }) }));
     expect(edited).toMatchObject({ owner: '王林', request: { status: 'resolved', resolvedVersionLabel: 'V1', sectionIds: [report.sectionId] } });
+  });
+
+  it('is closed only by a version saved after it that changes one of its clauses, and request.list offers just those', async () => {
+    const clock = fixedClock();
+    const core = await makeCore({ clock });
+    const plan = await forestFirePlan(core);
+    const version = (note: string) => {
+      clock.advance(60_000);
+      return data<{ id: string; seq: number }>(core.call('plan.save-version', { id: plan.id, note }));
+    };
+    const resolve = (requestId: string, versionId: string) => core.call('request.resolve', { id: requestId, versionId });
+    const v1 = await version('演练前自动备份');
+    clock.advance(60_000);
+    const clause = { planId: plan.id, sectionId: sectionId(plan, '先期处置') };
+    const raised = (await data<ImprovementItem>(core.call('item.save', { item: item({ needsPlanChange: true, clauses: [clause] }) }))).request!;
+    const list = async () => (await data<RevisionRequest[]>(core.call('request.list', { planId: plan.id }))).find((r) => r.id === raised.id)!;
+
+    // V1 predates the request; V2 changes another clause only.
+    expect(await resolve(raised.id, v1.id)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'V1 保存于该修订请求提出之前，不能据此销号。' } });
+    await editSection(core, plan, '报告时限与程序', '接报后15分钟内电话报告。');
+    const v2 = await version('修订报告时限');
+    expect(await resolve(raised.id, v2.id)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'V2 没有修改该请求涉及的条款（与 V1 相比），不能据此销号。' } });
+    expect((await list()).resolvingVersionIds).toEqual([]);
+
+    // V3 rewrites the clause; V4 after it leaves the clause as V3 made it, still changed from V1.
+    await editSection(core, await data<PlanDetail>(core.call('plan.get', { id: plan.id })), '先期处置', '林业站接报后30分钟内到场先期处置。');
+    const v3 = await version('修订先期处置');
+    const v4 = await version('定稿');
+    expect((await list()).resolvingVersionIds).toEqual([v4.id, v3.id]);
+    expect((await list()).status).toBe('open');
+    await data(resolve(raised.id, v3.id));
+    expect(await list()).toMatchObject({ status: 'resolved', resolvedVersionLabel: 'V3' });
+    expect((await list()).resolvingVersionIds).toBeUndefined();
   });
 });

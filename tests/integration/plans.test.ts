@@ -184,4 +184,19 @@ describe('saving chapters', () => {
     expect(all.find((p) => p.id === plan.id)!.archived).toBe(true);
     expect((await data<PlanDetail>(core.call('plan.get', { id: plan.id }))).doc.sections.length).toBe(plan.doc.sections.length);
   });
+
+  it('changes 名称、编号、牵头单位 and 灾种 from the header, shown in the library; refuses them once published', async () => {
+    const core = await makeCore();
+    const plan = await newPlan(core);
+    const meta = { title: '小店区森林草原火灾应急预案', code: 'XDYA-2026-07', leadUnit: '区应急管理局', hazard: '森林草原火灾' };
+    const updated = await data<PlanDetail>(core.call('plan.update-meta', { id: plan.id, ...meta }));
+    expect(updated).toMatchObject(meta);
+    expect((await data<PlanSummary[]>(core.call('plan.list', {}))).find((p) => p.id === plan.id)).toMatchObject(meta);
+    expect(await core.call('plan.update-meta', { id: plan.id, leadUnit: ' ' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: [{ path: ['leadUnit'], message: '牵头单位不能为空' }] } });
+
+    for (const to of ['consultation', 'review', 'published'] as const) await data(core.call('plan.set-status', { id: plan.id, to, date: '2026-03-01', actor: '王明', department: '区应急管理局' }));
+    const refused = await core.call('plan.update-meta', { id: plan.id, leadUnit: '区林业局' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('已发布或已废止的预案不能直接修改') } });
+    expect((await data<PlanDetail>(core.call('plan.get', { id: plan.id }))).leadUnit).toBe('区应急管理局');
+  });
 });

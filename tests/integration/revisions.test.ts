@@ -2,11 +2,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { blocksText, paragraph, text, type PlanSection } from '../../electron/shared/doc-model';
+import { blocksText } from '../../electron/shared/doc-model';
 import type { PlanDetail, PlanSummary } from '../../electron/shared/schemas/plan';
 import type { CompareResult, MergeProposal, PlanHistory, SearchHit } from '../../electron/shared/schemas/revision';
 import type { Core } from '../../electron/core/create-core';
 import { data, makeCore, TEMPLATES_DIR } from '../helpers/core';
+import { editSection } from '../helpers/plan-edits';
 import { elements, paragraphs, saveExport, textOf } from '../helpers/docx';
 
 const profile = { districtName: '小店区', governmentName: '太原市小店区人民政府', emergencyBureau: '太原市小店区应急管理局', departments: [] };
@@ -15,19 +16,6 @@ async function newPlan(core: Core, templateId = 'forest-fire', revision = '2019'
   await data(core.call('profile.save', profile));
   const s = await data<PlanSummary>(core.call('plan.create', { templateId, revision }));
   return data<PlanDetail>(core.call('plan.get', { id: s.id }));
-}
-
-/** Saves one edited section the way the editor does: its whole chapter. */
-async function editSection(core: Core, plan: PlanDetail, clauseId: string, body: string): Promise<void> {
-  const sections = plan.doc.sections;
-  const i = sections.findIndex((s) => s.lineage?.clauseId === clauseId);
-  let start = i;
-  while (sections[start]!.level !== 1) start--;
-  let end = start + 1;
-  while (end < sections.length && sections[end]!.level !== 1) end++;
-  const chapter: PlanSection[] = sections.slice(start, end).map((s) => (s.lineage?.clauseId === clauseId ? { ...s, body: [paragraph([text(body)])] } : s));
-  const order = sections.filter((s) => s.level === 1).map((s) => s.id);
-  await data(core.call('plan.save', { id: plan.id, chapters: [{ id: chapter[0]!.id, sections: chapter }], chapterOrder: order }));
 }
 
 describe('versions and comparison', () => {
@@ -126,6 +114,26 @@ describe('upstream revisions', () => {
     const cmp = await data<CompareResult>(core.call('plan.compare', { id: plan.id, from: h.versions[1]!.id, to: 'draft' }));
     expect(cmp.stats.added).toBeGreaterThan(0);
     expect(cmp.stats.changed).toBeGreaterThan(0);
+  });
+
+  it('moves the sections the 2024 revision moved, with their content, when merged with the defaults', async () => {
+    const core = await makeCore();
+    const plan = await newPlan(core);
+    const preview = await data<MergeProposal>(core.call('plan.merge-preview', { id: plan.id, toRevision: '2024' }));
+    expect(preview.upstream.filter((c) => c.kinds.includes('moved')).map((c) => c.newTitle)).toEqual(['火情核查', '火灾调查与评估']);
+    await data(core.call('plan.merge-apply', { id: plan.id, toRevision: '2024', resolutions: [] }));
+    const merged = await data<PlanDetail>(core.call('plan.get', { id: plan.id }));
+    const titles = (chapter: string) => {
+      const start = merged.doc.sections.findIndex((s) => s.level === 1 && s.title === chapter);
+      const end = merged.doc.sections.findIndex((s, i) => i > start && s.level === 1);
+      return merged.doc.sections.slice(start + 1, end).map((s) => s.title);
+    };
+    expect(titles('监测预警')).not.toContain('火情核查');
+    expect(titles('信息报告')[0]).toBe('火情核查');
+    expect(titles('后期处置')).toEqual(['善后处置', '保险与救助', '火灾调查与评估', '恢复重建']);
+    const check = merged.doc.sections.find((s) => s.title === '火情核查')!;
+    expect(check.id).toBe(plan.doc.sections.find((s) => s.title === '火情核查')!.id);
+    expect(blocksText(check.body)).toBe(blocksText(check.lineage!.baseBody));
   });
 
   it('offers the names the new revision changed, renames them throughout when adopted, and keeps declined ones', async () => {

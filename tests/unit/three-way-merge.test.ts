@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { blocksText, paragraph, text, type PlanDocument } from '../../electron/shared/doc-model';
 import type { TemplateRevision } from '../../electron/shared/schemas/template';
 import { createPlanFromTemplate } from '../../electron/core/domain/plans/create-plan';
+import { moveSection } from '../../electron/core/domain/plans/move-section';
 import { fillBlocks } from '../../electron/core/domain/plans/placeholders';
 import { applyMerge, mergeNote, proposeMerge, summarise, unresolved } from '../../electron/core/domain/revisions/three-way-merge';
 import { compareRevisions } from '../../electron/core/domain/revisions/upstream-diff';
@@ -94,6 +95,45 @@ describe('merging forest-fire 2019 into 2024', () => {
     const note = mergeNote(new2024.meta.title, '2019', '2024', summarise(items, resolutions));
     expect(note).toContain('2024年修订');
     expect(note).toContain('报告时限');
+  });
+});
+
+describe('sections the city moved', () => {
+  const order = (d: PlanDocument) => d.sections.map((s) => s.lineage?.clauseId ?? s.title);
+  // Defaults everywhere; a conflict keeps the district's text.
+  const mergeDefaults = (doc: PlanDocument) => {
+    const items = proposeMerge({ doc, oldRev: old2019, newRev: new2024 });
+    const ours = items.filter((i) => i.kind === 'conflict').map((i) => ({ key: i.key, choice: 'ours' as const }));
+    return applyMerge({ doc, oldRev: old2019, newRev: new2024 }, ours, counter('n'));
+  };
+
+  it('move with their content to where 2024 puts them when the district left them in place', () => {
+    const base = planFrom(old2019);
+    const check = base.sections.find((s) => s.lineage!.clauseId === 'warning.fire-check')!;
+    const ours = { ...base, sections: base.sections.map((s) => (s.id === check.id ? { ...s, body: [...s.body, paragraph([text('本区由林业站核查。')])] } : s)) };
+    const merged = mergeDefaults(ours);
+    const o = order(merged);
+    expect(o.indexOf('warning.fire-check')).toBe(o.indexOf('reporting') + 1);
+    expect(o.indexOf('aftermath.relief')).toBeLessThan(o.indexOf('aftermath.investigation'));
+    expect(o.indexOf('aftermath.investigation')).toBe(o.indexOf('aftermath.reconstruction') - 1);
+    const moved = merged.sections.find((s) => s.id === check.id)!;
+    expect(blocksText(moved.body)).toContain('本区由林业站核查。');
+    // Every clause of 2024 the plan holds is now in 2024's order.
+    const newOrder = new2024.clauses.map((c) => c.id).filter((id) => o.includes(id));
+    expect(o.filter((id) => newOrder.includes(id))).toEqual(newOrder);
+  });
+
+  it('stay where the district moved them', () => {
+    const base = planFrom(old2019);
+    const check = base.sections.find((s) => s.lineage!.clauseId === 'warning.fire-check')!;
+    const measures = base.sections.find((s) => s.lineage!.clauseId === 'warning.measures')!;
+    // The district put 火情核查 last in 监测预警.
+    const ours = { ...base, sections: moveSection(base.sections, check.id, base.sections[base.sections.indexOf(measures) + 1]!.id) };
+    const o = order(mergeDefaults(ours));
+    expect(o.indexOf('warning.fire-check')).toBe(o.indexOf('warning.measures') + 1);
+    expect(o.indexOf('warning.fire-check')).toBeLessThan(o.indexOf('reporting'));
+    // The city's other move still arrives.
+    expect(o.indexOf('aftermath.relief')).toBeLessThan(o.indexOf('aftermath.investigation'));
   });
 });
 

@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import { blocksText } from '../../shared/doc-model';
 import { AppError } from '../../shared/errors';
 import { describeAnswerChange, reconcileAnswers } from '../../shared/evaluation-answers';
-import type { ClauseExercise, CriteriaSet, EvaluatorForm, Finding, ImprovementItem, ItemInput } from '../../shared/schemas/evaluation';
+import type { ClauseExercise, CriteriaSet, EvaluatorForm, Finding, ImprovementItem, ItemInput, RevisionRequest } from '../../shared/schemas/evaluation';
 import { localDate } from '../clock';
 import * as drills from '../db/repos/drill-repo';
 import * as evals from '../db/repos/evaluation-repo';
@@ -12,13 +12,17 @@ import { getPlanDocument, getPlanRow } from '../db/repos/plan-repo';
 import { getVersion, listVersions } from '../db/repos/revision-repo';
 import { loadCriteriaSets } from '../domain/evaluation/criteria';
 import { findRecurring } from '../domain/evaluation/recurring';
+import { resolvingVersionIds, whyNotResolving, type RequestVersions } from '../domain/evaluation/request-versions';
 import { combineScores } from '../domain/evaluation/scores';
 import { analyseTimeline } from '../domain/evaluation/timeline';
-import { compareDocuments } from '../domain/revisions/compare-docs';
 import type { HandlerContext, Handlers } from './types';
 
 function criteriaSets(ctx: HandlerContext): CriteriaSet[] {
   return loadCriteriaSets(path.join(ctx.templatesDir, 'criteria')).sets;
+}
+
+function requestVersions(db: Database.Database, r: RevisionRequest): RequestVersions {
+  return { request: r, versions: listVersions(db, r.planId), docOf: (id) => getVersion(db, r.planId, id).doc };
 }
 
 /** The drill's evaluation, started from the shipped set that fits its form on first use. */
@@ -156,21 +160,16 @@ export const evaluationHandlers: Handlers<
     ctx.events.emit('data.changed', { area: 'evaluation' });
     return evals.getItem(db, input.id, today(ctx));
   },
-  'request.list': (input, ctx) => evals.listRequests(ctx.store.get(), input?.planId),
+  'request.list': (input, ctx) => {
+    const db = ctx.store.get();
+    return evals.listRequests(db, input?.planId).map((r) => (r.status === 'open' ? { ...r, resolvingVersionIds: resolvingVersionIds(requestVersions(db, r)) } : r));
+  },
   'request.resolve': (input, ctx) => {
     const db = ctx.store.get();
     const req = evals.listRequests(db).find((r) => r.id === input.id);
     if (!req) throw new AppError('NOT_FOUND', '未找到该修订请求。');
-    // The version must change at least one of the requested clauses relative to the version before it.
-    const versions = listVersions(db, req.planId);
-    const chosen = versions.find((v) => v.id === input.versionId);
-    if (!chosen) throw new AppError('INVALID_INPUT', '所选版本不属于该预案。');
-    const before = versions.find((v) => v.seq < chosen.seq);
-    if (before) {
-      const cmp = compareDocuments(getVersion(db, req.planId, before.id).doc, getVersion(db, req.planId, chosen.id).doc);
-      const touched = cmp.changes.some((c) => req.sectionIds.includes(c.id) && (c.kinds.includes('changed') || c.kinds.includes('removed')));
-      if (!touched) throw new AppError('INVALID_INPUT', `V${chosen.seq} 没有修改该请求涉及的条款，不能据此销号。`);
-    }
+    const refusal = whyNotResolving(requestVersions(db, req), input.versionId);
+    if (refusal) throw new AppError('INVALID_INPUT', refusal);
     evals.resolveRequest(db, input.id, input.versionId, ctx.clock.now());
     ctx.events.emit('data.changed', { area: 'evaluation' });
     return evals.listRequests(db, req.planId).find((r) => r.id === input.id)!;

@@ -88,9 +88,14 @@ export const planHandlers: Handlers<
     return planDetail(ctx, input.id);
   },
 
+  // 名称、编号、牵头单位、灾种 and numbering are part of the plan: frozen once published, like its text.
   'plan.update-meta': (input, ctx) => {
+    const db = ctx.store.get();
     const { id, ...patch } = input;
-    repo.updatePlanMeta(ctx.store.get(), id, patch, ctx.clock.now());
+    db.transaction(() => {
+      repo.assertEditable(repo.getPlanRow(db, id));
+      repo.updatePlanMeta(db, id, patch, ctx.clock.now());
+    })();
     changed(ctx);
     return planDetail(ctx, id);
   },

@@ -201,6 +201,10 @@ export interface RevisionRequest {
   resolvedVersionId: string | null;
   resolvedVersionLabel: string | null;
   resolvedAt: string | null;
+  /** When the item raised it: versions saved earlier cannot close it. */
+  raisedAt: string;
+  /** From request.list, for an open request: the versions that may close it (saved after it, changing its clauses), newest first. */
+  resolvingVersionIds?: string[];
 }
 
 // ---- channel inputs -------------------------------------------------------------------------------

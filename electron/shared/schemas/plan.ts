@@ -114,9 +114,10 @@ export const planCreateSchema = z
 export const planMetaSchema = z
   .object({
     id: idSchema,
-    code: text(40).optional(),
+    code: text(40).refine((s) => s.trim().length > 0, '预案编号不能为空').optional(),
     title: text(120).refine((s) => s.length > 0, '预案名称不能为空').optional(),
-    leadUnit: text(60).optional(),
+    leadUnit: text(60).refine((s) => s.trim().length > 0, '牵头单位不能为空').optional(),
+    hazard: text(40).optional(),
     numbering: numberingSchema.optional(),
     publishedDate: isoDate.nullable().optional(),
     nextReviewDate: isoDate.nullable().optional(),

@@ -77,6 +77,7 @@ interface RequestRow {
   status: 'open' | 'resolved';
   resolved_version_id: string | null;
   resolved_at: string | null;
+  created_at: string;
   seq: number | null;
 }
 
@@ -89,6 +90,7 @@ const toRequest = (r: RequestRow): RevisionRequest => ({
   resolvedVersionId: r.resolved_version_id,
   resolvedVersionLabel: r.seq === null ? null : `V${r.seq}`,
   resolvedAt: r.resolved_at,
+  raisedAt: r.created_at,
 });
 
 const REQUEST_SELECT = 'SELECT r.*, v.seq FROM revision_requests r LEFT JOIN plan_versions v ON v.id = r.resolved_version_id';

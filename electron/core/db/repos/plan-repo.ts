@@ -139,7 +139,7 @@ export interface SectionEdit {
 export function saveChapters(db: Database.Database, planId: string, chapters: ChapterSave[], order: string[], cursor: string | null | undefined, now: Date, removed: string[] = [], edits: SectionEdit[] = []): void {
   db.transaction(() => {
     const row = getPlanRow(db, planId);
-    if (row.status === 'published' || row.status === 'abolished') throw new AppError('CONFLICT', '已发布或已废止的预案不能直接修改，请先创建新的修订稿。');
+    assertEditable(row);
     const stored = new Set((db.prepare('SELECT DISTINCT chapter_id AS c FROM plan_sections WHERE plan_id = ?').all(planId) as { c: string }[]).map((r) => r.c));
     const saved = new Set(chapters.map((c) => c.id));
     if (new Set(order).size !== order.length) throw new AppError('INVALID_INPUT', '章节顺序中有重复的章。');
@@ -186,13 +186,19 @@ export interface PlanMetaPatch {
   code?: string;
   title?: string;
   leadUnit?: string;
+  hazard?: string;
   numbering?: NumberingStyle;
   publishedDate?: string | null;
   nextReviewDate?: string | null;
 }
 
+/** A published or abolished plan changes only through a new revision draft. */
+export function assertEditable(row: Pick<PlanRow, 'status'>): void {
+  if (row.status === 'published' || row.status === 'abolished') throw new AppError('CONFLICT', '已发布或已废止的预案不能直接修改，请先创建新的修订稿。');
+}
+
 export function updatePlanMeta(db: Database.Database, id: string, patch: PlanMetaPatch, now: Date): void {
-  const cols: Record<keyof PlanMetaPatch, string> = { code: 'code', title: 'title', leadUnit: 'lead_unit', numbering: 'numbering', publishedDate: 'published_date', nextReviewDate: 'next_review_date' };
+  const cols: Record<keyof PlanMetaPatch, string> = { code: 'code', title: 'title', leadUnit: 'lead_unit', hazard: 'hazard', numbering: 'numbering', publishedDate: 'published_date', nextReviewDate: 'next_review_date' };
   const keys = (Object.keys(patch) as (keyof PlanMetaPatch)[]).filter((k) => patch[k] !== undefined);
   db.transaction(() => {
     getPlanRow(db, id);
@@ -234,7 +240,7 @@ export function planIdsByTemplate(db: Database.Database): { id: string; title: s
 export function replaceAllSections(db: Database.Database, planId: string, sections: PlanSection[], now: Date): void {
   db.transaction(() => {
     const row = getPlanRow(db, planId);
-    if (row.status === 'published' || row.status === 'abolished') throw new AppError('CONFLICT', '已发布或已废止的预案不能直接修改，请先创建新的修订稿。');
+    assertEditable(row);
     db.prepare('DELETE FROM plan_sections WHERE plan_id = ?').run(planId);
     unindexPlanDraft(db, planId);
     const chapters = chaptersOf(sections);

@@ -4,7 +4,8 @@ import { blocksText, paragraph, text, type BlockJSON, type PlanDocument, type Pl
 import type { MergeChoice, MergeItem, MergeResolution } from '../../../shared/schemas/revision';
 import type { TemplateClause, TemplateRevision } from '../../../shared/schemas/template';
 import { fillBlocks } from '../plans/placeholders';
-import { matchClauses } from './upstream-diff';
+import { moveSection, subtreeEnd } from '../plans/move-section';
+import { matchClauses, movedIds, type OutlineEntry } from './upstream-diff';
 
 export interface MergeInput {
   doc: PlanDocument;
@@ -18,6 +19,8 @@ interface Plan {
   /** section id -> the new clause it follows (undefined: the clause is gone upstream). */
   target: Map<string, TemplateClause | undefined>;
   added: TemplateClause[];
+  /** old clause id -> new clause id. */
+  match: Map<string, { id: string }>;
 }
 
 const same = (t1: string, b1: BlockJSON[], t2: string, b2: BlockJSON[]) => t1 === t2 && blocksText(b1) === blocksText(b2);
@@ -60,7 +63,7 @@ function analyse({ doc, oldRev, newRev }: MergeInput): Plan {
   const fromOld = new Set([...match.values()].map((m) => m.id));
   const added = newRev.clauses.filter((c) => (oldRev ? !fromOld.has(c.id) : ![...target.values()].some((t) => t?.id === c.id)));
   for (const c of added) items.push({ key: `c:${c.id}`, kind: 'added-upstream', clauseId: c.id, title: c.title, theirs: fill(c), theirsTitle: c.title, choices: ['insert', 'skip'], defaultChoice: 'insert' });
-  return { items, target, added };
+  return { items, target, added, match };
 }
 
 export function proposeMerge(input: MergeInput): MergeItem[] {
@@ -81,8 +84,13 @@ function editedBody(textValue: string | undefined): BlockJSON[] {
     .map((l) => paragraph([text(l)]));
 }
 
+/** The plan's outline in the template's clause ids as the plan took them; the district's own sections by their id. */
+function districtOutline(doc: PlanDocument, templateId: string): OutlineEntry[] {
+  return doc.sections.map((s) => ({ id: s.lineage?.templateId === templateId ? s.lineage.clauseId : `own:${s.id}`, level: s.level }));
+}
+
 export function applyMerge(input: MergeInput, resolutions: MergeResolution[], newSectionId: () => string): PlanDocument {
-  const { items, target, added } = analyse(input);
+  const { items, target, added, match } = analyse(input);
   const choice = new Map(resolutions.map((r) => [r.key, r]));
   const pick = (item: MergeItem): { choice: MergeChoice; text?: string } => {
     const r = choice.get(item.key);
@@ -114,32 +122,55 @@ export function applyMerge(input: MergeInput, resolutions: MergeResolution[], ne
     }
     out.push(next);
   }
-  // Place each inserted clause after the section that follows its predecessor in the new revision.
+  // In the new revision's order: insert each new clause, and move each clause the city moved, after the section
+  // that holds its predecessor in the new revision. A section the district itself moved keeps the district's
+  // place: the planner put it there on purpose, and the city's move is shown in 上位变化 for them to weigh.
   const sectionOfClause = new Map<string, string>();
   for (const s of out) if (s.lineage?.templateId === rev.id) sectionOfClause.set(s.lineage.clauseId, s.id);
   const clauses = input.newRev.clauses;
-  for (const c of added) {
-    const item = byKey.get(`c:${c.id}`)!;
-    if (pick(item).choice !== 'insert') continue;
-    const body = fillBlocks(c.body, input.doc.placeholders);
-    const section: PlanSection = { id: newSectionId(), level: c.level, kind: c.kind, title: c.title, body, lineage: { templateId: rev.id, revision: rev.revision, clauseId: c.id, baseTitle: c.title, baseBody: body } };
-    const idx = clauses.findIndex((x) => x.id === c.id);
-    let at = 0;
+  const addedIds = new Set(added.map((c) => c.id));
+  const movedUpstream = input.oldRev ? movedIds(input.oldRev.clauses, clauses, (id) => match.get(id)?.id) : new Set<string>();
+  const movedByDistrict = input.oldRev ? movedIds(input.oldRev.clauses, districtOutline(input.doc, rev.id), (id) => id) : new Set<string>();
+  const back = new Map([...match.entries()].map(([o, n]) => [n.id, o]));
+  const placeAfterPredecessor = (idx: number, level: number, sections: PlanSection[]): number => {
     for (let j = idx - 1; j >= 0; j--) {
       const anchor = sectionOfClause.get(clauses[j]!.id);
-      if (anchor === undefined) continue;
-      at = out.findIndex((s) => s.id === anchor) + 1;
-      while (at < out.length && out[at]!.level > c.level) at++;
-      break;
+      const at = anchor === undefined ? -1 : sections.findIndex((s) => s.id === anchor);
+      if (at < 0) continue;
+      // Past the predecessor's own sub-sections deeper than the clause being placed.
+      let end = at + 1;
+      while (end < sections.length && sections[end]!.level > level) end++;
+      return end;
     }
-    // Annex clauses never land inside the main text and vice versa.
-    if (c.kind === 'body') {
-      const firstAnnex = out.findIndex((s) => s.kind === 'annex');
-      if (firstAnnex >= 0 && at > firstAnnex) at = firstAnnex;
+    return 0;
+  };
+  clauses.forEach((c, idx) => {
+    if (addedIds.has(c.id)) {
+      const item = byKey.get(`c:${c.id}`)!;
+      if (pick(item).choice !== 'insert') return;
+      const body = fillBlocks(c.body, input.doc.placeholders);
+      const section: PlanSection = { id: newSectionId(), level: c.level, kind: c.kind, title: c.title, body, lineage: { templateId: rev.id, revision: rev.revision, clauseId: c.id, baseTitle: c.title, baseBody: body } };
+      let at = placeAfterPredecessor(idx, c.level, out);
+      // Annex clauses never land inside the main text and vice versa.
+      if (c.kind === 'body') {
+        const firstAnnex = out.findIndex((s) => s.kind === 'annex');
+        if (firstAnnex >= 0 && at > firstAnnex) at = firstAnnex;
+      }
+      out.splice(at, 0, section);
+      sectionOfClause.set(c.id, section.id);
+      return;
     }
-    out.splice(at, 0, section);
-    sectionOfClause.set(c.id, section.id);
-  }
+    const sectionId = sectionOfClause.get(c.id);
+    const oldId = back.get(c.id);
+    if (!movedUpstream.has(c.id) || sectionId === undefined || oldId === undefined || movedByDistrict.has(oldId)) return;
+    // The section moves with everything under it, as the outline's drag does.
+    const from = out.findIndex((s) => s.id === sectionId);
+    const rest = [...out.slice(0, from), ...out.slice(subtreeEnd(out, from))];
+    const at = placeAfterPredecessor(idx, c.level, rest);
+    if (at === 0 && c.level > 1) return;
+    const moved = moveSection(out, sectionId, rest[at]?.id ?? null);
+    out.splice(0, out.length, ...moved);
+  });
   return { ...input.doc, sections: out };
 }
 

@@ -12,10 +12,42 @@ function textOf(c: TemplateClause): string {
   return `${c.title}\n${blocksText(c.body)}`;
 }
 
-function parentId(clauses: TemplateClause[], i: number): string | null {
-  const level = clauses[i]!.level;
-  for (let j = i - 1; j >= 0; j--) if (clauses[j]!.level < level) return clauses[j]!.id;
+/** An outline entry: a clause of a revision, or a section of a plan named by the clause it follows. */
+export interface OutlineEntry {
+  id: string;
+  level: number;
+}
+
+function parentId(outline: readonly OutlineEntry[], i: number): string | null {
+  const level = outline[i]!.level;
+  for (let j = i - 1; j >= 0; j--) if (outline[j]!.level < level) return outline[j]!.id;
   return null;
+}
+
+/**
+ * The entries of `after` (in its ids) that moved from where they were in `before`: their parent changed, or they
+ * fell out of the longest run kept in order. `toAfter` maps a `before` id to its `after` id (undefined: gone).
+ */
+export function movedIds(before: readonly OutlineEntry[], after: readonly OutlineEntry[], toAfter: (id: string) => string | undefined): Set<string> {
+  const mapped = before.map((e) => toAfter(e.id));
+  const present = new Set(mapped.filter((id): id is string => id !== undefined));
+  const stable = lcsIds(
+    mapped.filter((id): id is string => id !== undefined),
+    after.filter((e) => present.has(e.id)).map((e) => e.id),
+  );
+  const parentAfter = new Map<string, string | null>();
+  before.forEach((_, i) => {
+    const id = mapped[i];
+    if (id === undefined) return;
+    const p = parentId(before, i);
+    parentAfter.set(id, p === null ? null : (toAfter(p) ?? `gone:${p}`));
+  });
+  const moved = new Set<string>();
+  after.forEach((e, i) => {
+    if (!parentAfter.has(e.id)) return;
+    if (parentAfter.get(e.id) !== parentId(after, i) || !stable.has(e.id)) moved.add(e.id);
+  });
+  return moved;
 }
 
 /** old clause id -> new clause id, by id first, then by text similarity among the unmatched (best pair first). */
@@ -46,20 +78,14 @@ export function compareRevisions(oldRev: TemplateRevision, newRev: TemplateRevis
   const newLabels = headingNumbers(newRev.clauses, 'decimal');
   const oldIndex = new Map(oldRev.clauses.map((c, i) => [c.id, i]));
   // Order is compared in the new revision's id space.
-  const stable = lcsIds(
-    oldRev.clauses.filter((c) => match.has(c.id)).map((c) => match.get(c.id)!.id),
-    newRev.clauses.filter((c) => back.has(c.id)).map((c) => c.id),
-  );
+  const moved = movedIds(oldRev.clauses, newRev.clauses, (id) => match.get(id)?.id);
   const changes: ClauseChange[] = newRev.clauses.map((n, ni) => {
     const oid = back.get(n.id);
     if (oid === undefined) return { kinds: ['added'], newId: n.id, newTitle: n.title, newNumber: newLabels[ni], diff: [{ op: 'add', text: textOf(n) }] };
     const oi = oldIndex.get(oid)!;
     const o = oldRev.clauses[oi]!;
     const kinds: ClauseChange['kinds'] = [];
-    const oldParent = parentId(oldRev.clauses, oi);
-    const newParent = parentId(newRev.clauses, ni);
-    const parentMoved = (oldParent === null ? null : (match.get(oldParent)?.id ?? `gone:${oldParent}`)) !== newParent;
-    if (parentMoved || !stable.has(n.id)) kinds.push('moved');
+    if (moved.has(n.id)) kinds.push('moved');
     if (textOf(o) !== textOf(n)) kinds.push('reworded');
     if (!kinds.includes('moved') && oldLabels[oi] !== newLabels[ni]) kinds.push('renumbered');
     if (kinds.length === 0) kinds.push('same');

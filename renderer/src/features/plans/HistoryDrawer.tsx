@@ -1,11 +1,12 @@
 // 版本与状态: save a named version, move through the status flow, list versions, compare, restore.
-import { App as AntApp, Button, DatePicker, Drawer, Form, Input, List, Modal, Popconfirm, Select, Space, Steps, Table, Tag, Timeline, Typography } from 'antd';
+import { App as AntApp, Button, DatePicker, Drawer, Form, Input, List, Modal, Popconfirm, Space, Steps, Table, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { PlanDetail } from '@shared/schemas/plan';
 import { planStatusLabels, type PlanStatus } from '@shared/vocabulary';
 import type { VersionInfo } from '@shared/schemas/revision';
 import { errorText, request } from '../../api/client';
+import { DepartmentInput } from '../../components/DepartmentInput';
 import { useLoad } from '../../components/use-load';
 import { CompareDrawer } from './CompareDrawer';
 
@@ -23,7 +24,6 @@ const FLOW: PlanStatus[] = ['draft', 'consultation', 'review', 'published'];
 export function HistoryDrawer({ plan, beforeChange, onChanged, onClose }: { plan: PlanDetail; beforeChange: () => Promise<void>; onChanged: (p: PlanDetail, docChanged: boolean) => void; onClose: () => void }) {
   const { message } = AntApp.useApp();
   const history = useLoad(() => request('plan.history', { id: plan.id }), [plan.id, plan.status]);
-  const profile = useLoad(() => request('profile.get'));
   const [versionModal, setVersionModal] = useState(false);
   const [statusTo, setStatusTo] = useState<PlanStatus | null>(null);
   const [compare, setCompare] = useState<{ from: string; to: string } | null>(null);
@@ -163,7 +163,7 @@ export function HistoryDrawer({ plan, beforeChange, onChanged, onClose }: { plan
             <DatePicker />
           </Form.Item>
           <Form.Item name="department" label="部门">
-            <Select allowClear showSearch options={(profile.data?.departments ?? []).map((d) => ({ value: d.name, label: d.name }))} placeholder="经办或审批部门" />
+            <DepartmentInput placeholder="经办或审批部门（可直接填写）" data-testid="status-department" />
           </Form.Item>
           <Form.Item name="actor" label="经办人">
             <Input maxLength={40} />

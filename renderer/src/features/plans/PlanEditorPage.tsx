@@ -27,6 +27,7 @@ import { usePlanSession } from './use-plan-session';
 
 // Opened on request: their forms, date pickers and steps stay out of the chunk that opens a plan.
 const HistoryDrawer = lazy(() => import('./HistoryDrawer').then((m) => ({ default: m.HistoryDrawer })));
+const PlanMetaModal = lazy(() => import('./PlanMetaModal').then((m) => ({ default: m.PlanMetaModal })));
 const NoticeModal = lazy(() => import('./NoticeModal').then((m) => ({ default: m.NoticeModal })));
 
 const saveLabels: Record<SaveState, string> = { saved: '已保存', dirty: '有未保存的修改', saving: '正在保存…', error: '保存失败，将重试' };
@@ -91,6 +92,7 @@ function PlanWorkspace({ plan, focusSection: initialSection, onReplace, onMeta }
   const [finding, setFinding] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [noticeOpen, setNoticeOpen] = useState(false);
+  const [metaOpen, setMetaOpen] = useState(false);
   const activeChapter = useRef<string | null>(null);
   const onError = useCallback((text: string) => message.error({ content: text, key: 'save-error' }), [message]);
   const s = usePlanSession(plan, onError);
@@ -212,7 +214,9 @@ function PlanWorkspace({ plan, focusSection: initialSection, onReplace, onMeta }
           <Typography.Title level={4} style={{ margin: 0 }} editable={readOnly ? false : { onChange: (t) => t.trim() && t !== plan.title && void updateMeta({ title: t.trim() }), triggerType: ['text'] }} data-testid="page-title">
             {plan.title}
           </Typography.Title>
-          <Tag>{plan.code}</Tag>
+          <Tag data-testid="plan-code">{plan.code}</Tag>
+          {plan.leadUnit && <Tag data-testid="plan-lead-unit">牵头：{plan.leadUnit}</Tag>}
+          {!readOnly && <Button size="small" type="link" onClick={() => setMetaOpen(true)} data-testid="edit-meta">编辑预案信息</Button>}
           <Tag color={plan.status === 'published' ? 'green' : 'default'}>{planStatusLabels[plan.status]}</Tag>
           {plan.templateTitle && <Tag color="blue">依据：{plan.templateTitle}（{plan.templateRevision}）</Tag>}
         </Space>
@@ -280,6 +284,7 @@ function PlanWorkspace({ plan, focusSection: initialSection, onReplace, onMeta }
       </div>
       <Suspense fallback={null}>
         {noticeOpen && <NoticeModal planId={plan.id} onClose={() => setNoticeOpen(false)} />}
+        {metaOpen && <PlanMetaModal plan={plan} beforeChange={s.saveNow} onSaved={onMeta} onClose={() => setMetaOpen(false)} />}
         {historyOpen && <HistoryDrawer plan={plan} beforeChange={s.saveNow} onChanged={(p, docChanged) => (docChanged ? onReplace(p) : onMeta(p))} onClose={() => setHistoryOpen(false)} />}
       </Suspense>
     </div>

@@ -1,4 +1,5 @@
-// 修订请求: improvement items that need this plan changed; marked resolved by the version that changes their clauses.
+// 修订请求: improvement items that need this plan changed; marked resolved by the version that changes their clauses
+// (only the versions the core says may close each request are offered).
 import { App as AntApp, Button, Card, List, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { RevisionRequest } from '@shared/schemas/evaluation';
@@ -38,7 +39,7 @@ export function RequestsPanel({ planId, requests, titleOf, onJump, onChanged }: 
                 <div>{r.sectionIds.map((s) => <Button key={s} size="small" type="link" onClick={() => onJump(s)}>{titleOf(s)}</Button>)}</div>
                 {r.status === 'open' && (
                   <Space.Compact size="small" style={{ width: '100%' }}>
-                    <Select size="small" style={{ flex: 1 }} placeholder="选择修订了这些条款的版本" value={versionOf[r.id]} onChange={(v) => setVersionOf({ ...versionOf, [r.id]: v })} options={(history.data?.versions ?? []).map((v) => ({ value: v.id, label: `V${v.seq} ${v.note.split('\n')[0]!.slice(0, 16)}` }))} data-testid="request-version" />
+                    <Select size="small" style={{ flex: 1 }} placeholder="选择修订了这些条款的版本" value={versionOf[r.id]} onChange={(v) => setVersionOf({ ...versionOf, [r.id]: v })} notFoundContent="尚无修改了这些条款的新版本：请修订条款后保存版本" options={(history.data?.versions ?? []).filter((v) => r.resolvingVersionIds?.includes(v.id)).map((v) => ({ value: v.id, label: `V${v.seq} ${v.note.split('\n')[0]!.slice(0, 16)}` }))} data-testid="request-version" />
                     <Button size="small" disabled={!versionOf[r.id]} onClick={() => resolve(r)} data-testid="request-resolve">销号</Button>
                   </Space.Compact>
                 )}
