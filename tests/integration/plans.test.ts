@@ -75,6 +75,17 @@ describe('plan creation from a template', () => {
     expect(filled.title).toBe('迎泽区森林火灾应急预案');
   });
 
+  it('refuses to fill a placeholder of a published plan and changes nothing of it', async () => {
+    const core = await makeCore();
+    const plan = await newPlan(core);
+    for (const to of ['consultation', 'review', 'published'] as const) await data(core.call('plan.set-status', { id: plan.id, to, date: '2026-03-01', actor: '王明', department: '区应急管理局' }));
+    const before = await data<PlanDetail>(core.call('plan.get', { id: plan.id }));
+    expect(await core.call('plan.fill-placeholder', { id: plan.id, key: '区名', value: '迎泽区' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const after = await data<PlanDetail>(core.call('plan.get', { id: plan.id }));
+    expect(after.title).toBe(before.title);
+    expect(after.doc).toEqual(before.doc);
+  });
+
   it('creates a plan from every shipped template revision', async () => {
     const core = await makeCore();
     const list = await data<{ templates: { id: string; revision: string }[]; problems: unknown[] }>(core.call('template.list', {}));

@@ -112,9 +112,13 @@ export const planHandlers: Handlers<
       .map((s) => ({ before: s, after: { ...s, body: fillBlocks(s.body, only) } }))
       .filter(({ before, after }) => JSON.stringify(before.body) !== JSON.stringify(after.body))
       .map(({ after }) => after);
-    repo.replaceSections(db, input.id, touched, placeholders, ctx.clock.now());
-    // The plan's title and lead unit came from the template with the same placeholders.
-    repo.updatePlanMeta(db, input.id, { title: fillString(current.title, only), leadUnit: fillString(current.leadUnit, only) }, ctx.clock.now());
+    // One transaction: the body, the name and the lead unit are filled together or not at all, and never on a published plan.
+    db.transaction(() => {
+      repo.assertEditable(repo.getPlanRow(db, input.id));
+      repo.replaceSections(db, input.id, touched, placeholders, ctx.clock.now());
+      // The plan's title and lead unit came from the template with the same placeholders.
+      repo.updatePlanMeta(db, input.id, { title: fillString(current.title, only), leadUnit: fillString(current.leadUnit, only) }, ctx.clock.now());
+    })();
     changed(ctx);
     return planDetail(ctx, input.id);
   },
