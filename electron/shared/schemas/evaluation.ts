@@ -230,6 +230,8 @@ export interface ClauseExercise {
 
 export interface EvaluationReport {
   drill: Drill;
+  /** The day it took place: the local date its clock started, or the planned date if never run. */
+  heldOn: string;
   criteria: CriteriaSet;
   forms: EvaluatorForm[];
   conclusion: string;
