@@ -218,9 +218,15 @@ describe('clause exercise', () => {
     expect(await data<{ heldOn: string }>(core.call('eval.get', { drillId: ran.id }))).toMatchObject({ heldOn: '2026-03-17', drill: { date: '2026-03-10' } });
     expect(await data<{ heldOn: string }>(core.call('eval.get', { drillId: other.id }))).toMatchObject({ heldOn: '2026-03-15' });
 
-    // The evaluation report says when it took place.
+    // The evaluation report says when it took place, and quotes the 整改 item the ledger holds for a problem.
+    const finding = await data<{ id: string }>(core.call('finding.save', { drillId: ran.id, finding: { kind: 'problem', title: '信息报告时限不明确', detail: '', criterionId: null, injectIds: [], observationIds: [], clauses: [], unit: '事发地街道办事处' } }));
+    const item = { findingId: finding.id, drillId: ran.id, description: '明确信息报告时限', measure: '修订预案4.1', category: '', unit: '区应急管理局', owner: '', deadline: '2026-04-30', needsPlanChange: false, clauses: [] };
+    await data(core.call('item.save', { item }));
     const file = await data<{ dataBase64: string }>(core.call('eval.export-report', { drillId: ran.id, kind: '评估报告' }));
-    const when = paragraphs((await unzipDocx(Buffer.from(file.dataBase64, 'base64'))).document).find((p) => p.text.startsWith('演练时间'));
-    expect(when?.text).toMatch(/^演练时间：?2026年3月17日/);
+    const texts = paragraphs((await unzipDocx(Buffer.from(file.dataBase64, 'base64'))).document).map((p) => p.text);
+    expect(texts.find((t) => t.startsWith('演练时间'))).toMatch(/^演练时间：?2026年3月17日/);
+    expect(texts).toContain('1.针对“信息报告时限不明确”，由区应急管理局修订预案4.1，于2026年4月30日前完成。');
+    // Ended before any inject went out: every inject of the script counts as not reached.
+    expect(texts.some((t) => t.includes(`计划情景${script.injects.length}个，其中演练结束时未执行${script.injects.length}个`))).toBe(true);
   });
 });

@@ -65,6 +65,7 @@ export function evaluationReport(ctx: HandlerContext, drillId: string) {
     scores: combineScores(e.criteria, e.forms),
     timeline: analyseTimeline(script, events, drill.date, drill.startTime),
     findings: withRecurring(ctx, evals.listFindings(db, drillId)),
+    items: evals.listItems(db, today(ctx), { drillId }),
     events,
     script,
   };

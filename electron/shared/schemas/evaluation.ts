@@ -238,6 +238,8 @@ export interface EvaluationReport {
   scores: ScoreSummary;
   timeline: TimelineAnalysis;
   findings: Finding[];
+  /** The 整改 items raised from this drill, as the ledger holds them: the report quotes them. */
+  items: ImprovementItem[];
   events: RunEvent[];
   script: Script;
 }
