@@ -77,15 +77,25 @@ test('links an inject to plan clauses by their numbered headings, keeps them, an
 
 test('the console holds deliveries while paused, asks how late on L, and names what is undelivered before ending', async ({ page, host }) => {
   await page.goto(host.url);
-  const { drill } = await scene(page, true);
+  const { drill, script } = await scene(page, true);
   const drills = new Drills(page);
+  // The 演示屏 before the start: the drill's name and 演练即将开始, none of the scenario yet.
+  const presenter = await page.context().newPage();
+  await presenter.goto(`${host.url}/#/scripts/${drill.id}/present`);
+  await expect(presenter.getByTestId('presenter-scene')).toHaveText(DRILL.name);
+  await expect(presenter.getByTestId('presenter-narration')).toHaveText('演练即将开始');
+  await expect(presenter.getByTestId('presenter')).not.toContainText(script.injects[0]!.scene);
+  await expect(presenter.getByTestId('presenter-standing')).toHaveCount(0);
   await page.goto(`${host.url}/#/scripts/${drill.id}/run`);
   await page.getByTestId('clock-start').click();
   await expect(page.getByTestId('clock-status')).toHaveText('进行中');
+  await expect(presenter.getByTestId('presenter-narration')).toHaveText('');
 
-  // Paused: D says why and logs nothing; the button is off; S still skips.
+  // Paused: D says why and logs nothing; the button is off; S still skips. The 演示屏 says 演练暂停.
   await page.getByTestId('clock-pause').click();
   await expect(page.getByTestId('clock-status')).toHaveText('已暂停');
+  await expect(presenter.getByTestId('presenter-standing')).toHaveText('演练暂停');
+  await screenshot(presenter, 'presenter-paused');
   await expect(page.getByTestId('paused-hint')).toContainText('继续');
   await expect(page.getByTestId('deliver')).toBeDisabled();
   await page.keyboard.press('d');
@@ -99,6 +109,8 @@ test('the console holds deliveries while paused, asks how late on L, and names w
   // L on an inject not yet due: it is not late, the console says so and asks nothing.
   await page.getByTestId('clock-resume').click();
   await expect(page.getByTestId('clock-status')).toHaveText('进行中');
+  await expect(presenter.getByTestId('presenter-standing')).toHaveCount(0);
+  await presenter.close();
   await page.keyboard.press('l');
   await expect(page.locator('.ant-message')).toContainText('还没到计划时间');
   await expect(page.getByTestId('late-delay')).toHaveCount(0);
