@@ -42,6 +42,13 @@ describe('scripts in the drill’s window', () => {
 });
 
 describe('a drill’s hours', () => {
+  it('says what is wrong with an input in words, without the raw field id of our own checks', async () => {
+    const core = await makeCore();
+    const { plan } = await setup(core);
+    const r = await core.call('drill.create', { ...entry(plan.id), name: '   ' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: ['演练名称不能为空'], fields: [{ path: ['name'], message: '演练名称不能为空' }] } });
+  });
+
   it('refuses an end at or before the start on create and update, naming both times, and stores nothing', async () => {
     const dir = tempDir();
     const core = await makeCore({ dataDir: dir });
