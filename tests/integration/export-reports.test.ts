@@ -41,7 +41,7 @@ describe('exportEvaluationReportDocx — 评估报告', () => {
     expect(texts).toContain('2.针对“医疗救护组到场时间偏晚”，由区应急管理局修订预案4.1，于2025年5月31日前完成。');
     expect(texts.some((t) => t.includes('建议区卫生健康局'))).toBe(false);
     // Every inject of the script is counted once: 6 = 4 on time + 1 late + 1 skipped.
-    expect(texts.some((t) => t.includes('计划情景6个，其中按时发送4个、延迟发送1个、跳过1个；'))).toBe(true);
+    expect(texts.some((t) => t.includes('计划情景6个，其中按时发送4个、延迟发送1个、跳过未发送1个；'))).toBe(true);
     // No conclusion written: one sentence from the total and grade.
     const total = r.scores.total!.toFixed(1);
     expect(texts.some((t) => t.includes(`得分${total}分`) && t.includes(`“${r.scores.grade}”`))).toBe(true);

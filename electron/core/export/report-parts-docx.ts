@@ -57,7 +57,7 @@ export function timingTable(timeline: TimelineAnalysis): Table {
  * and those the drill ended before reaching (left out, the sum would not match the table above it).
  */
 function injectCounts(t: TimelineAnalysis): string {
-  const labels = [['delivered', '按时发送'], ['late', '延迟发送'], ['skipped', '跳过'], ['pending', '演练结束时未执行']] as const;
+  const labels = [['delivered', '按时发送'], ['late', '延迟发送'], ['skipped', '跳过未发送'], ['pending', '演练结束时未执行']] as const;
   const parts = labels.map(([status, label]) => [label, t.injects.filter((i) => i.status === status).length] as const).filter(([, n]) => n > 0);
   return `计划情景${t.injects.length}个${parts.length ? `，其中${parts.map(([label, n]) => `${label}${n}个`).join('、')}` : ''}`;
 }
