@@ -7,8 +7,12 @@ import type { HandlerContext, HandlerTable } from './handlers/types';
 
 const MAX_ISSUES = 20;
 
+/**
+ * The issues as lines for the coordinator. Our own refinements name their field in Chinese ("演练名称不能为空"),
+ * so a field id before them ("name：") is noise; zod's built-in messages name none, so they keep the path.
+ */
 function describeIssues(error: z.ZodError): string[] {
-  return error.issues.slice(0, MAX_ISSUES).map((i) => (i.path.length ? `${i.path.join('.')}：${i.message}` : i.message));
+  return error.issues.slice(0, MAX_ISSUES).map((i) => (i.path.length && i.code !== 'custom' ? `${i.path.join('.')}：${i.message}` : i.message));
 }
 
 /** The issues with a path, for forms: symbol keys never occur in JSON input. */

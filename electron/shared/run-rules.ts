@@ -37,6 +37,28 @@ export function proposedDelaySec(dueInMs: number | undefined): number {
 }
 
 /**
+ * How far a recorded delay may stray from the drill clock's figure: the coordinator may round it, and
+ * the clock runs on while the reason is typed.
+ */
+export const LATE_TOLERANCE_SEC = 60;
+
+/**
+ * Why L does not fit an inject `dueInMs` from now (planned minus elapsed drill time; negative when
+ * overdue); null when it is due. One not yet due is not late: it goes out early with D, and a "late"
+ * entry before its time would show a delay the timeline contradicts.
+ */
+export function lateRefusal(dueInMs: number): string | null {
+  if (dueInMs <= 0) return null;
+  return `这条注入还没到计划时间（还差 ${formatDelay(Math.ceil(dueInMs / 1000))}），不算延迟下达：现在下达请按 D。`;
+}
+
+/** Why a recorded delay contradicts the drill clock (by which it is `actualSec` late); null when it agrees within the tolerance. */
+export function delayMismatch(delaySec: number, actualSec: number): string | null {
+  if (Math.abs(delaySec - actualSec) <= LATE_TOLERANCE_SEC) return null;
+  return `填写的延迟（${formatDelay(delaySec)}）与演练时钟不符：按时钟这条注入比计划晚 ${formatDelay(actualSec)}。`;
+}
+
+/**
  * A delay as the coordinator types it: whole minutes ("5"), minutes and seconds ("3:20", full-width
  * colon too) or h:mm:ss; null when it is none of these or longer than a drill day.
  */

@@ -17,6 +17,16 @@ test('plans a drill, generates and edits its script, runs it, and loses nothing 
     const year = new Date().getFullYear();
     await drills.create('2026年森林火灾综合应急演练', /森林火灾应急预案/, `${year}-12-20`);
     await expect(page.getByTestId('drill-plan-links')).toContainText('森林火灾应急预案');
+    // 检验的章节: the plan's many clauses are found by typing a number or words of a title.
+    await page.getByTestId('drill-plan-links').getByRole('combobox').click();
+    await page.keyboard.type('4.2');
+    const nodes = page.locator('.ant-select-tree-treenode .ant-select-tree-title');
+    await expect(nodes.first()).toHaveText('4.2 报告时限与程序');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('报告内容');
+    await expect(nodes).toHaveText(['4.3 报告内容']);
+    await screenshot(page, 'drill-sections-search');
+    await page.keyboard.press('Escape');
     await page.getByRole('menuitem', { name: '演练计划' }).click();
     await expect(page.getByTestId('compliance-card')).toBeVisible();
     await screenshot(page, 'drill-programme');

@@ -24,6 +24,15 @@ async function scene(page: Page, generated: boolean) {
   return { plan, drill, script };
 }
 
+/** A copy of the drill whose clock started `min` minutes ago (through a package): injects overdue without waiting. */
+async function startedAgo(page: Page, drillId: string, min: number): Promise<Drill> {
+  await invoke(page, 'run.log', { drillId, type: 'clock.start' });
+  const file = await invoke<{ dataBase64: string }>(page, 'drill.export-package', { id: drillId });
+  const pkg = JSON.parse(Buffer.from(file.dataBase64, 'base64').toString('utf8')) as { events: { at: string }[] };
+  pkg.events[0]!.at = new Date(Date.parse(pkg.events[0]!.at) - min * 60_000).toISOString();
+  return (await invoke<{ drill: Drill }>(page, 'drill.import-package', { content: JSON.stringify(pkg) })).drill;
+}
+
 test('links an inject to plan clauses by their numbered headings, keeps them, and the plan shows the clause tested', async ({ page, host }) => {
   await page.goto(host.url);
   const { plan, drill } = await scene(page, false);
@@ -68,15 +77,25 @@ test('links an inject to plan clauses by their numbered headings, keeps them, an
 
 test('the console holds deliveries while paused, asks how late on L, and names what is undelivered before ending', async ({ page, host }) => {
   await page.goto(host.url);
-  const { drill } = await scene(page, true);
+  const { drill, script } = await scene(page, true);
   const drills = new Drills(page);
+  // The 演示屏 before the start: the drill's name and 演练即将开始, none of the scenario yet.
+  const presenter = await page.context().newPage();
+  await presenter.goto(`${host.url}/#/scripts/${drill.id}/present`);
+  await expect(presenter.getByTestId('presenter-scene')).toHaveText(DRILL.name);
+  await expect(presenter.getByTestId('presenter-narration')).toHaveText('演练即将开始');
+  await expect(presenter.getByTestId('presenter')).not.toContainText(script.injects[0]!.scene);
+  await expect(presenter.getByTestId('presenter-standing')).toHaveCount(0);
   await page.goto(`${host.url}/#/scripts/${drill.id}/run`);
   await page.getByTestId('clock-start').click();
   await expect(page.getByTestId('clock-status')).toHaveText('进行中');
+  await expect(presenter.getByTestId('presenter-narration')).toHaveText('');
 
-  // Paused: D says why and logs nothing; the button is off; S still skips.
+  // Paused: D says why and logs nothing; the button is off; S still skips. The 演示屏 says 演练暂停.
   await page.getByTestId('clock-pause').click();
   await expect(page.getByTestId('clock-status')).toHaveText('已暂停');
+  await expect(presenter.getByTestId('presenter-standing')).toHaveText('演练暂停');
+  await screenshot(presenter, 'presenter-paused');
   await expect(page.getByTestId('paused-hint')).toContainText('继续');
   await expect(page.getByTestId('deliver')).toBeDisabled();
   await page.keyboard.press('d');
@@ -87,26 +106,21 @@ test('the console holds deliveries while paused, asks how late on L, and names w
   await expect(drills.log.filter({ hasText: '跳过' })).toHaveCount(1);
   await expect(page.getByTestId('current-inject')).toContainText('第 2 条');
 
-  // L: how late (proposed from the clock, typed over here) and why; Enter records both.
+  // L on an inject not yet due: it is not late, the console says so and asks nothing.
   await page.getByTestId('clock-resume').click();
   await expect(page.getByTestId('clock-status')).toHaveText('进行中');
+  await expect(presenter.getByTestId('presenter-standing')).toHaveCount(0);
+  await presenter.close();
   await page.keyboard.press('l');
-  await expect(page.getByTestId('late-delay')).toBeFocused();
-  await page.keyboard.type('5');
-  await page.getByTestId('late-reason').fill('接收方未到位');
-  await screenshot(page, 'console-late');
-  await page.getByTestId('late-reason').press('Enter');
-  const late = drills.log.filter({ hasText: '延迟下达' });
-  await expect(late).toHaveCount(1);
-  await expect(late.getByTestId('log-delay')).toHaveText('晚 5分钟');
-  await expect(late).toContainText('接收方未到位');
-  await expect(page.getByTestId('current-inject')).toContainText('第 3 条');
+  await expect(page.locator('.ant-message')).toContainText('还没到计划时间');
+  await expect(page.getByTestId('late-delay')).toHaveCount(0);
+  await expect(drills.log.filter({ hasText: '延迟下达' })).toHaveCount(0);
 
   // 结束 asks first and names what is still pending; 继续演练 keeps the drill running.
   const total = (await invoke<DrillDetail>(page, 'drill.get', { id: drill.id })).script.injects.length;
   await page.getByTestId('clock-end').click();
-  await expect(page.getByTestId('end-summary')).toContainText(`还有 ${total - 2} 条注入未下达也未跳过`);
-  await expect(page.getByTestId('end-summary')).toContainText('第 3 条');
+  await expect(page.getByTestId('end-summary')).toContainText(`还有 ${total - 1} 条注入未下达也未跳过`);
+  await expect(page.getByTestId('end-summary')).toContainText('第 2 条');
   await screenshot(page, 'console-end-confirm');
   await page.getByRole('button', { name: '继续演练' }).click();
   await expect(page.getByTestId('clock-status')).toHaveText('进行中');
@@ -118,6 +132,41 @@ test('the console holds deliveries while paused, asks how late on L, and names w
   await page.keyboard.press('d');
   await expect(page.locator('.ant-message')).toContainText('演练已结束');
   await expect(drills.log.filter({ hasText: '已下达' })).toHaveCount(0);
+});
+
+test('L on an overdue inject proposes the delay from the clock and refuses one the clock contradicts', async ({ page, host }) => {
+  await page.goto(host.url);
+  const { drill } = await scene(page, false);
+  const copy = await startedAgo(page, drill.id, 20);
+  const drills = new Drills(page);
+  await page.goto(`${host.url}/#/scripts/${copy.id}/run`);
+  await expect(page.getByTestId('clock-status')).toHaveText('进行中');
+  await expect(page.getByTestId('current-inject')).toContainText('林场报告火情');
+
+  // Planned T+00:00, the clock at T+20:0x: twenty minutes late is proposed; 5 is refused with the clock's figure.
+  await page.keyboard.press('l');
+  await expect(page.getByTestId('late-delay')).toHaveValue(/^20:0\d$/);
+  await page.keyboard.type('5');
+  await page.getByTestId('late-reason').fill('接收方未到位');
+  await page.getByTestId('late-reason').press('Enter');
+  await expect(page.locator('.ant-message')).toContainText('与演练时钟不符');
+  await expect(page.getByTestId('late-delay')).toBeVisible();
+  await page.getByTestId('late-delay').fill('20');
+  await screenshot(page, 'console-late');
+  await page.getByTestId('late-reason').press('Enter');
+  const late = drills.log.filter({ hasText: '延迟下达' });
+  await expect(late).toHaveCount(1);
+  await expect(late.getByTestId('log-delay')).toHaveText('晚 20分钟');
+  await expect(late).toContainText('接收方未到位');
+
+  // The next, planned T+10:00: Enter takes the clock's figure.
+  await expect(page.getByTestId('current-inject')).toContainText('火势蔓延');
+  await page.keyboard.press('l');
+  await expect(page.getByTestId('late-delay')).toHaveValue(/^10:0\d$/);
+  await page.getByTestId('late-delay').press('Enter');
+  await expect(late).toHaveCount(2);
+  // The log lists the newest entry first.
+  await expect(late.first().getByTestId('log-delay')).toHaveText(/^晚 10分/);
 });
 
 test('after the last inject the console still offers 临时注入, and refuses to deliver an inject twice', async ({ page, host }) => {

@@ -62,7 +62,9 @@ describe('deliveries and the clock', () => {
     // A skipped inject can still go out late, once.
     await data(log({ type: 'inject.skipped', injectId: ids[1] }));
     expect(await log({ type: 'inject.skipped', injectId: ids[1] })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('已被跳过') } });
-    await data(log({ type: 'inject.late', injectId: ids[1], delaySec: 120 }));
+    // Planned at T+10:00, it is 3 minutes overdue at T+13:04.
+    clock.advance(12 * 60_000);
+    await data(log({ type: 'inject.late', injectId: ids[1], delaySec: 180 }));
     const state = await data<RunState>(core.call('run.state', { drillId: drill.id }));
     expect(state.events.map((e) => e.type)).toEqual(['clock.start', 'inject.delivered', 'inject.skipped', 'inject.late']);
     expect(state.injects[0]).toMatchObject({ status: 'delivered', deliveredMs: 60_000 });
@@ -147,6 +149,32 @@ describe('deliveries and the clock', () => {
 });
 
 describe('late injects', () => {
+  it('refuses L for an inject not yet due and a delay the clock contradicts; logs one without a delay at the clock figure', async () => {
+    const clock = fixedClock('2026-03-10T09:00:00+08:00');
+    const core = await makeCore({ clock });
+    const { drill, script, log, ids } = await setup(core);
+    expect(script.injects[1]!.time).toEqual({ mode: 'relative', offsetSec: 600 });
+    await data(log({ type: 'clock.start' }));
+    clock.advance(63_000);
+    // T+1:03, planned T+10:00: not late, whatever delay is typed.
+    for (const delaySec of [300, 0, undefined]) {
+      expect(await log({ type: 'inject.late', injectId: ids[1], delaySec })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('还没到计划时间') } });
+    }
+    clock.advance(15 * 60_000);
+    // T+16:03: 6分03秒 late by the clock; 5 minutes is too far off, 5½ is within the tolerance.
+    expect(await log({ type: 'inject.late', injectId: ids[1], delaySec: 300 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/与演练时钟不符.*晚 6分3秒/) } });
+    expect(await log({ type: 'inject.late', injectId: ids[1], delaySec: 45 * 60 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    await data(log({ type: 'inject.late', injectId: ids[1], delaySec: 330 }));
+    // Without a stated delay the entry is logged and the analysis reads the delay off the clock.
+    await data(log({ type: 'inject.late', injectId: ids[0] }));
+    const state = await data<RunState>(core.call('run.state', { drillId: drill.id }));
+    expect(state.events.filter((e) => e.type === 'inject.late').map((e) => [e.injectId, e.delaySec])).toEqual([[ids[1], 330], [ids[0], null]]);
+    const report = await data<{ timeline: { injects: { injectId: string; plannedMs: number; actualMs: number; delayMs: number | null }[] } }>(core.call('eval.get', { drillId: drill.id }));
+    const first = report.timeline.injects.find((t) => t.injectId === ids[0])!;
+    expect(first.delayMs).toBe(first.actualMs - first.plannedMs);
+    expect(report.timeline.injects.find((t) => t.injectId === ids[1])!.delayMs).toBe(330_000);
+  });
+
   it('keeps the delay and reason recorded with L, through a reopened store, the timeline analysis and a package', async () => {
     const dir = tempDir();
     const clock = fixedClock('2026-03-10T09:00:00+08:00');

@@ -5,6 +5,7 @@ import type { PlanSummary } from '../../electron/shared/schemas/plan';
 import type { Core } from '../../electron/core/create-core';
 import { data, fixedClock, makeCore } from '../helpers/core';
 import { tempDir } from '../helpers/temp-dir';
+import { paragraphs, unzipDocx } from '../helpers/docx';
 
 const entry = (planId: string) => ({
   name: '森林火灾综合应急演练', form: 'combined' as const, scope: 'comprehensive' as const, purpose: 'test' as const, hazard: '森林火灾', keyIndustry: false, majorNaturalDisaster: true,
@@ -41,6 +42,13 @@ describe('scripts in the drill’s window', () => {
 });
 
 describe('a drill’s hours', () => {
+  it('says what is wrong with an input in words, without the raw field id of our own checks', async () => {
+    const core = await makeCore();
+    const { plan } = await setup(core);
+    const r = await core.call('drill.create', { ...entry(plan.id), name: '   ' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: ['演练名称不能为空'], fields: [{ path: ['name'], message: '演练名称不能为空' }] } });
+  });
+
   it('refuses an end at or before the start on create and update, naming both times, and stores nothing', async () => {
     const dir = tempDir();
     const core = await makeCore({ dataDir: dir });
@@ -197,5 +205,35 @@ describe('clause exercise', () => {
     expect(row.testedBy.map((t) => t.injectId)).toContain(linked.id);
     expect(row.changedSinceDrill).toBe(false);
     expect(rows.filter((r) => r.lastDrill === null).length).toBeGreaterThan(0);
+  });
+
+  it('dates a drill that was run by the day its clock started, one never run by its planned date, in 最近演练 and the evaluation', async () => {
+    // Midday UTC: the same calendar day on any machine within eleven hours of Greenwich.
+    const clock = fixedClock('2026-03-17T12:00:00Z');
+    const core = await makeCore({ clock });
+    const { plan, drill: ran, script } = await setup(core);
+    const sectionId = script.injects.find((i) => i.clauseLinks.length > 0)!.clauseLinks[0]!.sectionId;
+    // Planned for 03-10, run a week late; another planned for 03-15, marked conducted but never run here.
+    await data(core.call('run.log', { drillId: ran.id, type: 'clock.start' }));
+    clock.advance(30 * 60_000);
+    await data(core.call('run.log', { drillId: ran.id, type: 'clock.end' }));
+    const other = await data<Drill>(core.call('drill.create', { ...entry(plan.id), name: '森林火灾桌面推演', date: '2026-03-15', planLinks: [{ planId: plan.id, sectionIds: [sectionId] }] }));
+    await data(core.call('drill.set-status', { id: other.id, status: 'conducted' }));
+
+    const rows = await data<{ sectionId: string; lastDrill: { drillId: string; date: string } | null }[]>(core.call('plan.clause-exercise', { planId: plan.id }));
+    expect(rows.find((r) => r.sectionId === sectionId)!.lastDrill).toMatchObject({ drillId: ran.id, date: '2026-03-17' });
+    expect(await data<{ heldOn: string }>(core.call('eval.get', { drillId: ran.id }))).toMatchObject({ heldOn: '2026-03-17', drill: { date: '2026-03-10' } });
+    expect(await data<{ heldOn: string }>(core.call('eval.get', { drillId: other.id }))).toMatchObject({ heldOn: '2026-03-15' });
+
+    // The evaluation report says when it took place, and quotes the 整改 item the ledger holds for a problem.
+    const finding = await data<{ id: string }>(core.call('finding.save', { drillId: ran.id, finding: { kind: 'problem', title: '信息报告时限不明确', detail: '', criterionId: null, injectIds: [], observationIds: [], clauses: [], unit: '事发地街道办事处' } }));
+    const item = { findingId: finding.id, drillId: ran.id, description: '明确信息报告时限', measure: '修订预案4.1', category: '', unit: '区应急管理局', owner: '', deadline: '2026-04-30', needsPlanChange: false, clauses: [] };
+    await data(core.call('item.save', { item }));
+    const file = await data<{ dataBase64: string }>(core.call('eval.export-report', { drillId: ran.id, kind: '评估报告' }));
+    const texts = paragraphs((await unzipDocx(Buffer.from(file.dataBase64, 'base64'))).document).map((p) => p.text);
+    expect(texts.find((t) => t.startsWith('演练时间'))).toMatch(/^演练时间：?2026年3月17日/);
+    expect(texts).toContain('1.针对“信息报告时限不明确”，由区应急管理局修订预案4.1，于2026年4月30日前完成。');
+    // Ended before any inject went out: every inject of the script counts as not reached.
+    expect(texts.some((t) => t.includes(`计划情景${script.injects.length}个，其中演练结束时未执行${script.injects.length}个`))).toBe(true);
   });
 });

@@ -4,8 +4,9 @@ import type { EvaluationReport } from '../../electron/shared/schemas/evaluation'
 import { exportEvaluationReportDocx } from '../../electron/core/export/report-docx';
 import { exportNoticeDocx } from '../../electron/core/export/notice-docx';
 import { REPORT_OPTIONS, noticeInput } from '../fixtures/document-inputs';
-import { forestFireEvaluation as report } from '../fixtures/forest-fire-drill';
-import { attr, eastAsiaFont, element, elements, paragraphs, saveExport, textOf, type DocxParts } from '../helpers/docx';
+import { forestFireEvaluation as report, improvementItem } from '../fixtures/forest-fire-drill';
+import { analyseTimeline } from '../../electron/core/domain/evaluation/timeline';
+import { attr, eastAsiaFont, element, elements, paragraphs, saveExport, textOf, unzipDocx, type DocxParts } from '../helpers/docx';
 import { expectGbt9704Layout, expectGbtTable } from '../helpers/gbt9704-layout';
 
 const headings = (parts: DocxParts, style: string) => paragraphs(parts.document).filter((p) => p.style === style).map((p) => p.text);
@@ -36,6 +37,11 @@ describe('exportEvaluationReportDocx — 评估报告', () => {
     expect(texts).toContain('1.接报后指挥部启动迅速。区森林防灭火指挥部在接报后10分钟内完成启动。（评估项：指挥机构及时启动）');
     expect(texts.some((t) => t.startsWith('2.医疗救护组到场时间偏晚。') && t.includes('涉及单位：区卫生健康局'))).toBe(true);
     expect(texts.some((t) => t.startsWith('1.针对“预警信息发布渠道单一”，建议区应急管理局'))).toBe(true);
+    // A problem with a 整改 item is suggested as the ledger records it, not as "建议{the finding's unit}制定整改措施".
+    expect(texts).toContain('2.针对“医疗救护组到场时间偏晚”，由区应急管理局修订预案4.1，于2025年5月31日前完成。');
+    expect(texts.some((t) => t.includes('建议区卫生健康局'))).toBe(false);
+    // Every inject of the script is counted once: 6 = 4 on time + 1 late + 1 skipped.
+    expect(texts.some((t) => t.includes('计划情景6个，其中按时发送4个、延迟发送1个、跳过未发送1个；'))).toBe(true);
     // No conclusion written: one sentence from the total and grade.
     const total = r.scores.total!.toFixed(1);
     expect(texts.some((t) => t.includes(`得分${total}分`) && t.includes(`“${r.scores.grade}”`))).toBe(true);
@@ -53,6 +59,17 @@ describe('exportEvaluationReportDocx — 评估报告', () => {
     expect(timingRows[1]!.slice(4)).toEqual(['40秒', '1分30秒', '按时']);
     expect(timingRows[2]![6]).toBe('延迟');
     expect(timingRows[4]!.slice(3)).toEqual(['—', '—', '—', '未发送']);
+  });
+
+  it('counts the injects the drill ended before reaching, so the parts add up to the script; quotes several items of one problem', async () => {
+    const r2 = report();
+    // The drill ended before the last two injects: their entries are dropped from the log.
+    const unreached = new Set(r2.script.injects.slice(4).map((i) => i.id));
+    r2.timeline = analyseTimeline(r2.script, r2.events.filter((e) => !unreached.has(e.injectId ?? '')), r2.drill.date, r2.drill.startTime);
+    r2.items.push(improvementItem('item-2', 'f-3', { unit: '区卫生健康局', measure: '', description: '组织急救人员集结演练。', deadline: '2025-06-30' }));
+    const texts = paragraphs((await unzipDocx(await exportEvaluationReportDocx(r2, REPORT_OPTIONS.evaluation))).document).map((p) => p.text);
+    expect(texts.some((t) => t.includes('计划情景6个，其中按时发送3个、延迟发送1个、演练结束时未执行2个；'))).toBe(true);
+    expect(texts).toContain('2.针对“医疗救护组到场时间偏晚”，由区应急管理局修订预案4.1，于2025年5月31日前完成；由区卫生健康局组织急救人员集结演练，于2025年6月30日前完成。');
   });
 
   it('ends with the 署名 and the 成文日期 written without leading zeros', () => {

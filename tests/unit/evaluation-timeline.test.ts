@@ -186,11 +186,19 @@ describe('analyseTimeline', () => {
 
   it('reports the delay the coordinator recorded for a late inject, the clock delay for the rest', () => {
     const events = log(['clock.start', at(9, 0)], ['inject.late', at(9, 9), 'a', '接收方未到位'], ['inject.delivered', at(9, 12), 'b'], ['clock.end', at(9, 20)]);
-    // Pressed at T+9:00 for an inject planned at T+5:00, but the controller says it went out 6 minutes late.
-    events[1]!.delaySec = 6 * 60;
+    // Pressed at T+9:00 for an inject planned at T+5:00; the controller rounded the delay up to 4½ minutes.
+    events[1]!.delaySec = 4.5 * 60;
     const a = analyse(script(inject('a', rel(5)), inject('b', rel(10))), events);
-    expect(timing(a, 'a')).toMatchObject({ status: 'late', actualMs: 9 * MIN, delayMs: 6 * MIN });
+    expect(timing(a, 'a')).toMatchObject({ status: 'late', actualMs: 9 * MIN, delayMs: 4.5 * MIN });
     expect(timing(a, 'b')).toMatchObject({ status: 'delivered', delayMs: 2 * MIN });
-    expect(a).toMatchObject({ late: 1, meanDelayMs: 4 * MIN, maxDelayMs: 6 * MIN });
+    expect(a).toMatchObject({ late: 1, meanDelayMs: 3.25 * MIN, maxDelayMs: 4.5 * MIN });
+  });
+
+  it('reads the delay off the clock when the recorded one contradicts it (an entry logged before run.log checked it)', () => {
+    // The tester's log: planned T+18:00, delivered at T+1:03, recorded "5 minutes late".
+    const events = log(['clock.start', at(9, 0)], ['inject.late', at(9, 1, 3), 'a'], ['clock.end', at(9, 20)]);
+    events[1]!.delaySec = 5 * 60;
+    const a = analyse(script(inject('a', rel(18))), events);
+    expect(timing(a, 'a')).toMatchObject({ status: 'late', plannedMs: 18 * MIN, actualMs: 63_000, delayMs: 63_000 - 18 * MIN });
   });
 });

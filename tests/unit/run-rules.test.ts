@@ -1,6 +1,6 @@
 // What the console may log when, and how a late inject's delay is proposed, typed and shown.
 import { describe, expect, it } from 'vitest';
-import { delayInput, formatDelay, parseDelay, proposedDelaySec, repeatRefusal, runEventRefusal } from '../../electron/shared/run-rules';
+import { delayInput, delayMismatch, formatDelay, LATE_TOLERANCE_SEC, lateRefusal, parseDelay, proposedDelaySec, repeatRefusal, runEventRefusal } from '../../electron/shared/run-rules';
 import { RUN_EVENT_TYPES, type ClockState } from '../../electron/shared/schemas/drill';
 import { MAX_DELAY_SEC } from '../../electron/shared/vocabulary';
 
@@ -82,5 +82,22 @@ describe('late delays', () => {
     expect(formatDelay(300)).toBe('5分钟');
     expect(formatDelay(3720)).toBe('1小时2分');
     expect(formatDelay(7200)).toBe('2小时');
+  });
+});
+
+describe('late injects against the clock', () => {
+  it('refuses L for an inject not yet due, saying how long until it is and to press D; an overdue or just-due one is late', () => {
+    expect(lateRefusal(16 * 60_000 + 57_000)).toMatch(/还没到计划时间（还差 16分57秒）.*按 D/);
+    expect(lateRefusal(400)).toMatch(/还差 1秒/);
+    expect(lateRefusal(0)).toBeNull();
+    expect(lateRefusal(-5 * 60_000)).toBeNull();
+  });
+
+  it('accepts a delay within the tolerance of the clock figure either way, and names the clock figure otherwise', () => {
+    expect(delayMismatch(363, 363)).toBeNull();
+    expect(delayMismatch(363 + LATE_TOLERANCE_SEC, 363)).toBeNull();
+    expect(delayMismatch(363 - LATE_TOLERANCE_SEC, 363)).toBeNull();
+    expect(delayMismatch(300, 363 + LATE_TOLERANCE_SEC)).toMatch(/填写的延迟（5分钟）与演练时钟不符.*晚 7分3秒/);
+    expect(delayMismatch(30 * 60, 63)).toMatch(/晚 1分3秒/);
   });
 });

@@ -22,13 +22,16 @@ type Block = Paragraph | Table;
 const scoreLine = (report: EvaluationReport): string =>
   report.scores.total === null ? '' : `经评估，本次演练得分${report.scores.total.toFixed(1)}分，评估等级为“${report.scores.grade ?? '—'}”。`;
 
+/** The drill as the report describes it: dated the day it took place, not the day it was planned for. */
+const asHeld = (report: EvaluationReport) => ({ ...report.drill, date: report.heldOn });
+
 /** 一、演练基本情况 … 五、评估结论: the typical 评估报告 outline of domain.md §3.8. */
 function evaluationBody(report: EvaluationReport): Block[] {
-  const { drill, criteria, forms, scores, timeline } = report;
+  const { criteria, forms, scores, timeline } = report;
   const evaluators = forms.map((f) => (f.unit ? `${f.evaluator}（${f.unit}）` : f.evaluator)).join('、');
   return [
     heading(1, '一、演练基本情况'),
-    ...drillFacts(drill),
+    ...drillFacts(asHeld(report)),
     heading(1, '二、评估过程'),
     bodyText(
       `评估组依据《${criteria.title}》开展评估${criteria.basis ? `（${criteria.basis.replace(/[。.]$/, '')}）` : ''}。` +
@@ -80,7 +83,7 @@ function summaryBody(report: EvaluationReport): Block[] {
       `本次演练为${DRILL_PURPOSES[drill.purpose]}${DRILL_SCOPES[drill.scope]}演练，采用${DRILL_FORMS[drill.form]}形式` +
         `${drill.hazard ? `，以${drill.hazard}为背景` : ''}${objectives.length ? `，目的是${objectives.join('，')}` : ''}。`,
     ),
-    ...drillFacts(drill).slice(1, 5),
+    ...drillFacts(asHeld(report)).slice(1, 5),
     ...participantParagraphs(report),
     ...(scoreLine(report) ? [bodyText(scoreLine(report))] : []),
     heading(1, '二、预案概述'),

@@ -1,7 +1,8 @@
 // Pieces of the 评估报告 and 总结报告: findings as numbered paragraphs, suggestions, the score and inject timing tables.
 import type { Paragraph, Table } from 'docx';
 import { GRADE_BOUNDS } from '../domain/evaluation/scores';
-import type { CriteriaSet, EvaluationReport, Finding, InjectTiming, ScoreSummary, TimelineAnalysis } from '../../shared/schemas/evaluation';
+import type { CriteriaSet, EvaluationReport, Finding, ImprovementItem, InjectTiming, ScoreSummary, TimelineAnalysis } from '../../shared/schemas/evaluation';
+import { formatChineseDate } from './official-parts-docx';
 import { bodyText, dataTable, type Column } from './document-kit-docx';
 import { duration, formatOffset } from '../../shared/drill-clock';
 
@@ -51,11 +52,21 @@ export function timingTable(timeline: TimelineAnalysis): Table {
   return dataTable(TIMING_COLUMNS, rows, 'portrait');
 }
 
+/**
+ * Every inject of the script counted once, so the parts add up to the total: on time, late, skipped,
+ * and those the drill ended before reaching (left out, the sum would not match the table above it).
+ */
+function injectCounts(t: TimelineAnalysis): string {
+  const labels = [['delivered', '按时发送'], ['late', '延迟发送'], ['skipped', '跳过未发送'], ['pending', '演练结束时未执行']] as const;
+  const parts = labels.map(([status, label]) => [label, t.injects.filter((i) => i.status === status).length] as const).filter(([, n]) => n > 0);
+  return `计划情景${t.injects.length}个${parts.length ? `，其中${parts.map(([label, n]) => `${label}${n}个`).join('、')}` : ''}`;
+}
+
 /** The run in one paragraph: what the table shows, summed up for readers who skip tables. */
 export function timelineSummary(t: TimelineAnalysis): Paragraph {
   const parts = [
     `演练实际用时${duration(t.durationMs)}${t.pausedMs ? `（另暂停${duration(t.pausedMs)}）` : ''}`,
-    `计划情景${t.injects.length}个，已发送${t.delivered}个，其中延迟${t.late}个，未发送${t.skipped}个`,
+    injectCounts(t),
     ...(t.adhoc.length ? [`临时增加情景${t.adhoc.length}个`] : []),
     ...(t.meanDelayMs !== null ? [`平均延迟${duration(t.meanDelayMs, true)}，最大延迟${duration(t.maxDelayMs, true)}`] : []),
     ...(t.meanResponseMs !== null ? [`平均响应用时${duration(t.meanResponseMs)}`] : []),
@@ -87,19 +98,30 @@ export function findingParagraphs(report: EvaluationReport, kind: Finding['kind'
   });
 }
 
+/** One 整改 item as the ledger records it: who, what (the measure, else the item itself), by when. */
+function itemClause(item: ImprovementItem): string {
+  const what = (item.measure.trim() || item.description.trim()).replace(/[。；]$/, '');
+  const owner = item.owner.trim() ? `（责任人：${item.owner.trim()}）` : '';
+  return `由${item.unit}${owner}${what}，于${formatChineseDate(item.deadline)}前完成${item.needsPlanChange ? '，并修订预案相关条款' : ''}`;
+}
+
 /**
- * Suggestions from the problems. Findings carry no measures (those are set later in the 整改清单), so each
- * suggestion names the problem, the unit to act, and whether the plan itself must be revised.
+ * Suggestions from the problems. A problem already in the 整改清单 is quoted from its items (unit, measure,
+ * deadline), so the report and the ledger never name different units; one not yet there gets the generic
+ * suggestion naming the unit the finding names.
  */
 export function suggestionParagraphs(report: EvaluationReport): Paragraph[] {
   const problems = report.findings.filter((f) => f.kind === 'problem');
   if (!problems.length) return [bodyText('本次演练未发现需要整改的问题，建议各参演单位保持现有工作机制，定期组织演练。')];
-  const items = problems.map((f, i) => {
+  const paragraphs = problems.map((f, i) => {
+    const title = `${i + 1}.针对“${f.title.trim().replace(/[。；]$/, '')}”，`;
+    const items = report.items.filter((item) => item.findingId === f.id);
+    if (items.length) return bodyText(`${title}${items.map(itemClause).join('；')}。`);
     const who = f.unit || '相关单位';
     const plan = f.clauses.length ? `涉及预案条款${f.clauses.length}处，建议同步修订预案相关内容` : '';
-    return bodyText(`${i + 1}.针对“${f.title.trim().replace(/[。；]$/, '')}”，建议${who}制定整改措施，明确责任人和完成时限${plan ? `；${plan}` : ''}。`);
+    return bodyText(`${title}建议${who}制定整改措施，明确责任人和完成时限${plan ? `；${plan}` : ''}。`);
   });
-  return [...items, bodyText('以上问题纳入整改清单，由区应急管理局跟踪督办，整改完成后逐项销号。')];
+  return [...paragraphs, bodyText('以上问题纳入整改清单，由区应急管理局跟踪督办，整改完成后逐项销号。')];
 }
 
 /** The conclusion as written, or one sentence from the total and grade when the evaluation group left it blank. */

@@ -1,8 +1,8 @@
 // Drill channels: the programme, scripts, the live run log and the compliance check.
 import { AppError } from '../../shared/errors';
-import { complianceRulesSchema, type ClockState, type ComplianceRule, type DrillInput, type RunEventType, type RunState, type RunUpdate } from '../../shared/schemas/drill';
+import { complianceRulesSchema, type ClockState, type ComplianceRule, type DrillInput, type RunEvent, type RunEventType, type RunState, type RunUpdate, type Script } from '../../shared/schemas/drill';
 import { drillTimesProblem } from '../../shared/drill-window';
-import { repeatRefusal, runEventRefusal } from '../../shared/run-rules';
+import { delayMismatch, lateRefusal, repeatRefusal, runEventRefusal } from '../../shared/run-rules';
 import { localDate } from '../clock';
 import * as repo from '../db/repos/drill-repo';
 import { getPlanDocument, getPlanRow, listPlanRows } from '../db/repos/plan-repo';
@@ -60,8 +60,11 @@ function clockStatus(ctx: HandlerContext, drillId: string, events = repo.listTim
   return clockState(events, ctx.clock.now()).status;
 }
 
-/** An inject event must name an inject of the script and suit the clock (see run-rules); throws AppError. */
-function checkInjectEvent(ctx: HandlerContext, drillId: string, type: RunEventType, injectId: string | null): void {
+/**
+ * An inject event must name an inject of the script and suit the clock (see run-rules); a late one must
+ * be overdue and its delay, when given, agree with the clock. Throws AppError.
+ */
+function checkInjectEvent(ctx: HandlerContext, drillId: string, type: RunEventType, injectId: string | null, delaySec: number | undefined): void {
   if (!type.startsWith('inject.')) return;
   const db = ctx.store.get();
   const events = repo.listTimingEvents(db, drillId);
@@ -69,10 +72,26 @@ function checkInjectEvent(ctx: HandlerContext, drillId: string, type: RunEventTy
   if (refusal) throw new AppError('CONFLICT', refusal);
   if (type === 'inject.adhoc') return;
   if (injectId === null) throw new AppError('INVALID_INPUT', '请指明要下达或跳过的注入。');
-  if (!repo.getScript(db, drillId).injects.some((i) => i.id === injectId)) throw new AppError('NOT_FOUND', '脚本中没有这条注入，可能已被删除。');
+  const script = repo.getScript(db, drillId);
+  if (!script.injects.some((i) => i.id === injectId)) throw new AppError('NOT_FOUND', '脚本中没有这条注入，可能已被删除。');
   const last = events.findLast((e) => e.injectId === injectId && e.type !== 'inject.adhoc')?.type ?? null;
   const repeat = repeatRefusal(type, last);
   if (repeat) throw new AppError('CONFLICT', repeat);
+  if (type === 'inject.late') checkLate(ctx, drillId, script, events, injectId, delaySec);
+}
+
+/** A late delivery is of an overdue inject, and a stated delay is the clock's within the tolerance. */
+function checkLate(ctx: HandlerContext, drillId: string, script: Script, events: RunEvent[], injectId: string, delaySec: number | undefined): void {
+  const drill = repo.getDrill(ctx.store.get(), drillId);
+  const now = ctx.clock.now();
+  const plannedMs = injectStates(script, events, now, drill.date, drill.startTime).find((s) => s.injectId === injectId)?.plannedMs ?? null;
+  // An inject without a readable planned time has nothing to be late against: the coordinator's word stands.
+  if (plannedMs === null) return;
+  const dueInMs = plannedMs - clockState(events, now).elapsedMs;
+  const notDue = lateRefusal(dueInMs);
+  if (notDue) throw new AppError('CONFLICT', notDue);
+  const mismatch = delaySec === undefined ? null : delayMismatch(delaySec, Math.round(-dueInMs / 1000));
+  if (mismatch) throw new AppError('INVALID_INPUT', mismatch);
 }
 
 /**
@@ -152,7 +171,7 @@ export const drillHandlers: Handlers<
     const { drillId, ...e } = input;
     const db = ctx.store.get();
     if (e.delaySec !== undefined && e.type !== 'inject.late') throw new AppError('INVALID_INPUT', '只有“延迟下达”的注入才能记录延迟时间。');
-    const event = repo.appendEvent(db, drillId, e, ctx.clock.now(), () => checkInjectEvent(ctx, drillId, e.type, e.injectId ?? null));
+    const event = repo.appendEvent(db, drillId, e, ctx.clock.now(), () => checkInjectEvent(ctx, drillId, e.type, e.injectId ?? null, e.delaySec));
     if (e.type === 'clock.end') {
       const d = repo.getDrill(db, drillId);
       if (d.status === 'planned' || d.status === 'preparing') {

@@ -10,6 +10,7 @@ import * as drills from '../db/repos/drill-repo';
 import * as evals from '../db/repos/evaluation-repo';
 import { getPlanDocument, getPlanRow } from '../db/repos/plan-repo';
 import { getVersion, listVersions } from '../db/repos/revision-repo';
+import { heldOn } from '../domain/drills/held-on';
 import { loadCriteriaSets } from '../domain/evaluation/criteria';
 import { findRecurring } from '../domain/evaluation/recurring';
 import { resolvingVersionIds, whyNotResolving, type RequestVersions } from '../domain/evaluation/request-versions';
@@ -41,11 +42,13 @@ function withRecurring(ctx: HandlerContext, list: Finding[]): Finding[] {
   const db = ctx.store.get();
   const all = evals.listFindings(db).filter((f) => f.kind === 'problem');
   const drillInfo = new Map(drills.listDrills(db).map((d) => [d.id, d]));
+  const starts = drills.clockStarts(db);
   return list.map((f) => {
     if (f.kind !== 'problem') return f;
-    const earlier = all
-      .filter((e) => e.drillId !== f.drillId)
-      .map((e) => ({ ...e, drillName: drillInfo.get(e.drillId)?.name ?? '', date: drillInfo.get(e.drillId)?.date ?? '' }));
+    const earlier = all.filter((e) => e.drillId !== f.drillId).map((e) => {
+      const d = drillInfo.get(e.drillId);
+      return { ...e, drillName: d?.name ?? '', date: d ? heldOn(d, starts.get(d.id)) : '' };
+    });
     const recurring = findRecurring(f, earlier);
     return recurring?.length ? { ...f, recurring } : f;
   });
@@ -56,15 +59,18 @@ export function evaluationReport(ctx: HandlerContext, drillId: string) {
   const drill = drills.getDrill(db, drillId);
   const e = evaluationOf(ctx, drillId);
   const script = drills.getScript(db, drillId);
+  const events = drills.listEvents(db, drillId);
   return {
     drill,
+    heldOn: heldOn(drill, events.find((x) => x.type === 'clock.start')?.at),
     criteria: e.criteria,
     forms: e.forms,
     conclusion: e.conclusion,
     scores: combineScores(e.criteria, e.forms),
-    timeline: analyseTimeline(script, drills.listEvents(db, drillId), drill.date, drill.startTime),
+    timeline: analyseTimeline(script, events, drill.date, drill.startTime),
     findings: withRecurring(ctx, evals.listFindings(db, drillId)),
-    events: drills.listEvents(db, drillId),
+    items: evals.listItems(db, today(ctx), { drillId }),
+    events,
     script,
   };
 }
@@ -189,7 +195,12 @@ export const evaluationHandlers: Handlers<
         }
       }
     }
-    const done = all.filter((d) => d.status === 'conducted' || d.status === 'evaluated' || d.status === 'archived').sort((a, b) => b.date.localeCompare(a.date));
+    // Dated as held (see heldOn), so the latest is the latest run, and the plan version compared is the one then in force.
+    const starts = drills.clockStarts(db);
+    const done = all
+      .filter((d) => d.status === 'conducted' || d.status === 'evaluated' || d.status === 'archived')
+      .map((d) => ({ ...d, date: heldOn(d, starts.get(d.id)) }))
+      .sort((a, b) => b.date.localeCompare(a.date));
     const memo = <T,>(f: (id: string) => T) => {
       const cache = new Map<string, T>();
       return (id: string) => (cache.has(id) ? cache.get(id)! : (cache.set(id, f(id)), cache.get(id)!));

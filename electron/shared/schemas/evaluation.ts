@@ -234,12 +234,16 @@ export interface ClauseExercise {
 
 export interface EvaluationReport {
   drill: Drill;
+  /** The day it took place: the local date its clock started, or the planned date if never run. */
+  heldOn: string;
   criteria: CriteriaSet;
   forms: EvaluatorForm[];
   conclusion: string;
   scores: ScoreSummary;
   timeline: TimelineAnalysis;
   findings: Finding[];
+  /** The 整改 items raised from this drill, as the ledger holds them: the report quotes them. */
+  items: ImprovementItem[];
   events: RunEvent[];
   script: Script;
 }

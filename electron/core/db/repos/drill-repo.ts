@@ -134,6 +134,17 @@ export function listEvents(db: Database.Database, drillId: string, afterSeq = 0)
   return (db.prepare('SELECT * FROM drill_events WHERE drill_id = ? AND seq > ? ORDER BY seq').all(drillId, afterSeq) as EventRow[]).map(toEvent);
 }
 
+/**
+ * The wall time (ISO) each drill's clock started, for drills that have been run: the first clock.start
+ * of its log, the one the drill clock takes. One query for the whole programme.
+ */
+export function clockStarts(db: Database.Database): Map<string, string> {
+  const rows = db.prepare("SELECT drill_id, at FROM drill_events WHERE type = 'clock.start' ORDER BY drill_id, seq").all() as { drill_id: string; at: string }[];
+  const out = new Map<string, string>();
+  for (const r of rows) if (!out.has(r.drill_id)) out.set(r.drill_id, r.at);
+  return out;
+}
+
 /** Only what the clock and inject states read: observations and actions (the bulk of a long log) are left out. */
 export function listTimingEvents(db: Database.Database, drillId: string): RunEvent[] {
   return (db.prepare("SELECT * FROM drill_events WHERE drill_id = ? AND (type LIKE 'clock.%' OR type LIKE 'inject.%') ORDER BY seq").all(drillId) as EventRow[]).map(toEvent);

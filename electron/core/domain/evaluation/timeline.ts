@@ -4,10 +4,21 @@
 // agrees to the millisecond with what the console showed during the run. A drill paused for two hours
 // for weather is not two hours late, and players are not two hours slow to respond across the pause.
 import { clockState, drillTimeReader, injectStates, localWallTime } from '../../../shared/drill-clock';
-import { DELIVERY_TYPES } from '../../../shared/run-rules';
+import { delayMismatch, DELIVERY_TYPES } from '../../../shared/run-rules';
 import type { InjectTiming, TimelineAnalysis } from '../../../shared/schemas/evaluation';
-import type { RunEvent, Script } from '../../../shared/schemas/drill';
+import type { InjectRunState, RunEvent, Script } from '../../../shared/schemas/drill';
 import { injectNumbers } from '../../../shared/script-checks';
+
+/**
+ * A late delivery carries the delay the coordinator stated (she may have rounded it), unless it
+ * contradicts the clock beside it: entries logged before run.log checked it could say "5 minutes late"
+ * of an inject delivered hours early, and the analysis must not print both.
+ */
+function delayOf(state: InjectRunState): number | null {
+  const clockMs = state.plannedMs !== null && state.deliveredMs !== null ? state.deliveredMs - state.plannedMs : null;
+  if (state.delaySec === null) return clockMs;
+  return clockMs !== null && delayMismatch(state.delaySec, Math.round(clockMs / 1000)) ? clockMs : state.delaySec * 1000;
+}
 
 /**
  * `now` is the time of the latest event, or the planned start when the log is empty: the analysis
@@ -24,8 +35,7 @@ export function analyseTimeline(script: Script, events: readonly RunEvent[], dri
   const responses = responseTimes(log, drillMsAt);
 
   const injects = injectStates(script, log, now, drillDate, startTime).map((state, i): InjectTiming => {
-    // A late delivery carries the delay the coordinator stated (she knows when it really went out).
-    const delayMs = state.delaySec !== null ? state.delaySec * 1000 : state.plannedMs !== null && state.deliveredMs !== null ? state.deliveredMs - state.plannedMs : null;
+    const delayMs = delayOf(state);
     return {
       injectId: state.injectId,
       seq: numbers.get(state.injectId) ?? i + 1,

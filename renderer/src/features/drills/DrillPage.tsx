@@ -39,7 +39,10 @@ function SectionPicker({ drill, planId, onSaved }: { drill: Drill; planId: strin
         showCheckedStrategy={TreeSelect.SHOW_ALL}
         value={link.sectionIds}
         onChange={(v) => void save(v as string[])}
-        placeholder="选择本次演练检验的章节"
+        placeholder="选择本次演练检验的章节（可输入编号或标题查找）"
+        // Seventy clauses are too many to scroll: typed text matches the label, "4.1 信息报告", number and title.
+        showSearch
+        treeNodeFilterProp="title"
         treeData={sectionTreeData(plan.data)}
         treeDefaultExpandAll
       />

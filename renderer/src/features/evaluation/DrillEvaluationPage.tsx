@@ -87,7 +87,7 @@ export function DrillEvaluationPage({ drillId }: { drillId: string }) {
     <div>
       <PageHeader
         title={`演练评估：${r.drill.name}`}
-        sub={`${r.drill.date} · 评估标准：${r.criteria.title}`}
+        sub={`${r.heldOn} · 评估标准：${r.criteria.title}`}
         extra={
           <>
             <Button onClick={() => navigate('evaluation')}>返回</Button>

@@ -1,7 +1,7 @@
 // 演练实施: the live console. Drill clock, current and next injects, one-key logging and the running log.
 import { Alert, App as AntApp, Button, Card, Input, Modal, Space, Spin, Tag, Typography, type ButtonProps } from 'antd';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { proposedDelaySec, runEventRefusal } from '@shared/run-rules';
+import { lateRefusal, proposedDelaySec, runEventRefusal } from '@shared/run-rules';
 import type { Inject, InjectRunState } from '@shared/schemas/drill';
 import { injectNumbers } from '@shared/script-checks';
 import { call, request } from '../../api/client';
@@ -103,7 +103,11 @@ export function ConsolePage({ drillId }: { drillId: string }) {
       if (!current) return;
       if (type === 'inject.late') {
         const inject = byId.get(current.injectId);
-        setLate({ injectId: current.injectId, label: `第 ${numbers.get(current.injectId)} 条 ${inject?.scene ?? ''}`, proposedSec: proposedDelaySec(current.dueInMs - driftAt(base, Date.now())) });
+        // The clock runs on while the dialog is open: the delay is read again when it is recorded.
+        const dueInMs = () => current.dueInMs - driftAt(base, Date.now());
+        const notDue = lateRefusal(dueInMs());
+        if (notDue) return void message.warning(notDue);
+        setLate({ injectId: current.injectId, label: `第 ${numbers.get(current.injectId)} 条 ${inject?.scene ?? ''}`, delayNow: () => proposedDelaySec(dueInMs()) });
       } else void log({ type, injectId: current.injectId });
     },
     [status, current, base, byId, numbers, log, message],

@@ -1,4 +1,4 @@
-// L: an inject goes out late. Asks how late (proposed from the clock) and why; Enter records it.
+// L: an overdue inject goes out late. Asks how late (proposed from the clock) and why; Enter records it.
 import { Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { delayInput, formatDelay, parseDelay } from '@shared/run-rules';
@@ -6,15 +6,18 @@ import { delayInput, formatDelay, parseDelay } from '@shared/run-rules';
 export interface LateTarget {
   injectId: string;
   label: string;
-  proposedSec: number;
+  /** How late the inject is by the drill clock at this moment, in seconds. */
+  delayNow: () => number;
 }
 
 export function LateModal({ target, onClose, onLog }: { target: LateTarget; onClose: () => void; onLog: (delaySec: number, reason: string) => Promise<boolean> }) {
-  const [delay, setDelay] = useState(() => delayInput(target.proposedSec));
+  const [proposed] = useState(() => delayInput(target.delayNow()));
+  const [delay, setDelay] = useState(proposed);
   const [reason, setReason] = useState('');
   const sec = parseDelay(delay);
+  // The clock's figure, left as proposed, is read again as recorded: typing the reason takes time too.
   const submit = async () => {
-    if (sec !== null && (await onLog(sec, reason.trim()))) onClose();
+    if (sec !== null && (await onLog(delay === proposed ? target.delayNow() : sec, reason.trim()))) onClose();
   };
   return (
     <Modal open title={`延迟下达：${target.label}`} okText="记录" okButtonProps={{ disabled: sec === null }} onOk={submit} onCancel={onClose} destroyOnHidden>

@@ -1,7 +1,8 @@
 // 演示屏: the current scene and its narration, large, for the room (a second window or page), and beneath
-// them the injects as they went out, ad-hoc ones marked 临时. What it leaves out, and why: presenter-flow.ts.
+// them the injects as they went out, ad-hoc ones marked 临时; a band says when the clock is paused or ended.
+// What it leaves out, and why: presenter-flow.ts.
 import { useMemo } from 'react';
-import type { Inject } from '@shared/schemas/drill';
+import type { ClockState, Inject } from '@shared/schemas/drill';
 import { request } from '../../api/client';
 import { useLoad } from '../../components/use-load';
 import { CLOCK_NOT_STARTED, LiveClock, clockText } from './live-clock';
@@ -11,12 +12,18 @@ import { useRunFeed } from './use-run-feed';
 /** The room reads the latest few; the whole run is in the console's log. */
 const FLOW_SHOWN = 6;
 
-/** What the big lines say about an inject that went out, or is to come. */
-function headline(item: FlowItem | undefined, next: Inject | undefined, byId: Map<string, Inject>): { scene: string; narration: string; adhoc: boolean } {
+/** Across the screen while the clock stands: the room must not take a frozen scene for a live one. */
+const STANDING: Partial<Record<ClockState['status'], string>> = { paused: '演练暂停', ended: '演练结束' };
+
+/**
+ * What the big lines say: the last inject that went out. Until one has, the drill's name: the scenario
+ * is the players' to discover as it is put to them, not to read off the wall while they wait.
+ */
+function headline(item: FlowItem | undefined, drillName: string, status: ClockState['status'], byId: Map<string, Inject>): { scene: string; narration: string; adhoc: boolean } {
   if (item?.kind === 'adhoc') return { scene: '临时注入', narration: item.text, adhoc: true };
-  // The scene on screen is the last one delivered; before that, the first one to come.
-  const inject = item ? byId.get(item.injectId) : next;
-  return { scene: inject?.scene ?? (item ? '' : '演练即将开始'), narration: inject?.narration || inject?.info || '', adhoc: false };
+  if (!item) return { scene: drillName, narration: status === 'not-started' ? '演练即将开始' : '', adhoc: false };
+  const inject = byId.get(item.injectId);
+  return { scene: inject?.scene ?? '', narration: inject?.narration || inject?.info || '', adhoc: false };
 }
 
 export function PresenterPage({ drillId }: { drillId: string }) {
@@ -25,14 +32,16 @@ export function PresenterPage({ drillId }: { drillId: string }) {
   const byId = useMemo(() => new Map((detail.data?.script.injects ?? []).map((i) => [i.id, i])), [detail.data]);
   const events = feed?.events;
   const flow = useMemo(() => presenterFlow(events ?? [], FLOW_SHOWN), [events]);
-  const nextId = feed?.state.next[0]?.injectId;
-  const shown = headline(flow.at(-1), nextId ? byId.get(nextId) : undefined, byId);
+  const base = feed?.base ?? CLOCK_NOT_STARTED;
+  const shown = headline(flow.at(-1), detail.data?.drill.name ?? '', base.status, byId);
+  const standing = STANDING[base.status];
   return (
     <div className="presenter" data-testid="presenter">
       <div className="presenter-head">
         <span>{detail.data?.drill.name}</span>
-        <LiveClock base={feed?.base ?? CLOCK_NOT_STARTED} className="presenter-clock" testId="presenter-clock" />
+        <LiveClock base={base} className="presenter-clock" testId="presenter-clock" />
       </div>
+      {standing && <div className="presenter-standing" data-testid="presenter-standing">{standing}</div>}
       <div className={shown.adhoc ? 'presenter-scene adhoc' : 'presenter-scene'} data-testid="presenter-scene">{shown.scene}</div>
       <div className="presenter-narration" data-testid="presenter-narration">{shown.narration}</div>
       {flow.length > 0 && (
