@@ -260,3 +260,30 @@ test('exports the drill’s 工作方案 from the drill page as a Word file', as
   await page.keyboard.press('Control+e');
   await expect(page.locator('.ant-message')).toContainText('当前页面没有可导出的文档');
 });
+
+test('新增注入 adds the inject at the end in the last phase, shows it and puts the caret in its 场景', async ({ page, host }) => {
+  await page.goto(host.url);
+  await invoke(page, 'profile.save', PROFILE);
+  const plan = await invoke<{ id: string }>(page, 'plan.create', { templateId: 'forest-fire', revision: '2024' });
+  const drill = await invoke<{ id: string }>(page, 'drill.create', {
+    name: '森林火灾桌面推演', form: 'tabletop', scope: 'single', purpose: 'test', hazard: '森林火灾', keyIndustry: false, majorNaturalDisaster: true,
+    planLinks: [{ planId: plan.id, sectionIds: [] }], objectives: [], date: '2026-10-20', startTime: '09:00', endTime: '11:30', place: '', organizer: '', participants: [], notes: '',
+  });
+  await page.goto(`${host.url}/#/scripts/${drill.id}`);
+  await page.getByTestId('generate-script').click();
+  await page.getByTestId('generate-from-plan').click();
+  await expect(page.getByTestId('inject-row').first()).toBeVisible();
+  await expect(page.getByTestId('script-save-state')).toHaveAttribute('data-state', 'saved', { timeout: 10_000 });
+  const last = await invoke<{ script: { injects: { phaseId: string; time: { offsetSec: number } }[] } }>(page, 'drill.get', { id: drill.id });
+  const lastInject = last.script.injects.at(-1)!;
+  await page.getByTestId('add-inject').click();
+  const scene = page.locator('[data-testid="inject-scene"]:focus');
+  await expect(scene).toBeFocused();
+  await expect(scene).toBeInViewport();
+  await page.keyboard.type('上级工作组到达现场');
+  await expect(page.getByText(/19 条注入 ·/)).toBeVisible();
+  await expect(page.getByTestId('script-save-state')).toHaveAttribute('data-state', 'saved', { timeout: 10_000 });
+  const saved = (await invoke<{ script: { injects: { scene: string; phaseId: string; time: { offsetSec: number } }[] } }>(page, 'drill.get', { id: drill.id })).script.injects.at(-1)!;
+  expect(saved).toMatchObject({ scene: '上级工作组到达现场', phaseId: lastInject.phaseId, time: { offsetSec: lastInject.time.offsetSec + 300 } });
+  await screenshot(page, 'drill-script-new-inject');
+});

@@ -1,5 +1,5 @@
 // The inject table: virtual rows (only those on screen exist), memoised cells, drag to reorder.
-import { Button, Space, Table, Tag, Tooltip } from 'antd';
+import { Button, Space, Table, Tag, Tooltip, type TableRef } from 'antd';
 import { memo, useEffect, useMemo, useRef } from 'react';
 import type { Inject, Phase, ScriptIssue } from '@shared/schemas/drill';
 import { INJECT_METHODS } from '@shared/vocabulary';
@@ -25,12 +25,27 @@ interface Props {
   onRemove: (id: string) => void;
   onMove: (id: string, toIndex: number) => void;
   onPickClauses: (injectId: string) => void;
+  /** An inject just added: scrolled to, and its 场景 box focused, so the coordinator can type it at once. */
+  reveal?: string | null;
 }
 
 export const InjectTable = memo(function InjectTable(p: Props) {
   const { injects, phases, numbers, issuesOf, lookup, onPatch, onDuplicate, onInsert, onRemove, onMove, onPickClauses } = p;
   const dragging = useRef<string | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
+  const table = useRef<TableRef>(null);
+  useEffect(() => {
+    if (!p.reveal) return;
+    table.current?.scrollTo({ key: p.reveal, align: 'center' });
+    // The virtual list renders the row on the next frame or two.
+    let tries = 0;
+    const focus = () => {
+      const box = wrapper.current?.querySelector<HTMLElement>(`[data-row-key="${CSS.escape(p.reveal!)}"] [data-testid="inject-scene"]`);
+      if (box) box.focus({ preventScroll: true });
+      else if (tries++ < 10) requestAnimationFrame(focus);
+    };
+    requestAnimationFrame(focus);
+  }, [p.reveal]);
   // Tab into a column off screen and the browser scrolls the virtual list's inner box itself, which the
   // header and the list's own offset do not follow. Hand that scroll to the list as a sideways wheel.
   useEffect(() => {
@@ -81,6 +96,7 @@ export const InjectTable = memo(function InjectTable(p: Props) {
   return (
     <div ref={wrapper}>
     <Table<Inject>
+      ref={table}
       className="inject-table"
       size="small"
       rowKey="id"

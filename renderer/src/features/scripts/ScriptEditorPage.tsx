@@ -47,6 +47,16 @@ export function ScriptEditorPage({ drillId }: { drillId: string }) {
   const patchInject = useCallback((id: string, patch: Partial<Inject>) => update((s) => ({ ...s, injects: s.injects.map((i) => (i.id === id ? { ...i, ...patch } : i)) })), [update]);
   const duplicate = useCallback((index: number) => update((s) => insertAt(s, index, { ...s.injects[index]!, id: newId() })), [update]);
   const insert = useCallback((index: number) => update((s) => insertAt(s, index, blankInject(s.injects[index]!.phaseId, s.injects[index]))), [update]);
+  const [reveal, setReveal] = useState<string | null>(null);
+  /** At the end, in the last inject's phase, five minutes after it; shown and ready to type into. */
+  const addInject = () => {
+    const id = newId();
+    update((s) => {
+      const last = s.injects[s.injects.length - 1];
+      return insertAt(s, s.injects.length - 1, { ...blankInject(last?.phaseId ?? s.phases[0]!.id, last), id });
+    });
+    setReveal(id);
+  };
   const remove = useCallback((id: string) => update((s) => ({ ...s, injects: s.injects.filter((x) => x.id !== id) })), [update]);
   const move = useCallback((id: string, to: number) => update((s) => moveInject(s, id, to)), [update]);
   // 文件 → 导出为 Word: the script, saved first.
@@ -135,7 +145,7 @@ export function ScriptEditorPage({ drillId }: { drillId: string }) {
                     <Input key={p.id} size="small" style={{ width: 110 }} value={p.name} onChange={(e) => update((s) => ({ ...s, phases: s.phases.map((x) => (x.id === p.id ? { ...x, name: e.target.value } : x)) }))} />
                   ))}
                   <Button size="small" onClick={() => update((s) => ({ ...s, phases: [...s.phases, { id: newId(), name: '新阶段' }] }))}>添加阶段</Button>
-                  <Button size="small" type="primary" onClick={() => update((s) => insertAt(s, s.injects.length - 1, blankInject(s.phases[0]!.id, s.injects[s.injects.length - 1])))} data-testid="add-inject">新增注入</Button>
+                  <Button size="small" type="primary" onClick={addInject} data-testid="add-inject">新增注入</Button>
                 </Space>
                 <InjectTable
                   injects={script.injects}
@@ -149,6 +159,7 @@ export function ScriptEditorPage({ drillId }: { drillId: string }) {
                   onRemove={remove}
                   onMove={move}
                   onPickClauses={setPicking}
+                  reveal={reveal}
                 />
               </div>
             ),
