@@ -27,7 +27,8 @@ export function runEventRefusal(type: RunEventType, status: ClockState['status']
  * their mind), but is not skipped twice.
  */
 export function repeatRefusal(type: RunEventType, last: RunEventType | null): string | null {
-  if (last === null || last === 'inject.skipped') return type === 'inject.skipped' && last === 'inject.skipped' ? '这条注入已被跳过（可能已在另一处控制台记录）。' : null;
+  if (last === null) return null;
+  if (last === 'inject.skipped') return type === 'inject.skipped' ? '这条注入已被跳过（可能已在另一处控制台记录）。' : null;
   return type === 'inject.skipped' ? '这条注入已经下达，不能再跳过。' : '这条注入已经下达（可能已在另一处控制台记录），不能重复下达。';
 }
 

@@ -1,8 +1,8 @@
 // Drill channels: the programme, scripts, the live run log and the compliance check.
 import { AppError } from '../../shared/errors';
-import { complianceRulesSchema, type ClockState, type ComplianceRule, type DrillInput, type RunEvent, type RunEventType, type RunState, type RunUpdate, type Script } from '../../shared/schemas/drill';
+import { complianceRulesSchema, type ClockState, type ComplianceRule, type Drill, type DrillInput, type RunEvent, type RunEventType, type RunState, type RunUpdate, type Script } from '../../shared/schemas/drill';
 import { drillTimesProblem } from '../../shared/drill-window';
-import { delayMismatch, lateRefusal, repeatRefusal, runEventRefusal } from '../../shared/run-rules';
+import { delayMismatch, lateRefusal, proposedDelaySec, repeatRefusal, runEventRefusal } from '../../shared/run-rules';
 import { localDate } from '../clock';
 import * as repo from '../db/repos/drill-repo';
 import { getPlanDocument, getPlanRow, listPlanRows } from '../db/repos/plan-repo';
@@ -56,8 +56,8 @@ export function runState(ctx: HandlerContext, drillId: string, log: 'all' | 'tim
 const omitLog = ({ events: _log, ...state }: RunState): RunUpdate['state'] => state;
 
 /** The drill clock's status now, from the clock and inject events only (not the whole log). */
-function clockStatus(ctx: HandlerContext, drillId: string, events = repo.listTimingEvents(ctx.store.get(), drillId)): ClockState['status'] {
-  return clockState(events, ctx.clock.now()).status;
+function clockStatus(ctx: HandlerContext, drillId: string): ClockState['status'] {
+  return clockState(repo.listTimingEvents(ctx.store.get(), drillId), ctx.clock.now()).status;
 }
 
 /**
@@ -68,7 +68,9 @@ function checkInjectEvent(ctx: HandlerContext, drillId: string, type: RunEventTy
   if (!type.startsWith('inject.')) return;
   const db = ctx.store.get();
   const events = repo.listTimingEvents(db, drillId);
-  const refusal = runEventRefusal(type, clockStatus(ctx, drillId, events));
+  const now = ctx.clock.now();
+  const clock = clockState(events, now);
+  const refusal = runEventRefusal(type, clock.status);
   if (refusal) throw new AppError('CONFLICT', refusal);
   if (type === 'inject.adhoc') return;
   if (injectId === null) throw new AppError('INVALID_INPUT', '请指明要下达或跳过的注入。');
@@ -77,20 +79,18 @@ function checkInjectEvent(ctx: HandlerContext, drillId: string, type: RunEventTy
   const last = events.findLast((e) => e.injectId === injectId && e.type !== 'inject.adhoc')?.type ?? null;
   const repeat = repeatRefusal(type, last);
   if (repeat) throw new AppError('CONFLICT', repeat);
-  if (type === 'inject.late') checkLate(ctx, drillId, script, events, injectId, delaySec);
+  if (type === 'inject.late') checkLate(repo.getDrill(db, drillId), script, events, clock.elapsedMs, now, injectId, delaySec);
 }
 
 /** A late delivery is of an overdue inject, and a stated delay is the clock's within the tolerance. */
-function checkLate(ctx: HandlerContext, drillId: string, script: Script, events: RunEvent[], injectId: string, delaySec: number | undefined): void {
-  const drill = repo.getDrill(ctx.store.get(), drillId);
-  const now = ctx.clock.now();
+function checkLate(drill: Drill, script: Script, events: RunEvent[], elapsedMs: number, now: Date, injectId: string, delaySec: number | undefined): void {
   const plannedMs = injectStates(script, events, now, drill.date, drill.startTime).find((s) => s.injectId === injectId)?.plannedMs ?? null;
   // An inject without a readable planned time has nothing to be late against: the coordinator's word stands.
   if (plannedMs === null) return;
-  const dueInMs = plannedMs - clockState(events, now).elapsedMs;
+  const dueInMs = plannedMs - elapsedMs;
   const notDue = lateRefusal(dueInMs);
   if (notDue) throw new AppError('CONFLICT', notDue);
-  const mismatch = delaySec === undefined ? null : delayMismatch(delaySec, Math.round(-dueInMs / 1000));
+  const mismatch = delaySec === undefined ? null : delayMismatch(delaySec, proposedDelaySec(dueInMs));
   if (mismatch) throw new AppError('INVALID_INPUT', mismatch);
 }
 

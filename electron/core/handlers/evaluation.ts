@@ -1,7 +1,7 @@
 // Evaluation and improvement channels: scores, timeline analysis, findings, items, revision requests, clause exercise.
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { blocksText } from '../../shared/doc-model';
+import { blocksText, type PlanDocument } from '../../shared/doc-model';
 import { AppError } from '../../shared/errors';
 import { describeAnswerChange, reconcileAnswers } from '../../shared/evaluation-answers';
 import type { ClauseExercise, CriteriaSet, EvaluatorForm, Finding, ImprovementItem, ItemInput, RevisionRequest } from '../../shared/schemas/evaluation';
@@ -22,8 +22,18 @@ function criteriaSets(ctx: HandlerContext): CriteriaSet[] {
   return loadCriteriaSets(path.join(ctx.templatesDir, 'criteria')).sets;
 }
 
-function requestVersions(db: Database.Database, r: RevisionRequest): RequestVersions {
-  return { request: r, versions: listVersions(db, r.planId), docOf: (id) => getVersion(db, r.planId, id).doc };
+/** `f` by id, each id computed once. */
+function memo<T>(f: (id: string) => T): (id: string) => T {
+  const cache = new Map<string, T>();
+  return (id) => (cache.has(id) ? cache.get(id)! : (cache.set(id, f(id)), cache.get(id)!));
+}
+
+/** What deciding on requests reads, each plan's versions and each version's document read once however many requests share them. */
+function requestVersionsReader(db: Database.Database): (r: RevisionRequest) => RequestVersions {
+  const versionsOf = memo((planId) => listVersions(db, planId));
+  const docs = new Map<string, (versionId: string) => PlanDocument>();
+  const docsOf = (planId: string) => docs.get(planId) ?? docs.set(planId, memo((id) => getVersion(db, planId, id).doc)).get(planId)!;
+  return (r) => ({ request: r, versions: versionsOf(r.planId), docOf: docsOf(r.planId) });
 }
 
 /** The drill's evaluation, started from the shipped set that fits its form on first use. */
@@ -168,13 +178,14 @@ export const evaluationHandlers: Handlers<
   },
   'request.list': (input, ctx) => {
     const db = ctx.store.get();
-    return evals.listRequests(db, input?.planId).map((r) => (r.status === 'open' ? { ...r, resolvingVersionIds: resolvingVersionIds(requestVersions(db, r)) } : r));
+    const read = requestVersionsReader(db);
+    return evals.listRequests(db, input?.planId).map((r) => (r.status === 'open' ? { ...r, resolvingVersionIds: resolvingVersionIds(read(r)) } : r));
   },
   'request.resolve': (input, ctx) => {
     const db = ctx.store.get();
     const req = evals.listRequests(db).find((r) => r.id === input.id);
     if (!req) throw new AppError('NOT_FOUND', '未找到该修订请求。');
-    const refusal = whyNotResolving(requestVersions(db, req), input.versionId);
+    const refusal = whyNotResolving(requestVersionsReader(db)(req), input.versionId);
     if (refusal) throw new AppError('INVALID_INPUT', refusal);
     evals.resolveRequest(db, input.id, input.versionId, ctx.clock.now());
     ctx.events.emit('data.changed', { area: 'evaluation' });
@@ -201,10 +212,6 @@ export const evaluationHandlers: Handlers<
       .filter((d) => d.status === 'conducted' || d.status === 'evaluated' || d.status === 'archived')
       .map((d) => ({ ...d, date: heldOn(d, starts.get(d.id)) }))
       .sort((a, b) => b.date.localeCompare(a.date));
-    const memo = <T,>(f: (id: string) => T) => {
-      const cache = new Map<string, T>();
-      return (id: string) => (cache.has(id) ? cache.get(id)! : (cache.set(id, f(id)), cache.get(id)!));
-    };
     const gradeOf = memo((drillId) => {
       const e = evaluationOf(ctx, drillId);
       return combineScores(e.criteria, e.forms).grade;

@@ -1,6 +1,7 @@
 // Word export channels: documents leave as GB/T 9704 .docx bytes; the shell saves them.
 import { localDate } from '../clock';
 import { AppError } from '../../shared/errors';
+import { normalDocNumber } from '../../shared/doc-number';
 import * as drills from '../db/repos/drill-repo';
 import { listItems } from '../db/repos/evaluation-repo';
 import { getPlanDocument, getPlanRow, insertPlan, listPlanRows, nextPlanCode } from '../db/repos/plan-repo';
@@ -21,7 +22,6 @@ import { docxToPlan } from '../import/docx-to-plan';
 import { readDocx } from '../import/read-docx';
 import { evaluationReport } from './evaluation';
 import type { HandlerContext, Handlers } from './types';
-import { normalDocNumber } from '../../shared/doc-number';
 
 /** File names default to the document title and date; characters Windows refuses are replaced. */
 export function exportFileName(title: string, date: string, extension = 'docx'): string {

@@ -126,16 +126,17 @@ export interface ChapterSave {
   sections: PlanSection[];
 }
 
-/**
- * Replaces the given chapters' sections and sets the chapter order. A chapter in the order that is
- * neither saved nor stored, or a stored chapter missing from the order, is refused: a save never drops text.
- */
 /** A section rewritten in place: same id, chapter and level as stored. */
 export interface SectionEdit {
   chapterId: string;
   section: PlanSection;
 }
 
+/**
+ * Replaces the given chapters' sections and sets the chapter order. A chapter in the order that is
+ * neither saved nor stored, or a stored chapter missing from the order, is refused: a save never drops text.
+ * `edits` are sections rewritten in place (see editInPlace).
+ */
 export function saveChapters(db: Database.Database, planId: string, chapters: ChapterSave[], order: string[], cursor: string | null | undefined, now: Date, removed: string[] = [], edits: SectionEdit[] = []): void {
   db.transaction(() => {
     const row = getPlanRow(db, planId);

@@ -7,6 +7,7 @@ export interface RequestVersions {
   request: Pick<RevisionRequest, 'sectionIds' | 'raisedAt'>;
   /** The plan's versions, any order. */
   versions: readonly VersionInfo[];
+  /** Called again and again for the same version: the caller reads each document once (see the request handlers). */
   docOf: (versionId: string) => PlanDocument;
 }
 
@@ -35,10 +36,8 @@ export function whyNotResolving({ request, versions, docOf }: RequestVersions, v
 
 /** The versions that may close the request, newest first. */
 export function resolvingVersionIds(input: RequestVersions): string[] {
-  const memo = new Map<string, PlanDocument>();
-  const docOf = (id: string) => memo.get(id) ?? memo.set(id, input.docOf(id)).get(id)!;
   return [...input.versions]
     .sort((a, b) => b.seq - a.seq)
-    .filter((v) => whyNotResolving({ ...input, docOf }, v.id) === null)
+    .filter((v) => whyNotResolving(input, v.id) === null)
     .map((v) => v.id);
 }

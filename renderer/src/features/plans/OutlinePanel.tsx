@@ -11,6 +11,12 @@ export interface OutlineItem extends OutlineEntry {
   number: string;
 }
 
+/** Whether the pointer is over the lower half of the row it drags over: the section then lands after that row. */
+function lowerHalf(e: React.DragEvent): boolean {
+  const row = e.currentTarget.getBoundingClientRect();
+  return e.clientY > row.top + row.height / 2;
+}
+
 export const OutlinePanel = memo(function OutlinePanel({ items, current, onJump, onMove }: { items: OutlineItem[]; current: string | null; onJump: (id: string) => void; onMove: (id: string, beforeId: string | null) => void }) {
   const [dragging, setDragging] = useState<string | null>(null);
   /** The row the dragged section would land at: before it, or (lower half of the row) after it. */
@@ -80,15 +86,13 @@ export const OutlinePanel = memo(function OutlinePanel({ items, current, onJump,
             }}
             onDragOver={(e) => {
               e.preventDefault();
-              const box = e.currentTarget.getBoundingClientRect();
-              const after = e.clientY > box.top + box.height / 2;
+              const after = lowerHalf(e);
               setOver((o) => (o?.id === h.id && o.after === after ? o : { id: h.id, after }));
             }}
             onDragLeave={() => setOver((o) => (o?.id === h.id ? null : o))}
             onDrop={(e) => {
               e.preventDefault();
-              const box = e.currentTarget.getBoundingClientRect();
-              drop(beforeOf(h.id, e.clientY > box.top + box.height / 2));
+              drop(beforeOf(h.id, lowerHalf(e)));
             }}
             onClick={() => onJump(h.id)}
             data-outline-id={h.id}

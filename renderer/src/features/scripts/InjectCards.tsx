@@ -40,6 +40,9 @@ export const InjectCards = memo(function InjectCards({ next, byId, numbers, base
   const current = next[0];
   const inject = current ? byId.get(current.injectId) : undefined;
   const refused = (type: Mark) => runEventRefusal(type, status) !== null;
+  const adhoc = (testId?: string) => (
+    <Button disabled={refused('inject.adhoc')} onClick={() => onMark('inject.adhoc')} data-testid={testId}>临时注入（N）</Button>
+  );
   return (
     <>
       <Card size="small" title="当前注入" style={{ marginBottom: 12 }} data-testid="current-inject" extra={<Typography.Text type="secondary">D 下达 · S 跳过 · L 延迟 · N 临时注入</Typography.Text>}>
@@ -51,7 +54,7 @@ export const InjectCards = memo(function InjectCards({ next, byId, numbers, base
               <Button type="primary" disabled={refused('inject.delivered')} onClick={() => onMark('inject.delivered')} data-testid="deliver">已下达（D）</Button>
               <Button disabled={refused('inject.skipped')} onClick={() => onMark('inject.skipped')} data-testid="skip">跳过（S）</Button>
               <Button disabled={refused('inject.late')} onClick={() => onMark('inject.late')} data-testid="late">延迟下达（L）</Button>
-              <Button disabled={refused('inject.adhoc')} onClick={() => onMark('inject.adhoc')}>临时注入（N）</Button>
+              {adhoc()}
             </Space>
           </>
         ) : (
@@ -59,9 +62,7 @@ export const InjectCards = memo(function InjectCards({ next, byId, numbers, base
             <Empty description={status === 'ended' ? '演练已结束' : scriptEmpty ? '脚本中没有注入' : '全部注入已处理'} image={Empty.PRESENTED_IMAGE_SIMPLE} />
             {/* The scenario can still need an unscripted message after the last inject, until the drill ends. */}
             {status !== 'ended' && (
-              <div style={{ textAlign: 'center' }}>
-                <Button disabled={refused('inject.adhoc')} onClick={() => onMark('inject.adhoc')} data-testid="adhoc-after-script">临时注入（N）</Button>
-              </div>
+              <div style={{ textAlign: 'center' }}>{adhoc('adhoc-after-script')}</div>
             )}
           </>
         )}
