@@ -282,8 +282,9 @@ test('新增注入 adds the inject at the end in the last phase, shows it and pu
   await expect(scene).toBeInViewport();
   await page.keyboard.type('上级工作组到达现场');
   await expect(page.getByText(/19 条注入 ·/)).toBeVisible();
-  await expect(page.getByTestId('script-save-state')).toHaveAttribute('data-state', 'saved', { timeout: 10_000 });
-  const saved = (await invoke<{ script: { injects: { scene: string; phaseId: string; time: { offsetSec: number } }[] } }>(page, 'drill.get', { id: drill.id })).script.injects.at(-1)!;
-  expect(saved).toMatchObject({ scene: '上级工作组到达现场', phaseId: lastInject.phaseId, time: { offsetSec: lastInject.time.offsetSec + 300 } });
+  // The save state can read 已保存 from a save made while the last characters were still being typed: read until the store has them.
+  const savedLast = async () => (await invoke<{ script: { injects: { scene: string; phaseId: string; time: { offsetSec: number } }[] } }>(page, 'drill.get', { id: drill.id })).script.injects.at(-1)!;
+  await expect.poll(async () => (await savedLast()).scene, { timeout: 10_000 }).toBe('上级工作组到达现场');
+  expect(await savedLast()).toMatchObject({ scene: '上级工作组到达现场', phaseId: lastInject.phaseId, time: { offsetSec: lastInject.time.offsetSec + 300 } });
   await screenshot(page, 'drill-script-new-inject');
 });
