@@ -164,9 +164,15 @@ test('generates a script within the drill’s hours and flags at the inject a ti
   // Twenty minutes cannot hold them: generation says so, and leaves the script as it was.
   await invoke(page, 'drill.update', { id: drill.id, drill: { ...entry, endTime: '09:20' } });
   await page.reload();
+  await expect(page.getByTestId('inject-row').first()).toBeVisible();
   await page.getByTestId('generate-script').click();
-  await page.getByTestId('generate-from-plan').click();
-  await page.locator('.ant-modal-confirm').getByRole('button', { name: '替 换' }).click();
+  // On a loaded machine the first click can land while the dialog is still opening: press the plan again until the confirmation asks.
+  const replace = page.locator('.ant-modal-confirm').getByRole('button', { name: '替 换' });
+  await expect(async () => {
+    if (!(await replace.isVisible())) await page.getByTestId('generate-from-plan').click({ timeout: 2000 });
+    await expect(replace).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
+  await replace.click();
   await expect(page.locator('.ant-message')).toContainText('演练时间 9:00—9:20 只有 20 分钟，排不下从预案生成的 18 条注入');
   await expect(page.locator('.ant-message')).toContainText('请在演练信息中把结束时间改到 9:44 或更晚');
   await expect(first.getByTestId('inject-time')).toHaveValue('T+1:30:00');
