@@ -1,11 +1,12 @@
 // Drills through the core: programme, script, an append-only log that survives reopening, package round trip.
 import { describe, expect, it } from 'vitest';
 import type { Drill, RunState, Script } from '../../electron/shared/schemas/drill';
-import type { PlanSummary } from '../../electron/shared/schemas/plan';
+import type { PlanDetail, PlanSummary } from '../../electron/shared/schemas/plan';
 import type { Core } from '../../electron/core/create-core';
 import { data, fixedClock, makeCore } from '../helpers/core';
 import { tempDir } from '../helpers/temp-dir';
 import { paragraphs, unzipDocx } from '../helpers/docx';
+import { editSection } from '../helpers/plan-edits';
 
 const entry = (planId: string) => ({
   name: '森林火灾综合应急演练', form: 'combined' as const, scope: 'comprehensive' as const, purpose: 'test' as const, hazard: '森林火灾', keyIndustry: false, majorNaturalDisaster: true,
@@ -205,6 +206,31 @@ describe('clause exercise', () => {
     expect(row.testedBy.map((t) => t.injectId)).toContain(linked.id);
     expect(row.changedSinceDrill).toBe(false);
     expect(rows.filter((r) => r.lastDrill === null).length).toBeGreaterThan(0);
+  });
+
+  it('compares a clause with the version in force on the local day the drill was held, not the UTC day of saving', async () => {
+    const tz = process.env.TZ;
+    process.env.TZ = 'Asia/Shanghai'; // the bureau's clock; Node reads TZ again when it is set
+    try {
+      // Run at 10:00 on 17 March; the clause is revised at 01:00 on 18 March, which is still 17 March in UTC.
+      const clock = fixedClock('2026-03-17T02:00:00Z');
+      const core = await makeCore({ clock });
+      const { plan, drill, script } = await setup(core);
+      const linked = script.injects.find((i) => i.clauseLinks.length > 0)!.clauseLinks[0]!.sectionId;
+      await data(core.call('plan.save-version', { id: plan.id, note: '演练前' }));
+      await data(core.call('run.log', { drillId: drill.id, type: 'clock.start' }));
+      clock.advance(60 * 60_000);
+      await data(core.call('run.log', { drillId: drill.id, type: 'clock.end' }));
+      clock.advance(14 * 60 * 60_000);
+      const detail = await data<PlanDetail>(core.call('plan.get', { id: plan.id }));
+      await editSection(core, detail, detail.doc.sections.find((s) => s.id === linked)!.title, '演练后修订的条文。');
+      await data(core.call('plan.save-version', { id: plan.id, note: '演练后修订' }));
+      const rows = await data<{ sectionId: string; lastDrill: { date: string } | null; changedSinceDrill: boolean }[]>(core.call('plan.clause-exercise', { planId: plan.id }));
+      expect(rows.find((r) => r.sectionId === linked)).toMatchObject({ lastDrill: { date: '2026-03-17' }, changedSinceDrill: true });
+    } finally {
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+    }
   });
 
   it('dates a drill that was run by the day its clock started, one never run by its planned date, in 最近演练 and the evaluation', async () => {

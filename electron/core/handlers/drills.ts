@@ -32,7 +32,7 @@ export function complianceRules(ctx: HandlerContext): ComplianceRule[] {
 
 export function complianceFindings(ctx: HandlerContext, today: string) {
   const db = ctx.store.get();
-  const plans = listPlanRows(db, true).map((r) => ({ id: r.id, title: r.title, hazard: r.hazard, category: r.category, status: r.status, archived: r.archived_at !== null, since: r.published_date ?? r.created_at.slice(0, 10) }));
+  const plans = listPlanRows(db, true).map((r) => ({ id: r.id, title: r.title, hazard: r.hazard, category: r.category, status: r.status, archived: r.archived_at !== null, since: r.published_date ?? localDate(new Date(r.created_at)) }));
   return checkCompliance({ rules: complianceRules(ctx), drills: repo.listDrills(db), plans, today });
 }
 

@@ -217,7 +217,7 @@ export const evaluationHandlers: Handlers<
       return combineScores(e.criteria, e.forms).grade;
     });
     const docAt = memo((date) => {
-      const v = versions.find((x) => x.createdAt.slice(0, 10) <= date);
+      const v = versions.find((x) => localDate(new Date(x.createdAt)) <= date);
       return v ? getVersion(db, input.planId, v.id).doc : null;
     });
     return plan.sections.map((s): ClauseExercise => {
