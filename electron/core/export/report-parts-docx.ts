@@ -1,10 +1,11 @@
 // Pieces of the 评估报告 and 总结报告: findings as numbered paragraphs, suggestions, the score and inject timing tables.
 import type { Paragraph, Table } from 'docx';
 import { GRADE_BOUNDS } from '../domain/evaluation/scores';
-import type { CriteriaSet, EvaluationReport, Finding, ImprovementItem, InjectTiming, ScoreSummary, TimelineAnalysis } from '../../shared/schemas/evaluation';
+import type { CriteriaSet, EvaluationReport, Finding, ImprovementItem, ScoreSummary, TimelineAnalysis } from '../../shared/schemas/evaluation';
 import { formatChineseDate } from './official-parts-docx';
 import { bodyText, dataTable, type Column } from './document-kit-docx';
 import { duration, formatOffset } from '../../shared/drill-clock';
+import { INJECT_TIMING_STATUSES } from '../../shared/vocabulary';
 
 export const SCORE_COLUMNS: Column[] = [
   { header: '评估项', chars: 12 },
@@ -25,7 +26,6 @@ export const TIMING_COLUMNS: Column[] = [
   { header: '状态', chars: 3.5 },
 ];
 
-const STATUS: Record<InjectTiming['status'], string> = { delivered: '按时', late: '延迟', skipped: '未发送', pending: '未执行' };
 
 const percent = (share: number | null): string => (share === null ? '—' : `${Math.round(share * 100)}%`);
 const points = (n: number | null): string => (n === null ? '—' : n.toFixed(1));
@@ -48,7 +48,7 @@ export function scoreTable(set: CriteriaSet, scores: ScoreSummary): Table {
 }
 
 export function timingTable(timeline: TimelineAnalysis): Table {
-  const rows = timeline.injects.map((t) => [String(t.seq), t.scene || '—', clock(t.plannedMs), clock(t.actualMs), duration(t.delayMs, true), duration(t.responseMs), STATUS[t.status]]);
+  const rows = timeline.injects.map((t) => [String(t.seq), t.scene || '—', clock(t.plannedMs), clock(t.actualMs), duration(t.delayMs, true), duration(t.responseMs), INJECT_TIMING_STATUSES[t.status]]);
   return dataTable(TIMING_COLUMNS, rows, 'portrait');
 }
 

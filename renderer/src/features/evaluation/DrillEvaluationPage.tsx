@@ -3,6 +3,8 @@ import { Alert, App as AntApp, Button, Card, Empty, Input, InputNumber, List, Mo
 import { useState } from 'react';
 import { duration, formatOffset } from '@shared/drill-clock';
 import { answerProblem } from '@shared/evaluation-answers';
+import { isLateBy } from '@shared/run-rules';
+import { INJECT_TIMING_STATUSES } from '@shared/vocabulary';
 import type { EvaluationReport, EvaluatorForm, Finding, ItemInput } from '@shared/schemas/evaluation';
 import { errorText, request } from '../../api/client';
 import { useExportCommand } from '../../components/export-command';
@@ -180,9 +182,9 @@ export function DrillEvaluationPage({ drillId }: { drillId: string }) {
                     { title: '场景', dataIndex: 'scene' },
                     { title: '计划', width: 90, render: (_, i) => mmss(i.plannedMs) },
                     { title: '实际', width: 90, render: (_, i) => mmss(i.actualMs) },
-                    { title: '延迟', width: 90, render: (_, i) => (i.delayMs === null ? '—' : <Tag color={i.delayMs > 300_000 ? 'red' : i.delayMs >= 500 ? 'orange' : 'green'}>{duration(i.delayMs, true)}</Tag>) },
+                    { title: '延迟', width: 90, render: (_, i) => (i.delayMs === null ? '—' : <Tag color={isLateBy(i.delayMs) ? 'red' : 'green'} data-testid="timing-delay">{duration(i.delayMs, true)}</Tag>) },
                     { title: '响应用时', width: 100, render: (_, i) => mmss(i.responseMs) },
-                    { title: '状态', width: 80, render: (_, i) => ({ delivered: '已下达', late: '延迟', skipped: '跳过', pending: '未下达' })[i.status] },
+                    { title: '状态', width: 80, render: (_, i) => INJECT_TIMING_STATUSES[i.status] },
                   ]}
                 />
                 {t.adhoc.length > 0 && <Card size="small" title="临时注入" style={{ marginTop: 8 }}>{t.adhoc.map((a, k) => <div key={k}>{mmss(a.drillMs)} {a.text}</div>)}</Card>}
