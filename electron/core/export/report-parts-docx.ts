@@ -108,9 +108,10 @@ function itemClause(item: ImprovementItem): string {
 /**
  * Suggestions from the problems. A problem already in the 整改清单 is quoted from its items (unit, measure,
  * deadline), so the report and the ledger never name different units; one not yet there gets the generic
- * suggestion naming the unit the finding names.
+ * suggestion naming the unit the finding names. `supervisor` is the body that follows the fixes up: the
+ * district's own emergency bureau as 设置 names it.
  */
-export function suggestionParagraphs(report: EvaluationReport): Paragraph[] {
+export function suggestionParagraphs(report: EvaluationReport, supervisor: string): Paragraph[] {
   const problems = report.findings.filter((f) => f.kind === 'problem');
   if (!problems.length) return [bodyText('本次演练未发现需要整改的问题，建议各参演单位保持现有工作机制，定期组织演练。')];
   const paragraphs = problems.map((f, i) => {
@@ -121,7 +122,7 @@ export function suggestionParagraphs(report: EvaluationReport): Paragraph[] {
     const plan = f.clauses.length ? `涉及预案条款${f.clauses.length}处，建议同步修订预案相关内容` : '';
     return bodyText(`${title}建议${who}制定整改措施，明确责任人和完成时限${plan ? `；${plan}` : ''}。`);
   });
-  return [...paragraphs, bodyText('以上问题纳入整改清单，由区应急管理局跟踪督办，整改完成后逐项销号。')];
+  return [...paragraphs, bodyText(`以上问题纳入整改清单，由${supervisor.trim() || '应急管理部门'}跟踪督办，整改完成后逐项销号。`)];
 }
 
 /** The conclusion as written, or one sentence from the total and grade when the evaluation group left it blank. */
