@@ -21,6 +21,28 @@ export function answerShare(criterion: Criterion, value: number | string | null)
   return scale.levels.find((l) => l.label.trim() === label)?.value ?? null;
 }
 
+/**
+ * Why a value typed for `criterion` cannot be kept, in Chinese, or null when it can (a blank is fine).
+ * The form shows it at the field and the core refuses a form that has one: a score of 12 out of 10 is
+ * a typing slip to correct, never to be read as 10.
+ */
+export function answerProblem(criterion: Criterion, value: number | string | null): string | null {
+  if (value === null || answerShare(criterion, value) !== null) return null;
+  const scale = criterion.scale;
+  if (scale.kind === 'score' && typeof value === 'number') return `${value} 分超出范围，请填写 0～${scale.max} 分`;
+  return unusableReason(criterion, value);
+}
+
+/** Every answer of `form` the set cannot keep, as “信息报告与预警：12 分超出范围，请填写 0～10 分”. */
+export function formProblems(set: CriteriaSet, form: EvaluatorForm): string[] {
+  const byId = new Map(set.criteria.map((c) => [c.id, c]));
+  return form.answers.flatMap((a) => {
+    const criterion = byId.get(a.criterionId);
+    const problem = criterion ? answerProblem(criterion, a.value) : null;
+    return problem ? [`${criterion!.title}：${problem}`] : [];
+  });
+}
+
 export interface AnswerChange {
   formId: string;
   evaluator: string;

@@ -38,6 +38,19 @@ export function proposedDelaySec(dueInMs: number | undefined): number {
 }
 
 /**
+ * How long after its planned drill time an inject may go out and still count as on time (按时): the
+ * coordinator finishes the previous exchange, reads the scene out, hands the paper over. Later than
+ * this it is late (延迟) with its delay, whichever key logged it: the console turns its countdown red,
+ * the timeline tab and the report's timing table say 延迟.
+ */
+export const ON_TIME_TOLERANCE_SEC = 30;
+
+/** Whether an inject that went out `delayMs` after its planned time (negative: early) is late. */
+export function isLateBy(delayMs: number): boolean {
+  return delayMs > ON_TIME_TOLERANCE_SEC * 1000;
+}
+
+/**
  * How far a recorded delay may stray from the drill clock's figure: the coordinator may round it, and
  * the clock runs on while the reason is typed.
  */

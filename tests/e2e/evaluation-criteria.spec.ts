@@ -159,3 +159,30 @@ test('an edited criterion is still there after other tabs, even after a form sav
   await page.getByRole('menuitem', { name: '评估与整改' }).click();
   await expect(page.getByTestId('page-title')).toHaveText('评估与整改');
 });
+
+test('a score above full marks stays as typed, is marked at the field and is not saved', async ({ page, host }) => {
+  await page.goto(host.url);
+  const drillId = await setUp(page);
+  await page.goto(`${host.url}/#/evaluation/${drillId}`);
+  const total = page.getByTestId('eval-total');
+  await expect(total).toContainText('60');
+
+  await page.locator('.ant-tag', { hasText: '李评估' }).click();
+  const dialog = page.getByRole('dialog', { name: '评估表' });
+  const row = dialog.locator('tr.ant-table-row').filter({ has: page.locator('[data-testid="answer-score"]') }).first();
+  const score = field(row, 'answer-score');
+  await score.fill('12');
+  await dialog.getByTestId('evaluator-name').click();
+  // antd's own max would have turned it into 10 on blur.
+  await expect(score).toHaveValue('12');
+  await expect(row.getByTestId('answer-score-problem')).toHaveText('12 分超出范围，请填写 0～10 分');
+  await screenshot(page, 'evaluation-score-out-of-range');
+  await dialog.getByRole('button', { name: '保 存' }).click();
+  await expect(page.getByText('评估表中有 1 项评分超出该评估项的评分范围，未保存。')).toBeVisible();
+  await expect(dialog).toBeVisible();
+  await score.fill('9');
+  await expect(row.getByTestId('answer-score-problem')).toHaveCount(0);
+  await dialog.getByRole('button', { name: '保 存' }).click();
+  // 15 × 0.9 + 10 × 0 over 25.
+  await expect(total).toContainText('54');
+});

@@ -38,7 +38,7 @@ test('evaluates a drill, raises an item on a clause, revises the plan and resolv
   await page.getByRole('button', { name: '保 存' }).click();
   await expect(page.getByTestId('eval-total')).not.toContainText('—');
   await page.getByRole('tab', { name: '时间线分析' }).click();
-  await expect(page.getByTestId('timing-table')).toContainText('跳过');
+  await expect(page.getByTestId('timing-table')).toContainText('未发送');
   await expect(page.getByTestId('timeline-chart').locator('svg')).toBeVisible();
   await screenshot(page, 'evaluation-timeline');
 

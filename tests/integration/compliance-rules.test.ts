@@ -92,3 +92,28 @@ describe('compliance rules', () => {
     expect((await data<ComplianceReport>(core.call('compliance.get', {}))).rules.map((r) => r.enabled)).toEqual([true, true, true]);
   });
 });
+
+describe('compliance check dates', () => {
+  it('counts a drill that was run from the local day its clock started, not its planned date (as 最近演练 does)', async () => {
+    // Midday UTC: the same calendar day on any machine within eleven hours of Greenwich.
+    const clock = fixedClock('2023-12-01T12:00:00Z');
+    const core = await makeCore({ clock });
+    const plan = await data<PlanSummary>(core.call('plan.create', { templateId: 'forest-fire', revision: '2024' }));
+    // Planned for 2023-03-01, run nine months late: three years from the plan would be past due by June 2026, from the run it is not.
+    const drill = await data<Drill>(
+      core.call('drill.create', {
+        name: '森林火灾桌面推演', form: 'tabletop', scope: 'single', purpose: 'test', hazard: '森林火灾', keyIndustry: false, majorNaturalDisaster: false,
+        planLinks: [{ planId: plan.id, sectionIds: [] }], objectives: [], date: '2023-03-01', startTime: '09:00', endTime: null, place: '', organizer: '', participants: [], notes: '',
+      }),
+    );
+    await data(core.call('run.log', { drillId: drill.id, type: 'clock.start' }));
+    clock.advance(30 * 60_000);
+    await data(core.call('run.log', { drillId: drill.id, type: 'clock.end' }));
+    await data(core.call('drill.set-status', { id: drill.id, status: 'conducted' }));
+
+    const report = await data<ComplianceReport>(core.call('compliance.get', { today: '2026-06-01' }));
+    const finding = report.findings.find((f) => f.ruleId === 'special-plans-3y' && f.planId === plan.id)!;
+    expect(finding).toMatchObject({ state: 'met', lastDrillDate: '2023-12-01', dueDate: '2026-12-01' });
+    expect(finding.message).toContain('最近一次演练为2023年12月1日');
+  });
+});

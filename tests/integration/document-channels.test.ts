@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Drill, Script } from '../../electron/shared/schemas/drill';
 import type { PlanDetail, PlanSummary } from '../../electron/shared/schemas/plan';
 import { data, makeCore } from '../helpers/core';
+import { paragraphs } from '../helpers/docx';
 
 async function documentXml(b64: string): Promise<string> {
   const zip = await JSZip.loadAsync(Buffer.from(b64, 'base64'));
@@ -90,10 +91,14 @@ describe('reports and the notice', () => {
       name: '地震应急桌面推演', form: 'tabletop', scope: 'single', purpose: 'test', hazard: '地震', keyIndustry: false, majorNaturalDisaster: true,
       planLinks: [{ planId: plan.id, sectionIds: [] }], objectives: [], date: '2026-05-12', startTime: '09:00', endTime: null, place: '区应急指挥中心', organizer: '区应急管理局', participants: [], notes: '',
     }));
+    await data(core.call('finding.save', { drillId: drill.id, finding: { kind: 'problem', title: '信息报送不及时', detail: '', criterionId: null, injectIds: [], observationIds: [], clauses: [], unit: '区地震局' } }));
     for (const kind of ['评估报告', '总结报告'] as const) {
       const f = await data<{ fileName: string; dataBase64: string }>(core.call('eval.export-report', { drillId: drill.id, kind }));
       expect(f.fileName).toContain(kind);
-      expect(await documentXml(f.dataBase64)).toContain('地震应急桌面推演');
+      const texts = paragraphs(await documentXml(f.dataBase64)).map((p) => p.text);
+      expect(texts.join('\n')).toContain('地震应急桌面推演');
+      // The follow-up line names the bureau 设置 names, not a generic 区应急管理局.
+      expect(texts).toContain('以上问题纳入整改清单，由太原市小店区应急管理局跟踪督办，整改完成后逐项销号。');
     }
     const notice = await data<{ fileName: string; dataBase64: string }>(core.call('plan.export-notice', { id: plan.id, docNumber: '小政办发〔2026〕3号', recipients: '各街道办事处，区直各有关单位' }));
     const xml = await documentXml(notice.dataBase64);

@@ -98,3 +98,21 @@ describe('eval.set-criteria', () => {
     expect((await data<EvaluationReport>(core.call('eval.get', { drillId: drill.id }))).criteria).toEqual(start.criteria);
   });
 });
+
+describe('eval.save-form', () => {
+  it('refuses a score above the criterion’s full marks (12 of 10), naming it, and saves nothing', async () => {
+    const core = await makeCore();
+    const drill = await tabletopDrill(core);
+    await data<EvaluationReport>(core.call('eval.save-form', { drillId: drill.id, form: li }));
+    const slip = { ...li, answers: [{ criterionId: 'plan-knowledge', value: 12, note: '' }, li.answers[1]!] };
+
+    const refused = await core.call('eval.save-form', { drillId: drill.id, form: slip });
+    expect(refused.ok).toBe(false);
+    const error = (refused as { error: AppErrorData }).error;
+    expect(error.code).toBe('INVALID_INPUT');
+    expect(error.message).toContain('超出');
+    const knowledge = (await data<CriteriaSet[]>(core.call('eval.criteria-sets', {}))).find((s) => s.id === 'tabletop')!.criteria.find((c) => c.id === 'plan-knowledge')!;
+    expect(error.details).toEqual([`${knowledge.title}：12 分超出范围，请填写 0～10 分`]);
+    expect((await data<EvaluationReport>(core.call('eval.get', { drillId: drill.id }))).forms).toEqual([li]);
+  });
+});

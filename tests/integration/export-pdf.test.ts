@@ -193,6 +193,15 @@ const DOCUMENTS: DocumentCase[] = [
     count: [1, 1],
     text: ['抄送：', '印发'],
   },
+  {
+    // Long enough that the 署名 lands at the top of a later page: the 版记 goes to that page's foot, not under the date.
+    name: 'notice-long',
+    title: noticeInput().title,
+    build: () => exportNoticeDocx({ ...noticeInput(), body: Array.from({ length: 8 }, (_, i) => `${i + 1}.请各单位结合实际认真抓好问题整改，明确责任人和完成时限，整改情况按时报送区应急管理局，确保各项措施落到实处。`) }),
+    pages: /^P+$/,
+    count: [2, 4],
+    text: ['抄送：', '印发'],
+  },
 ];
 
 describe('export-pdf (needs LibreOffice soffice and poppler-utils): every document type rendered by LibreOffice', () => {
@@ -310,7 +319,7 @@ describe('export-pdf (needs LibreOffice soffice and poppler-utils): every docume
     expect(lines.filter((l) => l.page === label.page + 1).map((l) => squeeze(l.text)).join('')).toContain('第55条采用上位文本');
   });
 
-  it.each(['notice', 'notice-one-page'])('puts the 版记 of the %s on the foot of the 版心 of its last page, below the 署名 and 成文日期', (name) => {
+  it.each(['notice', 'notice-one-page', 'notice-long'])('puts the 版记 of the %s on the foot of the 版心 of its last page, below the 署名 and 成文日期', (name) => {
     const pdf = pdfOf(name);
     const lines = pdfLines(pdf);
     const last = Math.max(...lines.map((l) => l.page));

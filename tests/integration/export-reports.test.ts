@@ -40,8 +40,8 @@ describe('exportEvaluationReportDocx — 评估报告', () => {
     // A problem with a 整改 item is suggested as the ledger records it, not as "建议{the finding's unit}制定整改措施".
     expect(texts).toContain('2.针对“医疗救护组到场时间偏晚”，由区应急管理局修订预案4.1，于2025年5月31日前完成。');
     expect(texts.some((t) => t.includes('建议区卫生健康局'))).toBe(false);
-    // Every inject of the script is counted once: 6 = 4 on time + 1 late + 1 skipped.
-    expect(texts.some((t) => t.includes('计划情景6个，其中按时发送4个、延迟发送1个、跳过未发送1个；'))).toBe(true);
+    // Every inject of the script is counted once: 6 = 1 on time + 4 late (delivered 40, 80, 120 and 200 s after their time; one flagged with L) + 1 skipped.
+    expect(texts.some((t) => t.includes('计划情景6个，其中按时发送1个、延迟发送4个、跳过未发送1个；'))).toBe(true);
     // No conclusion written: one sentence from the total and grade.
     const total = r.scores.total!.toFixed(1);
     expect(texts.some((t) => t.includes(`得分${total}分`) && t.includes(`“${r.scores.grade}”`))).toBe(true);
@@ -56,7 +56,8 @@ describe('exportEvaluationReportDocx — 评估报告', () => {
     const timingRows = expectGbtTable(timing!, 'portrait', ['序号', '场景', '计划', '实际', '延迟', '响应用时', '状态']);
     expect(timingRows).toHaveLength(6);
     expect(timingRows[0]).toEqual(['1', r.script.injects[0]!.scene || '—', 'T+00:00', 'T+00:00', '准时', '1分30秒', '按时']);
-    expect(timingRows[1]!.slice(4)).toEqual(['40秒', '1分30秒', '按时']);
+    // Delivered with D 40 s after its time: later than ON_TIME_TOLERANCE_SEC, so 延迟 whichever key logged it.
+    expect(timingRows[1]!.slice(4)).toEqual(['40秒', '1分30秒', '延迟']);
     expect(timingRows[2]![6]).toBe('延迟');
     expect(timingRows[4]!.slice(3)).toEqual(['—', '—', '—', '未发送']);
   });
@@ -68,7 +69,7 @@ describe('exportEvaluationReportDocx — 评估报告', () => {
     r2.timeline = analyseTimeline(r2.script, r2.events.filter((e) => !unreached.has(e.injectId ?? '')), r2.drill.date, r2.drill.startTime);
     r2.items.push(improvementItem('item-2', 'f-3', { unit: '区卫生健康局', measure: '', description: '组织急救人员集结演练。', deadline: '2025-06-30' }));
     const texts = paragraphs((await unzipDocx(await exportEvaluationReportDocx(r2, REPORT_OPTIONS.evaluation))).document).map((p) => p.text);
-    expect(texts.some((t) => t.includes('计划情景6个，其中按时发送3个、延迟发送1个、演练结束时未执行2个；'))).toBe(true);
+    expect(texts.some((t) => t.includes('计划情景6个，其中按时发送1个、延迟发送3个、演练结束时未执行2个；'))).toBe(true);
     expect(texts).toContain('2.针对“医疗救护组到场时间偏晚”，由区应急管理局修订预案4.1，于2025年5月31日前完成；由区卫生健康局组织急救人员集结演练，于2025年6月30日前完成。');
   });
 

@@ -1,6 +1,7 @@
 // Timeline analysis from hand-built scripts and run logs: delays in drill time, response times, totals, odd logs.
 import { describe, expect, it } from 'vitest';
 import { analyseTimeline } from '../../electron/core/domain/evaluation/timeline';
+import { ON_TIME_TOLERANCE_SEC } from '../../electron/shared/run-rules';
 import type { Inject, InjectTime, RunEvent, RunEventType, Script } from '../../electron/shared/schemas/drill';
 
 const MIN = 60_000;
@@ -190,8 +191,20 @@ describe('analyseTimeline', () => {
     events[1]!.delaySec = 4.5 * 60;
     const a = analyse(script(inject('a', rel(5)), inject('b', rel(10))), events);
     expect(timing(a, 'a')).toMatchObject({ status: 'late', actualMs: 9 * MIN, delayMs: 4.5 * MIN });
-    expect(timing(a, 'b')).toMatchObject({ status: 'delivered', delayMs: 2 * MIN });
-    expect(a).toMatchObject({ late: 1, meanDelayMs: 3.25 * MIN, maxDelayMs: 4.5 * MIN });
+    // Pressed D two minutes after its time: late all the same.
+    expect(timing(a, 'b')).toMatchObject({ status: 'late', delayMs: 2 * MIN });
+    expect(a).toMatchObject({ delivered: 2, late: 2, meanDelayMs: 3.25 * MIN, maxDelayMs: 4.5 * MIN });
+  });
+
+  it('counts a D delivery as on time up to ON_TIME_TOLERANCE_SEC after its planned time, and late (with its delay) past it', () => {
+    expect(ON_TIME_TOLERANCE_SEC).toBe(30);
+    const events = log(['clock.start', at(9, 0)], ['inject.delivered', at(9, 5, 30), 'a'], ['inject.delivered', at(9, 10, 40), 'b'], ['inject.delivered', at(9, 14), 'c'], ['clock.end', at(9, 20)]);
+    const a = analyse(script(inject('a', rel(5)), inject('b', rel(10)), inject('c', rel(15))), events);
+    expect(timing(a, 'a')).toMatchObject({ status: 'delivered', delayMs: 30_000 });
+    expect(timing(a, 'b')).toMatchObject({ status: 'late', delayMs: 40_000 });
+    // Early is not late.
+    expect(timing(a, 'c')).toMatchObject({ status: 'delivered', delayMs: -MIN });
+    expect(a).toMatchObject({ delivered: 3, late: 1 });
   });
 
   it('reads the delay off the clock when the recorded one contradicts it (an entry logged before run.log checked it)', () => {

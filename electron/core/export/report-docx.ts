@@ -13,6 +13,8 @@ export interface ReportExportOptions {
   kind: ReportKind;
   /** 署名: the evaluation group or the organising bureau. */
   issuer: string;
+  /** Who follows the fixes up (跟踪督办): the district's emergency bureau from 设置. */
+  supervisor: string;
   /** 成文日期, YYYY-MM-DD. */
   date: string;
 }
@@ -26,7 +28,7 @@ const scoreLine = (report: EvaluationReport): string =>
 const asHeld = (report: EvaluationReport) => ({ ...report.drill, date: report.heldOn });
 
 /** 一、演练基本情况 … 五、评估结论: the typical 评估报告 outline of domain.md §3.8. */
-function evaluationBody(report: EvaluationReport): Block[] {
+function evaluationBody(report: EvaluationReport, supervisor: string): Block[] {
   const { criteria, forms, scores, timeline } = report;
   const evaluators = forms.map((f) => (f.unit ? `${f.evaluator}（${f.unit}）` : f.evaluator)).join('、');
   return [
@@ -52,7 +54,7 @@ function evaluationBody(report: EvaluationReport): Block[] {
     labelParagraph('表2 情景执行时间'),
     timingTable(timeline),
     heading(1, '四、改进意见建议'),
-    ...suggestionParagraphs(report),
+    ...suggestionParagraphs(report, supervisor),
     heading(1, '五、评估结论'),
     ...conclusionParagraphs(report),
   ];
@@ -71,7 +73,7 @@ function participantParagraphs(report: EvaluationReport): Paragraph[] {
 }
 
 /** 一、演练概况 … 五、改进建议: the 总结报告 of 2009 指南 §6.2. */
-function summaryBody(report: EvaluationReport): Block[] {
+function summaryBody(report: EvaluationReport, supervisor: string): Block[] {
   const { drill, script } = report;
   const links = drill.planLinks;
   const clauses = links.reduce((n, l) => n + l.sectionIds.length, 0);
@@ -97,7 +99,7 @@ function summaryBody(report: EvaluationReport): Block[] {
     heading(1, '四、经验教训'),
     ...findingParagraphs(report, 'strength', '本次演练未记录突出的经验做法。'),
     heading(1, '五、改进建议'),
-    ...suggestionParagraphs(report),
+    ...suggestionParagraphs(report, supervisor),
   ];
 }
 
@@ -108,7 +110,7 @@ export function reportTitle(drillName: string, kind: ReportKind): string {
 
 export async function exportEvaluationReportDocx(report: EvaluationReport, opts: ReportExportOptions): Promise<Buffer> {
   const title = reportTitle(report.drill.name, opts.kind);
-  const body = opts.kind === '评估报告' ? evaluationBody(report) : summaryBody(report);
+  const body = opts.kind === '评估报告' ? evaluationBody(report, opts.supervisor) : summaryBody(report, opts.supervisor);
   const runs: PageRun[] = [];
   pushRun(runs, 'portrait', titleParagraph(title), ...body, ...signatureParagraphs(opts.issuer, opts.date));
   return packDocument(runs, { title, creator: opts.issuer });

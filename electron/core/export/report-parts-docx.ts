@@ -1,10 +1,11 @@
 // Pieces of the 评估报告 and 总结报告: findings as numbered paragraphs, suggestions, the score and inject timing tables.
 import type { Paragraph, Table } from 'docx';
 import { GRADE_BOUNDS } from '../domain/evaluation/scores';
-import type { CriteriaSet, EvaluationReport, Finding, ImprovementItem, InjectTiming, ScoreSummary, TimelineAnalysis } from '../../shared/schemas/evaluation';
+import type { CriteriaSet, EvaluationReport, Finding, ImprovementItem, ScoreSummary, TimelineAnalysis } from '../../shared/schemas/evaluation';
 import { formatChineseDate } from './official-parts-docx';
 import { bodyText, dataTable, type Column } from './document-kit-docx';
 import { duration, formatOffset } from '../../shared/drill-clock';
+import { INJECT_TIMING_STATUSES } from '../../shared/vocabulary';
 
 export const SCORE_COLUMNS: Column[] = [
   { header: '评估项', chars: 12 },
@@ -25,7 +26,6 @@ export const TIMING_COLUMNS: Column[] = [
   { header: '状态', chars: 3.5 },
 ];
 
-const STATUS: Record<InjectTiming['status'], string> = { delivered: '按时', late: '延迟', skipped: '未发送', pending: '未执行' };
 
 const percent = (share: number | null): string => (share === null ? '—' : `${Math.round(share * 100)}%`);
 const points = (n: number | null): string => (n === null ? '—' : n.toFixed(1));
@@ -48,7 +48,7 @@ export function scoreTable(set: CriteriaSet, scores: ScoreSummary): Table {
 }
 
 export function timingTable(timeline: TimelineAnalysis): Table {
-  const rows = timeline.injects.map((t) => [String(t.seq), t.scene || '—', clock(t.plannedMs), clock(t.actualMs), duration(t.delayMs, true), duration(t.responseMs), STATUS[t.status]]);
+  const rows = timeline.injects.map((t) => [String(t.seq), t.scene || '—', clock(t.plannedMs), clock(t.actualMs), duration(t.delayMs, true), duration(t.responseMs), INJECT_TIMING_STATUSES[t.status]]);
   return dataTable(TIMING_COLUMNS, rows, 'portrait');
 }
 
@@ -108,9 +108,10 @@ function itemClause(item: ImprovementItem): string {
 /**
  * Suggestions from the problems. A problem already in the 整改清单 is quoted from its items (unit, measure,
  * deadline), so the report and the ledger never name different units; one not yet there gets the generic
- * suggestion naming the unit the finding names.
+ * suggestion naming the unit the finding names. `supervisor` is the body that follows the fixes up: the
+ * district's own emergency bureau as 设置 names it.
  */
-export function suggestionParagraphs(report: EvaluationReport): Paragraph[] {
+export function suggestionParagraphs(report: EvaluationReport, supervisor: string): Paragraph[] {
   const problems = report.findings.filter((f) => f.kind === 'problem');
   if (!problems.length) return [bodyText('本次演练未发现需要整改的问题，建议各参演单位保持现有工作机制，定期组织演练。')];
   const paragraphs = problems.map((f, i) => {
@@ -121,7 +122,7 @@ export function suggestionParagraphs(report: EvaluationReport): Paragraph[] {
     const plan = f.clauses.length ? `涉及预案条款${f.clauses.length}处，建议同步修订预案相关内容` : '';
     return bodyText(`${title}建议${who}制定整改措施，明确责任人和完成时限${plan ? `；${plan}` : ''}。`);
   });
-  return [...paragraphs, bodyText('以上问题纳入整改清单，由区应急管理局跟踪督办，整改完成后逐项销号。')];
+  return [...paragraphs, bodyText(`以上问题纳入整改清单，由${supervisor.trim() || '应急管理部门'}跟踪督办，整改完成后逐项销号。`)];
 }
 
 /** The conclusion as written, or one sentence from the total and grade when the evaluation group left it blank. */

@@ -7,6 +7,7 @@ import { localDate } from '../clock';
 import * as repo from '../db/repos/drill-repo';
 import { getPlanDocument, getPlanRow, listPlanRows } from '../db/repos/plan-repo';
 import { checkCompliance, defaultComplianceRules } from '../domain/drills/compliance';
+import { heldOn } from '../domain/drills/held-on';
 import { buildPackage, parsePackage } from '../domain/drills/drill-package';
 import { clockState, injectStates, nextInjects } from '../../shared/drill-clock';
 import { generateScript } from '../domain/drills/generate-script';
@@ -33,7 +34,10 @@ export function complianceRules(ctx: HandlerContext): ComplianceRule[] {
 export function complianceFindings(ctx: HandlerContext, today: string) {
   const db = ctx.store.get();
   const plans = listPlanRows(db, true).map((r) => ({ id: r.id, title: r.title, hazard: r.hazard, category: r.category, status: r.status, archived: r.archived_at !== null, since: r.published_date ?? localDate(new Date(r.created_at)) }));
-  return checkCompliance({ rules: complianceRules(ctx), drills: repo.listDrills(db), plans, today });
+  // A drill that was run counts from the day its clock started (as 最近演练 does), not the day it was planned for.
+  const starts = repo.clockStarts(db);
+  const drills = repo.listDrills(db).map((d) => ({ ...d, date: heldOn(d, starts.get(d.id)) }));
+  return checkCompliance({ rules: complianceRules(ctx), drills, plans, today });
 }
 
 /**

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { blocksText, type PlanDocument } from '../../shared/doc-model';
 import { AppError } from '../../shared/errors';
-import { describeAnswerChange, reconcileAnswers } from '../../shared/evaluation-answers';
+import { describeAnswerChange, formProblems, reconcileAnswers } from '../../shared/evaluation-answers';
 import type { ClauseExercise, CriteriaSet, EvaluatorForm, Finding, ImprovementItem, ItemInput, RevisionRequest } from '../../shared/schemas/evaluation';
 import { localDate } from '../clock';
 import * as drills from '../db/repos/drill-repo';
@@ -145,7 +145,11 @@ export const evaluationHandlers: Handlers<
     evals.saveEvaluation(ctx.store.get(), input.drillId, { ...e, criteria: input.criteria, forms }, ctx.clock.now());
     return evaluationReport(ctx, input.drillId);
   },
-  'eval.save-form': (input, ctx) => saveForms(ctx, input.drillId, (forms) => [...forms.filter((f) => f.id !== input.form.id), input.form]),
+  'eval.save-form': (input, ctx) => {
+    const problems = formProblems(evaluationOf(ctx, input.drillId).criteria, input.form);
+    if (problems.length > 0) throw new AppError('INVALID_INPUT', `评估表中有 ${problems.length} 项评分超出该评估项的评分范围，未保存。请改正后再保存。`, problems);
+    return saveForms(ctx, input.drillId, (forms) => [...forms.filter((f) => f.id !== input.form.id), input.form]);
+  },
   'eval.delete-form': (input, ctx) => saveForms(ctx, input.drillId, (forms) => forms.filter((f) => f.id !== input.formId)),
   'eval.set-conclusion': (input, ctx) => {
     const e = evaluationOf(ctx, input.drillId);

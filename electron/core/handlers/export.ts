@@ -114,7 +114,7 @@ export const exportHandlers: Handlers<'plan.export-docx' | 'drill.export-script-
   'eval.export-report': async (input, ctx) => {
     const report = evaluationReport(ctx, input.drillId);
     const date = localDate(ctx.clock.now());
-    const bytes = await exportEvaluationReportDocx(report, { kind: input.kind, issuer: issuerOf(ctx), date });
+    const bytes = await exportEvaluationReportDocx(report, { kind: input.kind, issuer: issuerOf(ctx), supervisor: getProfile(ctx.store.get()).emergencyBureau, date });
     return docxFile(reportTitle(report.drill.name, input.kind), date, bytes);
   },
 

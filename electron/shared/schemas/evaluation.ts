@@ -106,6 +106,7 @@ export interface InjectTiming {
   actualMs: number | null;
   /** actual − planned, ms (positive: late); for a late delivery, the delay the coordinator recorded. */
   delayMs: number | null;
+  /** late: logged late (L), or delivered later than ON_TIME_TOLERANCE_SEC after its planned time. */
   status: 'delivered' | 'late' | 'skipped' | 'pending';
   /** From delivery to the first player action logged against this inject, ms. */
   responseMs: number | null;

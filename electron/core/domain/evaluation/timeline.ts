@@ -4,7 +4,7 @@
 // agrees to the millisecond with what the console showed during the run. A drill paused for two hours
 // for weather is not two hours late, and players are not two hours slow to respond across the pause.
 import { clockState, drillTimeReader, injectStates, localWallTime } from '../../../shared/drill-clock';
-import { delayMismatch, DELIVERY_TYPES } from '../../../shared/run-rules';
+import { delayMismatch, DELIVERY_TYPES, isLateBy } from '../../../shared/run-rules';
 import type { InjectTiming, TimelineAnalysis } from '../../../shared/schemas/evaluation';
 import type { InjectRunState, RunEvent, Script } from '../../../shared/schemas/drill';
 import { injectNumbers } from '../../../shared/script-checks';
@@ -43,7 +43,8 @@ export function analyseTimeline(script: Script, events: readonly RunEvent[], dri
       plannedMs: state.plannedMs,
       actualMs: state.deliveredMs,
       delayMs,
-      status: state.status,
+      // Pressed D (delivered) but later than the tolerance: late all the same, in every count and table.
+      status: state.status === 'delivered' && delayMs !== null && isLateBy(delayMs) ? 'late' : state.status,
       responseMs: responses.get(state.injectId) ?? null,
     };
   });

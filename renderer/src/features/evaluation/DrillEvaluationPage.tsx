@@ -2,6 +2,9 @@
 import { Alert, App as AntApp, Button, Card, Empty, Input, InputNumber, List, Modal, Popover, Select, Space, Spin, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { duration, formatOffset } from '@shared/drill-clock';
+import { answerProblem } from '@shared/evaluation-answers';
+import { isLateBy } from '@shared/run-rules';
+import { INJECT_TIMING_STATUSES } from '@shared/vocabulary';
 import type { EvaluationReport, EvaluatorForm, Finding, ItemInput } from '@shared/schemas/evaluation';
 import { errorText, request } from '../../api/client';
 import { useExportCommand } from '../../components/export-command';
@@ -20,6 +23,16 @@ import { useCriteriaDraft } from './use-criteria-draft';
 
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
 const mmss = (ms: number | null) => (ms === null ? '—' : `${ms < 0 ? '-' : ''}${formatOffset(Math.round(Math.abs(ms) / 1000)).replace('T+', '')}`);
+
+/** A score typed as it is; a value outside 0..max is marked at the field with what to type instead. */
+function ScoreInput({ max, value, problem, onChange }: { max: number; value: number | null; problem: string | null; onChange: (v: number | null) => void }) {
+  return (
+    <div>
+      <InputNumber size="small" value={value} onChange={(v) => onChange(v)} addonAfter={`/${max}`} status={problem ? 'error' : undefined} data-testid="answer-score" />
+      {problem && <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }} data-testid="answer-score-problem">{problem}</Typography.Text>}
+    </div>
+  );
+}
 
 function EvaluatorModal({ report, form, onClose, onSaved }: { report: EvaluationReport; form: EvaluatorForm | null; onClose: () => void; onSaved: (r: EvaluationReport) => void }) {
   const [draft, setDraft] = useState<EvaluatorForm>(form ?? { id: newSectionId().replace('s-', 'f-'), evaluator: '', unit: '', answers: report.criteria.criteria.map((c) => ({ criterionId: c.id, value: null, note: '' })) });
@@ -53,7 +66,8 @@ function EvaluatorModal({ report, form, onClose, onSaved }: { report: Evaluation
             width: 170,
             render: (_, c) =>
               c.scale.kind === 'score' ? (
-                <InputNumber size="small" min={0} max={c.scale.max} value={answer(c.id).value as number | null} onChange={(v) => set(c.id, { value: v })} addonAfter={`/${c.scale.max}`} data-testid="answer-score" />
+                // No min/max on the input: antd would clamp 12 to 10 on blur, silently. The slip is shown here and the core refuses it.
+                <ScoreInput max={c.scale.max} value={answer(c.id).value as number | null} problem={answerProblem(c, answer(c.id).value)} onChange={(v) => set(c.id, { value: v })} />
               ) : (
                 <Select size="small" style={{ width: 130 }} allowClear value={answer(c.id).value as string | null} onChange={(v) => set(c.id, { value: v ?? null })} options={c.scale.levels.map((l) => ({ value: l.label, label: l.label }))} data-testid="answer-level" />
               ),
@@ -168,9 +182,9 @@ export function DrillEvaluationPage({ drillId }: { drillId: string }) {
                     { title: '场景', dataIndex: 'scene' },
                     { title: '计划', width: 90, render: (_, i) => mmss(i.plannedMs) },
                     { title: '实际', width: 90, render: (_, i) => mmss(i.actualMs) },
-                    { title: '延迟', width: 90, render: (_, i) => (i.delayMs === null ? '—' : <Tag color={i.delayMs > 300_000 ? 'red' : i.delayMs >= 500 ? 'orange' : 'green'}>{duration(i.delayMs, true)}</Tag>) },
+                    { title: '延迟', width: 90, render: (_, i) => (i.delayMs === null ? '—' : <Tag color={isLateBy(i.delayMs) ? 'red' : 'green'} data-testid="timing-delay">{duration(i.delayMs, true)}</Tag>) },
                     { title: '响应用时', width: 100, render: (_, i) => mmss(i.responseMs) },
-                    { title: '状态', width: 80, render: (_, i) => ({ delivered: '已下达', late: '延迟', skipped: '跳过', pending: '未下达' })[i.status] },
+                    { title: '状态', width: 80, render: (_, i) => INJECT_TIMING_STATUSES[i.status] },
                   ]}
                 />
                 {t.adhoc.length > 0 && <Card size="small" title="临时注入" style={{ marginTop: 8 }}>{t.adhoc.map((a, k) => <div key={k}>{mmss(a.drillMs)} {a.text}</div>)}</Card>}

@@ -2,6 +2,7 @@
 import { Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { formatOffset } from '@shared/drill-clock';
+import { isLateBy } from '@shared/run-rules';
 import type { ClockState } from '@shared/schemas/drill';
 
 /** The clock as the core last reported it, and when (client time) that report arrived. */
@@ -52,11 +53,11 @@ function countdown(ms: number): string {
   return ms < 0 ? `已超时 ${t}` : `${t} 后`;
 }
 
-/** Time to an inject's planned time (dueInMs as of the report), red once overdue. */
+/** Time to an inject's planned time (dueInMs as of the report): orange once overdue, red once it would count as late. */
 export function Countdown({ base, dueInMs, testId }: { base: ClockBase; dueInMs: number; testId?: string }) {
   const left = dueInMs - driftAt(base, useNow());
   return (
-    <Tag color={left < 0 ? 'red' : 'green'} data-testid={testId}>
+    <Tag color={isLateBy(-left) ? 'red' : left < 0 ? 'orange' : 'green'} data-testid={testId}>
       {countdown(left)}
     </Tag>
   );
