@@ -134,6 +134,11 @@ describe('upstream revisions', () => {
     const check = merged.doc.sections.find((s) => s.title === '火情核查')!;
     expect(check.id).toBe(plan.doc.sections.find((s) => s.title === '火情核查')!.id);
     expect(blocksText(check.body)).toBe(blocksText(check.lineage!.baseBody));
+    // The 修订说明 says which level each repeated clause belongs to, and what moved where.
+    const note = (await data<PlanHistory>(core.call('plan.history', { id: plan.id }))).versions[0]!.note;
+    expect(note).toContain('Ⅱ级响应 › 启动条件');
+    expect(note).not.toMatch(/[：、]启动条件[、。]/);
+    expect(note).toContain('调整位置 2 条：火情核查（由“监测预警”移至“信息报告”）、火灾调查与评估（在“后期处置”内调整顺序）。');
   });
 
   it('offers the names the new revision changed, renames them throughout when adopted, and keeps declined ones', async () => {

@@ -7,7 +7,8 @@ import type { TemplateRevision } from '../../electron/shared/schemas/template';
 import { createPlanFromTemplate } from '../../electron/core/domain/plans/create-plan';
 import { moveSection } from '../../electron/core/domain/plans/move-section';
 import { fillBlocks } from '../../electron/core/domain/plans/placeholders';
-import { applyMerge, mergeNote, proposeMerge, summarise, unresolved } from '../../electron/core/domain/revisions/three-way-merge';
+import { distinctLabels, mergeNote, summarise } from '../../electron/core/domain/revisions/merge-note';
+import { applyMerge, proposeMerge, unresolved } from '../../electron/core/domain/revisions/three-way-merge';
 import { compareRevisions } from '../../electron/core/domain/revisions/upstream-diff';
 import { findTemplate, loadTemplates } from '../../electron/core/templates/load-templates';
 
@@ -92,9 +93,40 @@ describe('merging forest-fire 2019 into 2024', () => {
     const nextChapter = merged.sections.findIndex((s, i) => i > chapterStart && s.level === 1);
     expect(risk).toBeGreaterThan(chapterStart);
     expect(risk).toBeLessThan(nextChapter);
-    const note = mergeNote(new2024.meta.title, '2019', '2024', summarise(items, resolutions));
+    const note = mergeNote(new2024.meta.title, '2019', '2024', summarise({ doc: edited, oldRev: old2019, newRev: new2024 }, items, resolutions, merged));
     expect(note).toContain('2024年修订');
     expect(note).toContain('报告时限');
+  });
+});
+
+describe('the 修订说明 a merge writes', () => {
+  it('names a repeated title by the shortest tail of its path that is unique', () => {
+    const outline = [
+      { title: '应急响应', level: 1 },
+      { title: 'Ⅱ级响应', level: 2 },
+      { title: '启动条件', level: 3 },
+      { title: 'Ⅰ级响应', level: 2 },
+      { title: '启动条件', level: 3 },
+      { title: '附则', level: 1 },
+      { title: '附则', level: 2 },
+    ];
+    expect(distinctLabels(outline)).toEqual(['应急响应', 'Ⅱ级响应', 'Ⅱ级响应 › 启动条件', 'Ⅰ级响应', 'Ⅰ级响应 › 启动条件', '附则', '附则 › 附则']);
+  });
+
+  it('on a fresh forest-fire 2019 plan merged into 2024, says which level each clause is of and what moved where', () => {
+    const input = { doc: planFrom(old2019), oldRev: old2019, newRev: new2024 };
+    const items = proposeMerge(input);
+    const merged = applyMerge(input, [], counter('n'));
+    const note = mergeNote(new2024.meta.title, '2019', '2024', summarise(input, items, [], merged));
+    const taken = note.split('\n').find((l) => l.startsWith('采用上位修改'))!;
+    const names = taken.replace(/^[^：]*：/, '').replace(/。$/, '').split('、');
+    expect(names).toContain('Ⅱ级响应 › 启动条件');
+    expect(names).toContain('Ⅳ级响应 › 响应措施');
+    expect(names).not.toContain('启动条件');
+    expect(new Set(names).size).toBe(names.length);
+    const moved = note.split('\n').find((l) => l.startsWith('调整位置'))!;
+    expect(moved).toContain('火情核查（由“监测预警”移至“信息报告”）');
+    expect(moved).toMatch(/保险与救助|火灾调查与评估/);
   });
 });
 
