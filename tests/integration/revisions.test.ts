@@ -94,6 +94,9 @@ describe('upstream revisions', () => {
     const conflicts = proposal.items.filter((i) => i.kind === 'conflict');
     expect(conflicts.map((c) => c.clauseId)).toContain('reporting.time');
     expect(proposal.upstream.some((c) => c.kinds.includes('added'))).toBe(true);
+    // 上位变化 reads the city's text with the plan's names, as the plan does.
+    expect(JSON.stringify(proposal.upstream)).not.toContain('{{');
+    expect(JSON.stringify(proposal.upstream)).toContain('小店区');
     const refused = await core.call('plan.merge-apply', { id: plan.id, toRevision: '2024', resolutions: [] });
     expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect((await data<PlanDetail>(core.call('plan.get', { id: plan.id }))).templateRevision).toBe('2019');

@@ -6,7 +6,7 @@ import { blocksText, paragraph, text, type PlanDocument } from '../../electron/s
 import type { TemplateRevision } from '../../electron/shared/schemas/template';
 import { createPlanFromTemplate } from '../../electron/core/domain/plans/create-plan';
 import { moveSection } from '../../electron/core/domain/plans/move-section';
-import { fillBlocks } from '../../electron/core/domain/plans/placeholders';
+import { asPlanReads, fillBlocks } from '../../electron/core/domain/plans/placeholders';
 import { distinctLabels, mergeNote, summarise } from '../../electron/core/domain/revisions/merge-note';
 import { applyMerge, proposeMerge, unresolved } from '../../electron/core/domain/revisions/three-way-merge';
 import { compareRevisions } from '../../electron/core/domain/revisions/upstream-diff';
@@ -59,6 +59,19 @@ describe('upstream changes between the shipped forest-fire revisions', () => {
     expect(kinds('reworded').length).toBeGreaterThan(20);
     expect(kinds('same').length).toBeGreaterThan(10);
     for (const c of kinds('reworded')) expect(c.diff!.some((p) => p.op !== 'same')).toBe(true);
+  });
+
+  it('reads both sides with the plan\'s names, an unfilled one as its label in 【】, never as {{区名}}', () => {
+    const raw = JSON.stringify(changes.map((c) => c.diff));
+    expect(raw).toContain('{{区名}}');
+    const values = planFrom(old2019).placeholders.map((v) => (v.key === '牵头单位' ? { ...v, value: '' } : v));
+    const read = compareRevisions(old2019, new2024, asPlanReads(values, new2024.placeholders));
+    const texts = read.flatMap((c) => [c.oldTitle ?? '', c.newTitle ?? '', ...(c.diff ?? []).map((p) => p.text)]).join('\n');
+    expect(texts).not.toContain('{{');
+    expect(texts).toContain('小店区');
+    expect(texts).toContain('【牵头单位（指挥部办公室所在单位）】');
+    // A clause that only names the district reads the same on both sides.
+    expect(read.map((c) => c.kinds)).toEqual(changes.map((c) => c.kinds));
   });
 
   it('pairs a clause whose id changed by text similarity', () => {

@@ -14,6 +14,7 @@ import { applyMerge, proposeMerge, unresolved } from '../domain/revisions/three-
 import { adoptPlaceholders, placeholderChanges } from '../domain/revisions/placeholder-changes';
 import { compareRevisions } from '../domain/revisions/upstream-diff';
 import { getProfile } from '../db/repos/profile-repo';
+import { asPlanReads } from '../domain/plans/placeholders';
 import { planDetail } from './plans';
 import type { HandlerContext, Handlers } from './types';
 
@@ -119,7 +120,8 @@ export const revisionHandlers: Handlers<
       toRevision: input.toRevision,
       placeholders: names,
       items: proposeMerge(m),
-      upstream: m.oldRev ? compareRevisions(m.oldRev, m.newRev) : [],
+      // Both sides read with the plan's names (as adopted), so only what the city rewrote shows as changed.
+      upstream: m.oldRev ? compareRevisions(m.oldRev, m.newRev, asPlanReads(m.doc.placeholders, [...m.newRev.placeholders, ...m.oldRev.placeholders])) : [],
     };
   },
 
