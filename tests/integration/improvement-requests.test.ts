@@ -23,6 +23,18 @@ function item(over: Partial<ItemInput> = {}): ItemInput {
   return { findingId: null, drillId: null, description: '首报超时', measure: '', category: '', unit: '区林业局', owner: '', deadline: '2026-06-30', needsPlanChange: false, clauses: [], ...over };
 }
 
+/** A forest-fire plan on a clock that moves a minute before each version it saves. */
+async function planWithVersions() {
+  const clock = fixedClock();
+  const core = await makeCore({ clock });
+  const plan = await forestFirePlan(core);
+  const version = (note: string) => {
+    clock.advance(60_000);
+    return data<{ id: string; seq: number }>(core.call('plan.save-version', { id: plan.id, note }));
+  };
+  return { clock, core, plan, version };
+}
+
 async function refused(core: Core, input: unknown): Promise<AppErrorData> {
   const r = await core.call('item.save', input);
   if (r.ok) throw new Error('item.save accepted what it should refuse');
@@ -93,13 +105,7 @@ describe('item.save and revision requests', () => {
   });
 
   it('is closed only by a version saved after it that changes one of its clauses, and request.list offers just those', async () => {
-    const clock = fixedClock();
-    const core = await makeCore({ clock });
-    const plan = await forestFirePlan(core);
-    const version = (note: string) => {
-      clock.advance(60_000);
-      return data<{ id: string; seq: number }>(core.call('plan.save-version', { id: plan.id, note }));
-    };
+    const { clock, core, plan, version } = await planWithVersions();
     const resolve = (requestId: string, versionId: string) => core.call('request.resolve', { id: requestId, versionId });
     const v1 = await version('演练前自动备份');
     clock.advance(60_000);
@@ -126,13 +132,7 @@ describe('item.save and revision requests', () => {
   });
 
   it('raised before the plan has any version, is closed only by a version that changes its clause as it was then', async () => {
-    const clock = fixedClock();
-    const core = await makeCore({ clock });
-    const plan = await forestFirePlan(core);
-    const version = (note: string) => {
-      clock.advance(60_000);
-      return data<{ id: string; seq: number }>(core.call('plan.save-version', { id: plan.id, note }));
-    };
+    const { clock, core, plan, version } = await planWithVersions();
     // 先期处置 was rewritten in the draft before the request: that edit does not answer it.
     await editSection(core, plan, '先期处置', '林业站接报后立即到场。');
     clock.advance(60_000);
