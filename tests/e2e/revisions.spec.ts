@@ -50,6 +50,9 @@ test('merges the newer municipal revision into an edited plan, then compares wit
   }
   await page.getByRole('tab', { name: /上位变化/ }).click();
   await expect(page.getByTestId('upstream-changes')).toContainText('新增');
+  // The city's text reads with the plan's names (the agency as the plan holds it), never as {{指挥部名称}}.
+  await expect(page.getByTestId('upstream-changes')).toContainText('区森林草原防灭火指挥部');
+  await expect(page.getByTestId('upstream-changes')).not.toContainText('{{');
   await screenshot(page, 'merge-upstream-changes');
   await page.getByRole('tab', { name: /逐条处理/ }).click();
   await page.getByTestId('merge-apply').click();

@@ -1,5 +1,7 @@
 // An improvement item on a plan clause raises a revision request on that plan, whatever its category; an item
 // that would raise nothing (a plan change without clauses, clauses without a plan change) is refused at its field.
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/create-core';
 import type { AppErrorData } from '../../electron/shared/errors';
@@ -8,6 +10,7 @@ import type { PlanDetail } from '../../electron/shared/schemas/plan';
 import { ITEM_CATEGORIES } from '../../electron/shared/vocabulary';
 import { data, fixedClock, makeCore } from '../helpers/core';
 import { editSection } from '../helpers/plan-edits';
+import { tempDir } from '../helpers/temp-dir';
 
 async function forestFirePlan(core: Core): Promise<PlanDetail> {
   const { id } = await data<{ id: string }>(core.call('plan.create', { templateId: 'forest-fire', revision: '2024' }));
@@ -18,6 +21,18 @@ const sectionId = (plan: PlanDetail, title: string) => plan.doc.sections.find((s
 
 function item(over: Partial<ItemInput> = {}): ItemInput {
   return { findingId: null, drillId: null, description: '首报超时', measure: '', category: '', unit: '区林业局', owner: '', deadline: '2026-06-30', needsPlanChange: false, clauses: [], ...over };
+}
+
+/** A forest-fire plan on a clock that moves a minute before each version it saves. */
+async function planWithVersions() {
+  const clock = fixedClock();
+  const core = await makeCore({ clock });
+  const plan = await forestFirePlan(core);
+  const version = (note: string) => {
+    clock.advance(60_000);
+    return data<{ id: string; seq: number }>(core.call('plan.save-version', { id: plan.id, note }));
+  };
+  return { clock, core, plan, version };
 }
 
 async function refused(core: Core, input: unknown): Promise<AppErrorData> {
@@ -77,7 +92,8 @@ describe('item.save and revision requests', () => {
     expect(await data<RevisionRequest[]>(core.call('request.list', { planId: plan.id }))).toEqual([]);
 
     const again = await data<ImprovementItem>(core.call('item.save', { id: first.id, item: item({ needsPlanChange: true, clauses: [report] }) }));
-    // The plan's first version: no earlier version to compare with, so it may resolve the request.
+    // The plan's first version, which rewrites the clause, resolves it.
+    await editSection(core, plan, '报告时限与程序', '接报后15分钟内电话报告。');
     const v1 = await data<{ id: string }>(core.call('plan.save-version', { id: plan.id, note: '修订信息报告时限' }));
     await data(core.call('request.resolve', { id: again.request!.id, versionId: v1.id }));
 
@@ -89,13 +105,7 @@ describe('item.save and revision requests', () => {
   });
 
   it('is closed only by a version saved after it that changes one of its clauses, and request.list offers just those', async () => {
-    const clock = fixedClock();
-    const core = await makeCore({ clock });
-    const plan = await forestFirePlan(core);
-    const version = (note: string) => {
-      clock.advance(60_000);
-      return data<{ id: string; seq: number }>(core.call('plan.save-version', { id: plan.id, note }));
-    };
+    const { clock, core, plan, version } = await planWithVersions();
     const resolve = (requestId: string, versionId: string) => core.call('request.resolve', { id: requestId, versionId });
     const v1 = await version('演练前自动备份');
     clock.advance(60_000);
@@ -107,7 +117,7 @@ describe('item.save and revision requests', () => {
     expect(await resolve(raised.id, v1.id)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'V1 保存于该修订请求提出之前，不能据此销号。' } });
     await editSection(core, plan, '报告时限与程序', '接报后15分钟内电话报告。');
     const v2 = await version('修订报告时限');
-    expect(await resolve(raised.id, v2.id)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'V2 没有修改该请求涉及的条款（与 V1 相比），不能据此销号。' } });
+    expect(await resolve(raised.id, v2.id)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'V2 没有修改该请求涉及的条款（与提出请求时相比），不能据此销号。' } });
     expect((await list()).resolvingVersionIds).toEqual([]);
 
     // V3 rewrites the clause; V4 after it leaves the clause as V3 made it, still changed from V1.
@@ -119,5 +129,46 @@ describe('item.save and revision requests', () => {
     await data(resolve(raised.id, v3.id));
     expect(await list()).toMatchObject({ status: 'resolved', resolvedVersionLabel: 'V3' });
     expect((await list()).resolvingVersionIds).toBeUndefined();
+  });
+
+  it('raised before the plan has any version, is closed only by a version that changes its clause as it was then', async () => {
+    const { clock, core, plan, version } = await planWithVersions();
+    // 先期处置 was rewritten in the draft before the request: that edit does not answer it.
+    await editSection(core, plan, '先期处置', '林业站接报后立即到场。');
+    clock.advance(60_000);
+    const clause = { planId: plan.id, sectionId: sectionId(plan, '先期处置') };
+    const raised = (await data<ImprovementItem>(core.call('item.save', { item: item({ needsPlanChange: true, clauses: [clause] }) }))).request!;
+    const list = async () => (await data<RevisionRequest[]>(core.call('request.list', { planId: plan.id }))).find((r) => r.id === raised.id)!;
+
+    await editSection(core, await data<PlanDetail>(core.call('plan.get', { id: plan.id })), '报告时限与程序', '接报后15分钟内电话报告。');
+    const v1 = await version('修订报告时限');
+    expect(await core.call('request.resolve', { id: raised.id, versionId: v1.id })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'V1 没有修改该请求涉及的条款（与提出请求时相比），不能据此销号。' } });
+    expect((await list()).resolvingVersionIds).toEqual([]);
+
+    await editSection(core, await data<PlanDetail>(core.call('plan.get', { id: plan.id })), '先期处置', '林业站接报后30分钟内到场先期处置。');
+    const v2 = await version('修订先期处置');
+    expect((await list()).resolvingVersionIds).toEqual([v2.id]);
+    await data(core.call('request.resolve', { id: raised.id, versionId: v2.id }));
+    expect(await list()).toMatchObject({ status: 'resolved', resolvedVersionLabel: 'V2' });
+  });
+
+  it('a request raised before its clauses were recorded keeps the old rule: the plan\'s first version may close it', async () => {
+    const dataDir = tempDir();
+    const clock = fixedClock();
+    let core = await makeCore({ dataDir, clock });
+    const plan = await forestFirePlan(core);
+    const clause = { planId: plan.id, sectionId: sectionId(plan, '先期处置') };
+    const raised = (await data<ImprovementItem>(core.call('item.save', { item: item({ needsPlanChange: true, clauses: [clause] }) }))).request!;
+    core.close();
+    // As a database migrated from before 009 holds it.
+    const db = new Database(path.join(dataDir, 'workbench.db'));
+    db.prepare('UPDATE revision_requests SET raised_clauses_json = NULL').run();
+    db.close();
+    core = await makeCore({ dataDir, clock });
+    clock.advance(60_000);
+    const v1 = await data<{ id: string }>(core.call('plan.save-version', { id: plan.id, note: '初稿' }));
+    const [request] = await data<RevisionRequest[]>(core.call('request.list', { planId: plan.id }));
+    expect(request!.resolvingVersionIds).toEqual([v1.id]);
+    await data(core.call('request.resolve', { id: raised.id, versionId: v1.id }));
   });
 });

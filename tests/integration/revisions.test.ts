@@ -94,6 +94,9 @@ describe('upstream revisions', () => {
     const conflicts = proposal.items.filter((i) => i.kind === 'conflict');
     expect(conflicts.map((c) => c.clauseId)).toContain('reporting.time');
     expect(proposal.upstream.some((c) => c.kinds.includes('added'))).toBe(true);
+    // 上位变化 reads the city's text with the plan's names, as the plan does.
+    expect(JSON.stringify(proposal.upstream)).not.toContain('{{');
+    expect(JSON.stringify(proposal.upstream)).toContain('小店区');
     const refused = await core.call('plan.merge-apply', { id: plan.id, toRevision: '2024', resolutions: [] });
     expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect((await data<PlanDetail>(core.call('plan.get', { id: plan.id }))).templateRevision).toBe('2019');
@@ -134,6 +137,11 @@ describe('upstream revisions', () => {
     const check = merged.doc.sections.find((s) => s.title === '火情核查')!;
     expect(check.id).toBe(plan.doc.sections.find((s) => s.title === '火情核查')!.id);
     expect(blocksText(check.body)).toBe(blocksText(check.lineage!.baseBody));
+    // The 修订说明 says which level each repeated clause belongs to, and what moved where.
+    const note = (await data<PlanHistory>(core.call('plan.history', { id: plan.id }))).versions[0]!.note;
+    expect(note).toContain('Ⅱ级响应 › 启动条件');
+    expect(note).not.toMatch(/[：、]启动条件[、。]/);
+    expect(note).toContain('调整位置 2 条：火情核查（由“监测预警”移至“信息报告”）、火灾调查与评估（在“后期处置”内调整顺序）。');
   });
 
   it('offers the names the new revision changed, renames them throughout when adopted, and keeps declined ones', async () => {

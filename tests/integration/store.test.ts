@@ -177,3 +177,14 @@ describe('migration 007', () => {
     ]);
   });
 });
+
+describe('migration 009', () => {
+  it('leaves the requests raised before it without recorded clauses (they keep comparing with versions)', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations.slice(0, 8));
+    db.pragma('foreign_keys = OFF');
+    db.prepare("INSERT INTO revision_requests (id, item_id, plan_id, section_ids_json, created_at) VALUES ('r1', 't1', 'p', '[\"s1\"]', '2026-01-01')").run();
+    migrate(db);
+    expect(db.prepare('SELECT id, section_ids_json, raised_clauses_json FROM revision_requests').all()).toEqual([{ id: 'r1', section_ids_json: '["s1"]', raised_clauses_json: null }]);
+  });
+});

@@ -6,8 +6,9 @@ import { blocksText, paragraph, text, type PlanDocument } from '../../electron/s
 import type { TemplateRevision } from '../../electron/shared/schemas/template';
 import { createPlanFromTemplate } from '../../electron/core/domain/plans/create-plan';
 import { moveSection } from '../../electron/core/domain/plans/move-section';
-import { fillBlocks } from '../../electron/core/domain/plans/placeholders';
-import { applyMerge, mergeNote, proposeMerge, summarise, unresolved } from '../../electron/core/domain/revisions/three-way-merge';
+import { asPlanReads, fillBlocks } from '../../electron/core/domain/plans/placeholders';
+import { distinctLabels, mergeNote, summarise } from '../../electron/core/domain/revisions/merge-note';
+import { applyMerge, proposeMerge, unresolved } from '../../electron/core/domain/revisions/three-way-merge';
 import { compareRevisions } from '../../electron/core/domain/revisions/upstream-diff';
 import { findTemplate, loadTemplates } from '../../electron/core/templates/load-templates';
 
@@ -60,6 +61,19 @@ describe('upstream changes between the shipped forest-fire revisions', () => {
     for (const c of kinds('reworded')) expect(c.diff!.some((p) => p.op !== 'same')).toBe(true);
   });
 
+  it('reads both sides with the plan\'s names, an unfilled one as its label in 【】, never as {{区名}}', () => {
+    const raw = JSON.stringify(changes.map((c) => c.diff));
+    expect(raw).toContain('{{区名}}');
+    const values = planFrom(old2019).placeholders.map((v) => (v.key === '牵头单位' ? { ...v, value: '' } : v));
+    const read = compareRevisions(old2019, new2024, asPlanReads(values, new2024.placeholders));
+    const texts = read.flatMap((c) => [c.oldTitle ?? '', c.newTitle ?? '', ...(c.diff ?? []).map((p) => p.text)]).join('\n');
+    expect(texts).not.toContain('{{');
+    expect(texts).toContain('小店区');
+    expect(texts).toContain('【牵头单位（指挥部办公室所在单位）】');
+    // A clause that only names the district reads the same on both sides.
+    expect(read.map((c) => c.kinds)).toEqual(changes.map((c) => c.kinds));
+  });
+
   it('pairs a clause whose id changed by text similarity', () => {
     const renamed = { ...new2024, clauses: new2024.clauses.map((c) => (c.id === 'general.purpose' ? { ...c, id: 'general.aim' } : c)) };
     const c = compareRevisions(old2019, renamed).find((x) => x.newId === 'general.aim')!;
@@ -92,9 +106,40 @@ describe('merging forest-fire 2019 into 2024', () => {
     const nextChapter = merged.sections.findIndex((s, i) => i > chapterStart && s.level === 1);
     expect(risk).toBeGreaterThan(chapterStart);
     expect(risk).toBeLessThan(nextChapter);
-    const note = mergeNote(new2024.meta.title, '2019', '2024', summarise(items, resolutions));
+    const note = mergeNote(new2024.meta.title, '2019', '2024', summarise({ doc: edited, oldRev: old2019, newRev: new2024 }, items, resolutions, merged));
     expect(note).toContain('2024年修订');
     expect(note).toContain('报告时限');
+  });
+});
+
+describe('the 修订说明 a merge writes', () => {
+  it('names a repeated title by the shortest tail of its path that is unique', () => {
+    const outline = [
+      { title: '应急响应', level: 1 },
+      { title: 'Ⅱ级响应', level: 2 },
+      { title: '启动条件', level: 3 },
+      { title: 'Ⅰ级响应', level: 2 },
+      { title: '启动条件', level: 3 },
+      { title: '附则', level: 1 },
+      { title: '附则', level: 2 },
+    ];
+    expect(distinctLabels(outline)).toEqual(['应急响应', 'Ⅱ级响应', 'Ⅱ级响应 › 启动条件', 'Ⅰ级响应', 'Ⅰ级响应 › 启动条件', '附则', '附则 › 附则']);
+  });
+
+  it('on a fresh forest-fire 2019 plan merged into 2024, says which level each clause is of and what moved where', () => {
+    const input = { doc: planFrom(old2019), oldRev: old2019, newRev: new2024 };
+    const items = proposeMerge(input);
+    const merged = applyMerge(input, [], counter('n'));
+    const note = mergeNote(new2024.meta.title, '2019', '2024', summarise(input, items, [], merged));
+    const taken = note.split('\n').find((l) => l.startsWith('采用上位修改'))!;
+    const names = taken.replace(/^[^：]*：/, '').replace(/。$/, '').split('、');
+    expect(names).toContain('Ⅱ级响应 › 启动条件');
+    expect(names).toContain('Ⅳ级响应 › 响应措施');
+    expect(names).not.toContain('启动条件');
+    expect(new Set(names).size).toBe(names.length);
+    const moved = note.split('\n').find((l) => l.startsWith('调整位置'))!;
+    expect(moved).toContain('火情核查（由“监测预警”移至“信息报告”）');
+    expect(moved).toMatch(/保险与救助|火灾调查与评估/);
   });
 });
 

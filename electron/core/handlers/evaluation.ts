@@ -13,7 +13,7 @@ import { getVersion, listVersions } from '../db/repos/revision-repo';
 import { heldOn } from '../domain/drills/held-on';
 import { loadCriteriaSets } from '../domain/evaluation/criteria';
 import { findRecurring } from '../domain/evaluation/recurring';
-import { resolvingVersionIds, whyNotResolving, type RequestVersions } from '../domain/evaluation/request-versions';
+import { raisedClauses, resolvingVersionIds, whyNotResolving, type RequestVersions } from '../domain/evaluation/request-versions';
 import { combineScores } from '../domain/evaluation/scores';
 import { analyseTimeline } from '../domain/evaluation/timeline';
 import type { HandlerContext, Handlers } from './types';
@@ -33,7 +33,7 @@ function requestVersionsReader(db: Database.Database): (r: RevisionRequest) => R
   const versionsOf = memo((planId) => listVersions(db, planId));
   const docs = new Map<string, (versionId: string) => PlanDocument>();
   const docsOf = (planId: string) => docs.get(planId) ?? docs.set(planId, memo((id) => getVersion(db, planId, id).doc)).get(planId)!;
-  return (r) => ({ request: r, versions: versionsOf(r.planId), docOf: docsOf(r.planId) });
+  return (r) => ({ request: { ...r, raisedClauses: evals.requestRaisedClauses(db, r.id) }, versions: versionsOf(r.planId), docOf: docsOf(r.planId) });
 }
 
 /** The drill's evaluation, started from the shipped set that fits its form on first use. */
@@ -170,7 +170,10 @@ export const evaluationHandlers: Handlers<
   'item.save': (input, ctx) => {
     const db = ctx.store.get();
     checkItemClauses(db, input.item, input.id ? evals.getItem(db, input.id, today(ctx)) : null);
-    const id = evals.saveItem(db, input.id, input.item, ctx.clock.now());
+    const planId = input.item.needsPlanChange ? input.item.clauses[0]?.planId : undefined;
+    // The clauses as the plan holds them now: only a version that changes one of them may close the request.
+    const raised = planId ? raisedClauses(getPlanDocument(db, getPlanRow(db, planId)), input.item.clauses.map((c) => c.sectionId)) : {};
+    const id = evals.saveItem(db, input.id, input.item, ctx.clock.now(), raised);
     ctx.events.emit('data.changed', { area: 'evaluation' });
     return evals.getItem(db, id, today(ctx));
   },

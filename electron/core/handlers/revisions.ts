@@ -9,10 +9,12 @@ import { localDate } from '../clock';
 import { checkPlan } from '../domain/checks/plan-checks';
 import { newId } from '../domain/plans/ids';
 import { compareDocuments } from '../domain/revisions/compare-docs';
-import { applyMerge, mergeNote, proposeMerge, summarise, unresolved } from '../domain/revisions/three-way-merge';
+import { mergeNote, summarise } from '../domain/revisions/merge-note';
+import { applyMerge, proposeMerge, unresolved } from '../domain/revisions/three-way-merge';
 import { adoptPlaceholders, placeholderChanges } from '../domain/revisions/placeholder-changes';
 import { compareRevisions } from '../domain/revisions/upstream-diff';
 import { getProfile } from '../db/repos/profile-repo';
+import { asPlanReads } from '../domain/plans/placeholders';
 import { planDetail } from './plans';
 import type { HandlerContext, Handlers } from './types';
 
@@ -118,7 +120,8 @@ export const revisionHandlers: Handlers<
       toRevision: input.toRevision,
       placeholders: names,
       items: proposeMerge(m),
-      upstream: m.oldRev ? compareRevisions(m.oldRev, m.newRev) : [],
+      // Both sides read with the plan's names (as adopted), so only what the city rewrote shows as changed.
+      upstream: m.oldRev ? compareRevisions(m.oldRev, m.newRev, asPlanReads(m.doc.placeholders, [...m.newRev.placeholders, ...m.oldRev.placeholders])) : [],
     };
   },
 
@@ -131,7 +134,7 @@ export const revisionHandlers: Handlers<
     if (open.length) throw new AppError('INVALID_INPUT', `还有 ${open.length} 处冲突未处理。`, open.map((i) => `“${i.title}”需要选择保留本区文本、采用上位文本或人工修改`));
     const merged = applyMerge(m, input.resolutions, () => newId('s'));
     const renamed = names.filter((n) => n.adopt && n.current !== null).map((n) => `名称“${n.current}”改为“${n.proposed}”`);
-    const note = [mergeNote(m.newRev.meta.title, row.template_revision!, input.toRevision, summarise(items, input.resolutions)), ...renamed, input.note].filter(Boolean).join('\n');
+    const note = [mergeNote(m.newRev.meta.title, row.template_revision!, input.toRevision, summarise(m, items, input.resolutions, merged)), ...renamed, input.note].filter(Boolean).join('\n');
     db.transaction(() => {
       revisions.saveVersion(db, input.id, 'manual', `合并上位修订（${input.toRevision}）前的自动备份`, '', now, true);
       plans.replaceAllSections(db, input.id, merged.sections, now);

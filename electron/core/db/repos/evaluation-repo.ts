@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import type { CriteriaSet, EvaluatorForm, Finding, FindingInput, ImprovementItem, ItemInput, ItemStatus, RevisionRequest } from '../../../shared/schemas/evaluation';
+import type { RaisedClauses } from '../../domain/evaluation/request-versions';
 import { newId } from '../../domain/plans/ids';
 
 // ---- evaluation --------------------------------------------------------------------------------
@@ -78,6 +79,7 @@ interface RequestRow {
   resolved_version_id: string | null;
   resolved_at: string | null;
   created_at: string;
+  raised_clauses_json: string | null;
   seq: number | null;
 }
 
@@ -131,9 +133,10 @@ function nextCode(db: Database.Database, year: number): string {
 
 /**
  * Creates or updates an item. An item that needs a plan change keeps one open revision request on its clauses
- * (the contract holds them to one plan); one a version has resolved is left as it was.
+ * (the contract holds them to one plan); one a version has resolved is left as it was. `raised`: the clauses as
+ * the plan holds them now; a request keeps what it first recorded for a clause and records the ones it gains.
  */
-export function saveItem(db: Database.Database, id: string | undefined, input: ItemInput, now: Date): string {
+export function saveItem(db: Database.Database, id: string | undefined, input: ItemInput, now: Date, raised: RaisedClauses = {}): string {
   const iid = id ?? newId('t');
   db.transaction(() => {
     const stamp = now.toISOString();
@@ -161,8 +164,14 @@ export function saveItem(db: Database.Database, id: string | undefined, input: I
       return;
     }
     const sectionIds = input.clauses.map((c) => c.sectionId);
-    if (existing) db.prepare('UPDATE revision_requests SET plan_id = ?, section_ids_json = ? WHERE id = ?').run(planId, JSON.stringify(sectionIds), existing.id);
-    else db.prepare('INSERT INTO revision_requests (id, item_id, plan_id, section_ids_json, created_at) VALUES (?, ?, ?, ?, ?)').run(newId('r'), iid, planId, JSON.stringify(sectionIds), stamp);
+    const recorded = (kept: RaisedClauses) => JSON.stringify(Object.fromEntries(sectionIds.map((sid) => [sid, sid in kept ? kept[sid]! : (raised[sid] ?? null)])));
+    if (existing) {
+      // A request from before clauses were recorded keeps the old rule (compared with versions) for all of them.
+      const kept = existing.raised_clauses_json === null ? null : recorded(JSON.parse(existing.raised_clauses_json) as RaisedClauses);
+      db.prepare('UPDATE revision_requests SET plan_id = ?, section_ids_json = ?, raised_clauses_json = ? WHERE id = ?').run(planId, JSON.stringify(sectionIds), kept, existing.id);
+    } else {
+      db.prepare('INSERT INTO revision_requests (id, item_id, plan_id, section_ids_json, created_at, raised_clauses_json) VALUES (?, ?, ?, ?, ?, ?)').run(newId('r'), iid, planId, JSON.stringify(sectionIds), stamp, recorded({}));
+    }
   })();
   return iid;
 }
@@ -175,6 +184,12 @@ export function setItemStatus(db: Database.Database, id: string, status: ItemSta
 export function listRequests(db: Database.Database, planId?: string): RevisionRequest[] {
   const rows = planId ? db.prepare(`${REQUEST_SELECT} WHERE r.plan_id = ? ORDER BY r.created_at`).all(planId) : db.prepare(`${REQUEST_SELECT} ORDER BY r.created_at`).all();
   return (rows as RequestRow[]).map(toRequest);
+}
+
+/** The request's clauses as recorded when it was raised; null for a request from before they were kept. */
+export function requestRaisedClauses(db: Database.Database, id: string): RaisedClauses | null {
+  const r = db.prepare('SELECT raised_clauses_json FROM revision_requests WHERE id = ?').get(id) as Pick<RequestRow, 'raised_clauses_json'> | undefined;
+  return r?.raised_clauses_json ? (JSON.parse(r.raised_clauses_json) as RaisedClauses) : null;
 }
 
 export function resolveRequest(db: Database.Database, id: string, versionId: string, now: Date): void {

@@ -42,10 +42,24 @@ export function renameInBlocks(blocks: BlockJSON[], from: string, to: string): B
   return mapInline(blocks, (nodes) => nodes.map((n) => (n.type === 'text' && n.text.includes(from) ? { ...n, text: n.text.split(from).join(to) } : n)));
 }
 
+/** `{{key}}` in a plain string (titles, lead unit) filled where `get` knows the key. */
+export function fillKeys(s: string, get: (key: string) => string | undefined): string {
+  return s.replace(/\{\{([^{}]+)\}\}/g, (whole, key: string) => get(key) ?? whole);
+}
+
 /** `{{key}}` in a plain string (titles, lead unit) filled where a value exists. */
 export function fillString(s: string, values: PlaceholderValue[]): string {
+  return fillKeys(s, lookup(values));
+}
+
+/**
+ * A chip as the plan reads it: its value, else its label in 【】 (the key when no label is known), so municipal
+ * text shown beside the plan's reads like the plan and never as {{区名}}.
+ */
+export function asPlanReads(values: PlaceholderValue[], declared: readonly { key: string; label: string }[] = []): (key: string) => string {
   const get = lookup(values);
-  return s.replace(/\{\{([^{}]+)\}\}/g, (whole, key: string) => get(key) ?? whole);
+  const labels = new Map([...declared, ...values].filter((v) => v.label).map((v) => [v.key, v.label]));
+  return (key) => get(key) ?? `【${labels.get(key) ?? key}】`;
 }
 
 /** Keys whose chips are still in the document. */

@@ -173,39 +173,3 @@ export function applyMerge(input: MergeInput, resolutions: MergeResolution[], ne
   });
   return { ...input.doc, sections: out };
 }
-
-export interface MergeSummary {
-  autoUpdated: string[];
-  conflicts: { title: string; choice: MergeChoice }[];
-  inserted: string[];
-  removed: string[];
-  keptRemoved: string[];
-}
-
-export function summarise(items: MergeItem[], resolutions: MergeResolution[]): MergeSummary {
-  const r = new Map(resolutions.map((x) => [x.key, x.choice]));
-  const chosen = (i: MergeItem) => (r.has(i.key) && i.choices.includes(r.get(i.key)!) ? r.get(i.key)! : i.defaultChoice);
-  const s: MergeSummary = { autoUpdated: [], conflicts: [], inserted: [], removed: [], keptRemoved: [] };
-  for (const i of items) {
-    const c = chosen(i);
-    if (i.kind === 'auto-updated' && c === 'theirs') s.autoUpdated.push(i.title);
-    else if (i.kind === 'conflict' && c) s.conflicts.push({ title: i.title, choice: c });
-    else if (i.kind === 'added-upstream' && c === 'insert') s.inserted.push(i.title);
-    else if ((i.kind === 'removed-upstream' || i.kind === 'removed-upstream-edited') && c === 'remove') s.removed.push(i.title);
-    else if ((i.kind === 'removed-upstream' || i.kind === 'removed-upstream-edited') && c === 'keep') s.keptRemoved.push(i.title);
-  }
-  return s;
-}
-
-const choiceLabels: Partial<Record<MergeChoice, string>> = { ours: '保留本区文本', theirs: '采用上位文本', edit: '人工修改' };
-
-/** The 修订说明 of the merged draft: which upstream changes were applied and how conflicts were settled. */
-export function mergeNote(templateTitle: string, from: string, to: string, s: MergeSummary): string {
-  const lines = [`依据《${templateTitle}》（${to}年修订，替代${from}年修订）修订。`];
-  if (s.autoUpdated.length) lines.push(`采用上位修改 ${s.autoUpdated.length} 条：${s.autoUpdated.join('、')}。`);
-  if (s.conflicts.length) lines.push(`处理冲突 ${s.conflicts.length} 条：${s.conflicts.map((c) => `${c.title}（${choiceLabels[c.choice] ?? c.choice}）`).join('、')}。`);
-  if (s.inserted.length) lines.push(`新增条款 ${s.inserted.length} 条：${s.inserted.join('、')}。`);
-  if (s.removed.length) lines.push(`删除上位已废止条款 ${s.removed.length} 条：${s.removed.join('、')}。`);
-  if (s.keptRemoved.length) lines.push(`上位已删除但本区保留 ${s.keptRemoved.length} 条：${s.keptRemoved.join('、')}。`);
-  return lines.join('\n');
-}

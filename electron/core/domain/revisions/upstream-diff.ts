@@ -3,13 +3,21 @@ import { blocksText } from '../../../shared/doc-model';
 import { headingNumbers } from '../../../shared/numbering';
 import type { ClauseChange } from '../../../shared/schemas/revision';
 import type { TemplateClause, TemplateRevision } from '../../../shared/schemas/template';
+import { fillKeys } from '../plans/placeholders';
 import { inlineDiff, lcsIds, similarity } from './inline-diff';
 
 /** Below this a differently-numbered clause is a removal plus an addition, not a rewrite. */
 export const SIMILARITY_THRESHOLD = 0.6;
 
-function textOf(c: TemplateClause): string {
-  return `${c.title}\n${blocksText(c.body)}`;
+/** A chip's text; without one, chips read as {{key}}. */
+type Fill = (key: string) => string;
+
+function titleOf(c: TemplateClause, fill?: Fill): string {
+  return fill ? fillKeys(c.title, fill) : c.title;
+}
+
+function textOf(c: TemplateClause, fill?: Fill): string {
+  return `${titleOf(c, fill)}\n${blocksText(c.body, fill)}`;
 }
 
 /** An outline entry: a clause of a revision, or a section of a plan named by the clause it follows. */
@@ -71,7 +79,11 @@ export function matchClauses(oldRev: TemplateRevision, newRev: TemplateRevision)
   return match;
 }
 
-export function compareRevisions(oldRev: TemplateRevision, newRev: TemplateRevision): ClauseChange[] {
+/**
+ * The clause-by-clause changes from `oldRev` to `newRev`. `fill` gives both sides' chips the same text (a plan's
+ * values), so a planner compares like with like; clauses still pair up on the municipal text itself.
+ */
+export function compareRevisions(oldRev: TemplateRevision, newRev: TemplateRevision, fill?: Fill): ClauseChange[] {
   const match = matchClauses(oldRev, newRev);
   const back = new Map([...match.entries()].map(([o, n]) => [n.id, o]));
   const oldLabels = headingNumbers(oldRev.clauses, 'decimal');
@@ -81,21 +93,21 @@ export function compareRevisions(oldRev: TemplateRevision, newRev: TemplateRevis
   const moved = movedIds(oldRev.clauses, newRev.clauses, (id) => match.get(id)?.id);
   const changes: ClauseChange[] = newRev.clauses.map((n, ni) => {
     const oid = back.get(n.id);
-    if (oid === undefined) return { kinds: ['added'], newId: n.id, newTitle: n.title, newNumber: newLabels[ni], diff: [{ op: 'add', text: textOf(n) }] };
+    if (oid === undefined) return { kinds: ['added'], newId: n.id, newTitle: titleOf(n, fill), newNumber: newLabels[ni], diff: [{ op: 'add', text: textOf(n, fill) }] };
     const oi = oldIndex.get(oid)!;
     const o = oldRev.clauses[oi]!;
     const kinds: ClauseChange['kinds'] = [];
     if (moved.has(n.id)) kinds.push('moved');
-    if (textOf(o) !== textOf(n)) kinds.push('reworded');
+    if (textOf(o, fill) !== textOf(n, fill)) kinds.push('reworded');
     if (!kinds.includes('moved') && oldLabels[oi] !== newLabels[ni]) kinds.push('renumbered');
     if (kinds.length === 0) kinds.push('same');
-    const change: ClauseChange = { kinds, oldId: oid, newId: n.id, matchedBy: match.get(oid)!.by, oldTitle: o.title, newTitle: n.title, oldNumber: oldLabels[oi], newNumber: newLabels[ni] };
-    if (kinds.includes('reworded')) change.diff = inlineDiff(textOf(o), textOf(n));
+    const change: ClauseChange = { kinds, oldId: oid, newId: n.id, matchedBy: match.get(oid)!.by, oldTitle: titleOf(o, fill), newTitle: titleOf(n, fill), oldNumber: oldLabels[oi], newNumber: newLabels[ni] };
+    if (kinds.includes('reworded')) change.diff = inlineDiff(textOf(o, fill), textOf(n, fill));
     return change;
   });
   oldRev.clauses.forEach((o, oi) => {
     if (match.has(o.id)) return;
-    const removed: ClauseChange = { kinds: ['removed'], oldId: o.id, oldTitle: o.title, oldNumber: oldLabels[oi], diff: [{ op: 'del', text: textOf(o) }] };
+    const removed: ClauseChange = { kinds: ['removed'], oldId: o.id, oldTitle: titleOf(o, fill), oldNumber: oldLabels[oi], diff: [{ op: 'del', text: textOf(o, fill) }] };
     const prev = oldRev.clauses.slice(0, oi).reverse().find((p) => match.has(p.id));
     const at = prev ? changes.findIndex((c) => c.oldId === prev.id) + 1 : 0;
     changes.splice(at, 0, removed);
