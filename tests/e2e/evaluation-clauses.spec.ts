@@ -87,6 +87,11 @@ test('clause pickers offer a plan linked only through the script, open under the
   await expect(page.getByTestId('items-table')).toContainText('待修订预案');
   const requests = await invoke<{ planId: string; status: string }[]>(page, 'request.list', { planId });
   expect(requests).toMatchObject([{ planId, status: 'open' }]);
+
+  // 待修订预案 opens the plan at the clause to revise, not at its start.
+  await page.getByTestId('request-open').click();
+  await expect(page.locator('.outline-item.current')).toContainText('报告时限与程序');
+  await expect(page.getByTestId('lineage-panel')).toContainText('报告时限与程序');
 });
 
 test('an item saved needing a plan change but naming no clause says it raised nothing, and naming one raises the request', async ({ page, host }) => {

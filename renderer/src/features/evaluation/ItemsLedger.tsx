@@ -65,7 +65,7 @@ export function ItemsLedger({ drillId }: { drillId?: string }) {
             width: 160,
             render: (_, i) =>
               i.request ? (
-                i.request.status === 'resolved' ? <Tag color="green" data-testid="request-resolved">已由 {i.request.resolvedVersionLabel} 修订</Tag> : <Tag color="orange" onClick={() => navigate('plans', i.request!.planId)} style={{ cursor: 'pointer' }}>待修订预案</Tag>
+                i.request.status === 'resolved' ? <Tag color="green" data-testid="request-resolved">已由 {i.request.resolvedVersionLabel} 修订</Tag> : <Tag color="orange" onClick={() => navigate('plans', i.request!.planId, ...(i.request!.sectionIds[0] ? ['at', i.request!.sectionIds[0]] : []))} style={{ cursor: 'pointer' }} data-testid="request-open">待修订预案</Tag>
               ) : i.needsPlanChange ? (
                 // Saved before a plan change had to name its clauses: nothing was asked of any plan yet.
                 <Tag color="red" onClick={() => setEditing(i)} style={{ cursor: 'pointer' }} data-testid="request-missing">未选条款，未提出修订请求</Tag>
