@@ -1,5 +1,5 @@
 // Planners: a plan from every template, real editing (text, table, outline move), IME, placeholders, find/replace.
-import { expect, screenshot, test } from './fixtures';
+import { expect, invoke, screenshot, test } from './fixtures';
 import { PlanEditor } from './pages/plan-editor';
 
 const PROFILE = { districtName: '小店区', governmentName: '太原市小店区人民政府', emergencyBureau: '太原市小店区应急管理局', departments: [] };
@@ -104,6 +104,39 @@ test('an edit made with keys alone (Enter, Backspace), before any click, is save
   await ed.waitSaved();
   await page.reload();
   await expect(ed.paragraph('为建立健全本区森林火灾应对工作机制')).toContainText('工作机制，依法、科学');
+});
+
+test('a second window on the same plan does not overwrite what the first saved: it stops saving, says why, and reopens', async ({ page, host }) => {
+  await page.goto(host.url);
+  const { id } = await invoke<{ id: string }>(page, 'plan.create', { templateId: 'forest-fire', revision: '2019' });
+  const url = `${host.url}/#/plans/${id}`;
+  const other = await page.context().newPage();
+  await Promise.all([page.goto(url), other.goto(url)]);
+  const a = new PlanEditor(page);
+  const b = new PlanEditor(other);
+  await a.caretAtEnd(a.paragraph('为建立健全本区森林火灾应对工作机制'));
+  await page.keyboard.type('甲窗口的修改。');
+  await a.waitSaved();
+
+  await b.caretAtEnd(b.paragraph('为建立健全本区森林火灾应对工作机制'));
+  await other.keyboard.type('乙窗口的修改。');
+  await expect(other.getByTestId('plan-stale')).toContainText('已在另一个窗口');
+  await expect(b.saveState).toHaveAttribute('data-state', 'stale');
+  await screenshot(other, 'plan-stale-window');
+  const stored = await invoke<{ doc: { sections: { body: unknown }[] } }>(page, 'plan.get', { id });
+  expect(JSON.stringify(stored.doc)).toContain('甲窗口的修改。');
+  expect(JSON.stringify(stored.doc)).not.toContain('乙窗口的修改。');
+
+  // Reopening shows what the first window saved, and saving works again from there.
+  await other.getByTestId('plan-stale').getByRole('button', { name: '重新打开预案' }).click();
+  await expect(other.getByTestId('plan-stale')).toHaveCount(0);
+  await expect(b.paragraph('为建立健全本区森林火灾应对工作机制')).toContainText('甲窗口的修改。');
+  await b.caretAtEnd(b.paragraph('为建立健全本区森林火灾应对工作机制'));
+  await other.keyboard.type('乙接着改。');
+  await b.waitSaved();
+  await other.close();
+  await page.reload();
+  await expect(a.paragraph('为建立健全本区森林火灾应对工作机制')).toContainText('甲窗口的修改。乙接着改。');
 });
 
 test('a new chapter is shown with its title selected, named by typing, and kept after a reload', async ({ page, host }) => {

@@ -39,6 +39,7 @@ function summary(ctx: HandlerContext, r: repo.PlanRow): PlanSummary {
     unfilledPlaceholders: (JSON.parse(r.unfilled_json) as string[]).length,
     charCount: r.char_count,
     updatedAt: r.updated_at,
+    saveSeq: r.save_seq,
   };
 }
 
@@ -78,7 +79,7 @@ export const planHandlers: Handlers<
     // The schema checked every block's structure; the loose Lexical fields ride along untouched.
     const chapters = input.chapters.map((c) => ({ id: c.id, sections: c.sections.map((s) => ({ ...s, body: s.body as unknown as BlockJSON[] }) as PlanSection) }));
     const edits = (input.sections ?? []).map((e) => ({ chapterId: e.chapterId, section: { ...e.section, body: e.section.body as unknown as BlockJSON[] } as PlanSection }));
-    repo.saveChapters(db, input.id, chapters, input.chapterOrder, input.cursorSectionId, ctx.clock.now(), input.removeChapters, edits);
+    repo.saveChapters(db, input.id, chapters, input.chapterOrder, input.cursorSectionId, ctx.clock.now(), input.removeChapters, edits, input.baseSeq);
     return summary(ctx, repo.getPlanRow(db, input.id));
   },
 

@@ -28,6 +28,8 @@ export interface PlanSummary {
   unfilledPlaceholders: number;
   charCount: number;
   updatedAt: string;
+  /** Which write of its content this is: sent back with the next save, refused if another window saved since. */
+  saveSeq: number;
 }
 
 export interface PlanDetail extends PlanSummary {
@@ -104,6 +106,8 @@ export const planSaveSchema = z
      * same id, in the same chapter and at the same level (typing saves one section, not its whole chapter).
      */
     sections: z.array(z.object({ chapterId: idSchema, section: sectionSchema }).strict()).max(2000).optional(),
+    /** The plan's saveSeq this save was made from (see PlanSummary.saveSeq). */
+    baseSeq: z.number().int().min(0).optional(),
   })
   .strict();
 

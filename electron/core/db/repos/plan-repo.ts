@@ -24,6 +24,8 @@ export interface PlanRow {
   archived_at: string | null;
   cursor_section_id: string | null;
   char_count: number;
+  /** Bumped by every write of the plan's content: what an open editor's save must still match. */
+  save_seq: number;
   unfilled_json: string;
   created_at: string;
   updated_at: string;
@@ -137,10 +139,12 @@ export interface SectionEdit {
  * neither saved nor stored, or a stored chapter missing from the order, is refused: a save never drops text.
  * `edits` are sections rewritten in place (see editInPlace).
  */
-export function saveChapters(db: Database.Database, planId: string, chapters: ChapterSave[], order: string[], cursor: string | null | undefined, now: Date, removed: string[] = [], edits: SectionEdit[] = []): void {
+export function saveChapters(db: Database.Database, planId: string, chapters: ChapterSave[], order: string[], cursor: string | null | undefined, now: Date, removed: string[] = [], edits: SectionEdit[] = [], baseSeq?: number): void {
   db.transaction(() => {
     const row = getPlanRow(db, planId);
     assertEditable(row);
+    // Two windows on one plan: the later save would silently overwrite what the other saved since it opened.
+    if (baseSeq !== undefined && row.save_seq !== baseSeq) throw new AppError('CONFLICT', STALE_COPY);
     const stored = new Set((db.prepare('SELECT DISTINCT chapter_id AS c FROM plan_sections WHERE plan_id = ?').all(planId) as { c: string }[]).map((r) => r.c));
     const saved = new Set(chapters.map((c) => c.id));
     if (new Set(order).size !== order.length) throw new AppError('INVALID_INPUT', '章节顺序中有重复的章。');
@@ -163,7 +167,7 @@ export function saveChapters(db: Database.Database, planId: string, chapters: Ch
     for (const c of chapters) for (const s of c.sections) del.run(planId, c.id, s.id);
     for (const c of chapters) insertSections(db, planId, c.id, c.sections);
     editInPlace(db, planId, edits, new Set([...saved, ...removed]));
-    db.prepare('UPDATE plans SET chapters_json = ?, cursor_section_id = coalesce(?, cursor_section_id), updated_at = ? WHERE id = ?').run(JSON.stringify(order), cursor ?? null, now.toISOString(), planId);
+    db.prepare('UPDATE plans SET chapters_json = ?, cursor_section_id = coalesce(?, cursor_section_id), updated_at = ?, save_seq = save_seq + 1 WHERE id = ?').run(JSON.stringify(order), cursor ?? null, now.toISOString(), planId);
     refreshTotals(db, planId);
   })();
 }
@@ -193,6 +197,9 @@ export interface PlanMetaPatch {
   nextReviewDate?: string | null;
 }
 
+/** Why a save from an outdated copy of the plan is refused. */
+export const STALE_COPY = '本预案已在另一个窗口（或浏览器标签页）中修改并保存。为免覆盖那边的修改，本页此后的修改没有保存。请重新打开预案后再继续编辑。';
+
 /** A published or abolished plan changes only through a new revision draft. */
 export function assertEditable(row: Pick<PlanRow, 'status'>): void {
   if (row.status === 'published' || row.status === 'abolished') throw new AppError('CONFLICT', '已发布或已废止的预案不能直接修改，请先创建新的修订稿。');
@@ -221,7 +228,7 @@ export function replaceSections(db: Database.Database, planId: string, sections:
     for (const s of sections) upd.run(s.title, JSON.stringify(s.body), sectionChars(s), planId, s.id);
     unindexSections(db, planId, sections.map((s) => s.id));
     indexSections(db, planId, DRAFT, sections);
-    db.prepare('UPDATE plans SET placeholders_json = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(placeholders), now.toISOString(), planId);
+    db.prepare('UPDATE plans SET placeholders_json = ?, updated_at = ?, save_seq = save_seq + 1 WHERE id = ?').run(JSON.stringify(placeholders), now.toISOString(), planId);
     refreshTotals(db, planId);
   })();
 }
@@ -246,7 +253,7 @@ export function replaceAllSections(db: Database.Database, planId: string, sectio
     unindexPlanDraft(db, planId);
     const chapters = chaptersOf(sections);
     for (const c of chapters) insertSections(db, planId, c.id, c.sections);
-    db.prepare('UPDATE plans SET chapters_json = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(chapters.map((c) => c.id)), now.toISOString(), planId);
+    db.prepare('UPDATE plans SET chapters_json = ?, updated_at = ?, save_seq = save_seq + 1 WHERE id = ?').run(JSON.stringify(chapters.map((c) => c.id)), now.toISOString(), planId);
     refreshTotals(db, planId);
   })();
 }

@@ -30,7 +30,7 @@ const HistoryDrawer = lazy(() => import('./HistoryDrawer').then((m) => ({ defaul
 const PlanMetaModal = lazy(() => import('./PlanMetaModal').then((m) => ({ default: m.PlanMetaModal })));
 const NoticeModal = lazy(() => import('./NoticeModal').then((m) => ({ default: m.NoticeModal })));
 
-const saveLabels: Record<SaveState, string> = { saved: '已保存', dirty: '有未保存的修改', saving: '正在保存…', error: '保存失败，将重试' };
+const saveLabels: Record<SaveState, string> = { saved: '已保存', dirty: '有未保存的修改', saving: '正在保存…', error: '保存失败，将重试', stale: '未保存：已在别处修改' };
 
 /** Plain and fixed in size, without transitions: a save repaints these few characters and nothing around them. */
 function SaveStateTag({ status }: { status: SaveStatusStore }) {
@@ -132,24 +132,24 @@ function PlanWorkspace({ plan, focusSection: initialSection, onReplace, onMeta }
 
   const fill = async (key: string, value: string) => {
     try {
-      await s.saveNow();
+      await s.saveBeforeChange();
       onReplace(await request('plan.fill-placeholder', { id: plan.id, key, value }));
       message.success(`已将“${key}”填写为“${value}”`);
     } catch (e) {
       message.error(errorText(e));
     }
   };
-  const { saveNow, addChapter } = s;
+  const { saveBeforeChange, addChapter } = s;
   const move = useCallback(
     async (sectionId: string, beforeId: string | null) => {
       try {
-        await saveNow();
+        await saveBeforeChange();
         onReplace(await request('plan.move-section', { id: plan.id, sectionId, beforeId }));
       } catch (e) {
         message.error(errorText(e));
       }
     },
-    [saveNow, onReplace, plan.id, message],
+    [saveBeforeChange, onReplace, plan.id, message],
   );
   // A new chapter goes to the end of the body or of the annexes: once its editor is there, show it and select its title.
   const [added, setAdded] = useState<string | null>(null);
@@ -170,7 +170,7 @@ function PlanWorkspace({ plan, focusSection: initialSection, onReplace, onMeta }
   }, [mountNow]);
   const updateMeta = async (patch: { title?: string; numbering?: 'official' | 'decimal' }) => {
     try {
-      await s.saveNow();
+      await s.saveBeforeChange();
       onMeta(await request('plan.update-meta', { id: plan.id, ...patch }));
     } catch (e) {
       message.error(errorText(e));
@@ -205,9 +205,29 @@ function PlanWorkspace({ plan, focusSection: initialSection, onReplace, onMeta }
   };
   useExportCommand(() => void exportThis());
 
+  // What another window saved replaces this window's outdated copy (its unsaved changes are given up, as the banner says).
+  const reopen = async () => {
+    try {
+      onReplace(await request('plan.get', { id: plan.id }));
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
+
   const currentChapter = s.cursor ? chapterOf(s.cursor) : undefined;
   return (
     <div className="plan-editor-page" onKeyDownCapture={onKeyDown}>
+      {s.stale && (
+        <Alert
+          type="error"
+          showIcon
+          banner
+          style={{ marginBottom: 8 }}
+          message={s.stale}
+          data-testid="plan-stale"
+          action={<Button size="small" danger onClick={() => void reopen()}>重新打开预案</Button>}
+        />
+      )}
       <Space style={{ marginBottom: 8, width: '100%', justifyContent: 'space-between' }} wrap>
         <Space wrap>
           <Button size="small" onClick={() => navigate('plans')}>返回预案库</Button>
@@ -284,8 +304,8 @@ function PlanWorkspace({ plan, focusSection: initialSection, onReplace, onMeta }
       </div>
       <Suspense fallback={null}>
         {noticeOpen && <NoticeModal planId={plan.id} onClose={() => setNoticeOpen(false)} />}
-        {metaOpen && <PlanMetaModal plan={plan} beforeChange={s.saveNow} onSaved={onMeta} onClose={() => setMetaOpen(false)} />}
-        {historyOpen && <HistoryDrawer plan={plan} beforeChange={s.saveNow} onChanged={(p, docChanged) => (docChanged ? onReplace(p) : onMeta(p))} onClose={() => setHistoryOpen(false)} />}
+        {metaOpen && <PlanMetaModal plan={plan} beforeChange={s.saveBeforeChange} onSaved={onMeta} onClose={() => setMetaOpen(false)} />}
+        {historyOpen && <HistoryDrawer plan={plan} beforeChange={s.saveBeforeChange} onChanged={(p, docChanged) => (docChanged ? onReplace(p) : onMeta(p))} onClose={() => setHistoryOpen(false)} />}
       </Suspense>
     </div>
   );

@@ -2,7 +2,8 @@
 // (the status tag, the character count, the checks' refresh), never the whole workspace.
 import { useSyncExternalStore } from 'react';
 
-export type SaveState = 'saved' | 'dirty' | 'saving' | 'error';
+/** 'stale': another window saved the plan since this one opened it; this one saves no more. */
+export type SaveState = 'saved' | 'dirty' | 'saving' | 'error' | 'stale';
 
 export interface SaveStatus {
   state: SaveState;

@@ -6,7 +6,7 @@ import type { PlanSection, SectionKind } from '@shared/doc-model';
 import { headingNumbers } from '@shared/numbering';
 import type { Input } from '@shared/contract';
 import type { PlanDetail } from '@shared/schemas/plan';
-import { errorText, request } from '../../api/client';
+import { ApiError, errorText, request } from '../../api/client';
 import { $sectionsJSON } from '../../editor/chapter-sections';
 import { reassignSectionId } from '../../editor/commands';
 import { newSectionId } from '../../editor/ids';
@@ -38,7 +38,11 @@ export function usePlanSession(plan: PlanDetail, onError: (text: string) => void
     () => new Map(chaptersOf(plan.doc.sections).map((c) => [c.id, c.sections.map((s) => ({ id: s.id, level: s.level, kind: s.kind, title: s.title }))])),
   );
   const [status] = useState(() => createSaveStatus({ state: 'saved', savedAt: null, charCount: plan.charCount, saves: 0 }));
-  const setSaveState = useCallback((state: SaveState) => status.get().state !== state && status.set({ state }), [status]);
+  /** Another window saved this plan since: saving stops (it would overwrite that), the planner is told why. */
+  const [stale, setStale] = useState<string | null>(null);
+  const staleRef = useRef<string | null>(null);
+  // Once stale, the tag keeps saying so whatever is typed next.
+  const setSaveState = useCallback((state: SaveState) => !staleRef.current && status.get().state !== state && status.set({ state }), [status]);
   /** Each section as it was last sent, while unchanged since: what the side panel reads instead of collecting again. */
   const lastSaved = useRef(new Map<string, PlanSection>());
   const [cursor, setCursor] = useState<string | null>(plan.cursorSectionId);
@@ -50,6 +54,8 @@ export function usePlanSession(plan: PlanDetail, onError: (text: string) => void
   const timer = useRef<number | null>(null);
   const inFlight = useRef<Promise<void> | null>(null);
   const cursorRef = useRef(cursor);
+  /** The plan's content write this window's copy follows (see PlanSummary.saveSeq). */
+  const baseSeq = useRef(plan.saveSeq);
   const lineage = useMemo(() => new Map(plan.doc.sections.filter((s) => s.lineage).map((s) => [s.id, s.lineage!])), [plan]);
   const chaptersRef = useRef(chapters);
   chaptersRef.current = chapters;
@@ -83,6 +89,7 @@ export function usePlanSession(plan: PlanDetail, onError: (text: string) => void
       timer.current = null;
     }
     if (inFlight.current) await inFlight.current;
+    if (staleRef.current) return;
     if (dirty.current.size === 0 && removed.current.size === 0 && !orderDirty.current) return;
     const changes = [...dirty.current];
     const gone = [...removed.current];
@@ -112,7 +119,9 @@ export function usePlanSession(plan: PlanDetail, onError: (text: string) => void
           chapterOrder: chaptersRef.current.map((c) => c.id),
           removeChapters: gone,
           cursorSectionId: cursorRef.current,
+          baseSeq: baseSeq.current,
         });
+        baseSeq.current = summary.saveSeq;
         // A chapter edited while the request was out is newer than what was sent.
         const sent = [...saved.flatMap((c) => c.sections.map((section) => ({ chapterId: c.id, section }))), ...edits];
         sent.forEach(({ chapterId, section }) => !dirty.current.has(chapterId) && lastSaved.current.set(section.id, section));
@@ -121,8 +130,14 @@ export function usePlanSession(plan: PlanDetail, onError: (text: string) => void
         // Saved whole next time: what was refused may have been a section the core no longer holds as sent.
         changes.forEach(([id]) => dirty.current.set(id, 'all'));
         gone.forEach((id) => removed.current.add(id));
-        setSaveState('error');
-        onError(errorText(e));
+        if (e instanceof ApiError && e.error.code === 'CONFLICT') {
+          status.set({ state: 'stale' });
+          staleRef.current = errorText(e);
+          setStale(staleRef.current);
+        } else {
+          setSaveState('error');
+          onError(errorText(e));
+        }
       } finally {
         window.clearTimeout(slow);
       }
@@ -133,7 +148,13 @@ export function usePlanSession(plan: PlanDetail, onError: (text: string) => void
   }, [collect, plan.id, onError, status, setSaveState]);
 
   const schedule = useCallback(() => {
-    if (timer.current === null) timer.current = window.setTimeout(() => void saveNow(), AUTOSAVE_MS);
+    if (timer.current === null && !staleRef.current) timer.current = window.setTimeout(() => void saveNow(), AUTOSAVE_MS);
+  }, [saveNow]);
+
+  /** Saves what is pending before an operation on the stored plan; throws if this window's copy is outdated. */
+  const saveBeforeChange = useCallback(async (): Promise<void> => {
+    await saveNow();
+    if (staleRef.current) throw new Error(staleRef.current);
   }, [saveNow]);
 
   const reports = useMemo<ChapterReports>(
@@ -228,5 +249,5 @@ export function usePlanSession(plan: PlanDetail, onError: (text: string) => void
     };
   }, [saveNow]);
 
-  return { chapters, outlines, numbers, order, status, cursor, editors, reports, register, saveNow, sectionOf, addChapter, removeChapter, lineage };
+  return { chapters, outlines, numbers, order, status, cursor, editors, reports, register, saveNow, saveBeforeChange, stale, sectionOf, addChapter, removeChapter, lineage };
 }
