@@ -1,6 +1,6 @@
 // Find and replace across the chapter editors (matches within one text run; runs are merged by Lexical).
 import { userUpdate } from './commands';
-import { $getNodeByKey, $getRoot, $isTextNode, type LexicalEditor } from 'lexical';
+import { $getNodeByKey, $getRoot, $isTextNode, UNDO_COMMAND, type LexicalEditor } from 'lexical';
 
 export interface Match {
   chapterId: string;
@@ -77,4 +77,39 @@ export function replaceAll(editor: LexicalEditor, query: string, replacement: st
     }
   });
   return count;
+}
+
+/** A chapter a replace-all changed, with its text right after: to undo the replace-all everywhere as one step. */
+export interface Replaced {
+  editor: LexicalEditor;
+  after: string;
+}
+
+const textOf = (editor: LexicalEditor) => editor.getEditorState().read(() => $getRoot().getTextContent());
+
+/** Replaces in every editor; returns how many and the chapters changed (see undoReplaced). */
+export function replaceEverywhere(editors: LexicalEditor[], query: string, replacement: string): { count: number; changed: Replaced[] } {
+  let count = 0;
+  const changed: Replaced[] = [];
+  for (const editor of editors) {
+    const n = replaceAll(editor, query, replacement);
+    count += n;
+    if (n) changed.push({ editor, after: textOf(editor) });
+  }
+  return { count, changed };
+}
+
+/**
+ * Each chapter keeps its own undo history, so Ctrl+Z in one chapter undoes the replace-all there only. This undoes
+ * it in every chapter it changed, as Word undoes it in one step; a chapter edited since is left (its Ctrl+Z would
+ * undo that edit first) and counted in `kept`.
+ */
+export function undoReplaced(changed: Replaced[]): { undone: number; kept: number } {
+  let undone = 0;
+  for (const { editor, after } of changed) {
+    if (textOf(editor) !== after) continue;
+    editor.dispatchCommand(UNDO_COMMAND, undefined);
+    undone++;
+  }
+  return { undone, kept: changed.length - undone };
 }

@@ -2,7 +2,7 @@
 import { Button, Input, Space, Typography } from 'antd';
 import type { LexicalEditor } from 'lexical';
 import { useEffect, useRef, useState } from 'react';
-import { clearShownMatch, findMatches, replaceAll, replaceMatch, selectMatch, showMatch, type Match } from '../../editor/find';
+import { clearShownMatch, findMatches, replaceEverywhere, replaceMatch, selectMatch, showMatch, undoReplaced, type Match, type Replaced } from '../../editor/find';
 
 export function FindBar({ editors, onClose }: { editors: () => [string, LexicalEditor][]; onClose: () => void }) {
   const [query, setQuery] = useState('');
@@ -10,6 +10,8 @@ export function FindBar({ editors, onClose }: { editors: () => [string, LexicalE
   const [matches, setMatches] = useState<Match[]>([]);
   const [index, setIndex] = useState(0);
   const [note, setNote] = useState('');
+  /** The chapters the last 全部替换 changed, while it can still be undone in one step. */
+  const [replaced, setReplaced] = useState<Replaced[] | null>(null);
   const findRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
     findRef.current?.focus();
@@ -17,6 +19,7 @@ export function FindBar({ editors, onClose }: { editors: () => [string, LexicalE
   }, []);
   const editorOf = (m: Match) => editors().find(([id]) => id === m.chapterId)?.[1];
   const search = (q = query) => {
+    setReplaced(null);
     const found = findMatches(editors(), q);
     clearShownMatch();
     setMatches(found);
@@ -52,11 +55,17 @@ export function FindBar({ editors, onClose }: { editors: () => [string, LexicalE
     const found = search();
     if (found.length) setNote(`已替换 1 处，剩余 ${found.length} 处`);
   };
-  const replaceEverywhere = () => {
-    const n = editors().reduce((sum, [, e]) => sum + replaceAll(e, query, replacement), 0);
+  const replaceAllChapters = () => {
+    const { count, changed } = replaceEverywhere(editors().map(([, e]) => e), query, replacement);
     clearShownMatch();
     setMatches([]);
-    setNote(`已替换 ${n} 处`);
+    setReplaced(changed.length ? changed : null);
+    setNote(`已替换 ${count} 处${changed.length > 1 ? `（${changed.length} 章）` : ''}`);
+  };
+  const undoAll = () => {
+    const { undone, kept } = undoReplaced(replaced ?? []);
+    setReplaced(null);
+    setNote(kept ? `已在 ${undone} 章撤销替换；${kept} 章替换后又有修改，未撤销（可在该章按 Ctrl+Z）` : '已撤销全部替换');
   };
   return (
     <div className="find-bar" data-testid="find-bar" onKeyDown={(e) => e.key === 'Escape' && close()}>
@@ -66,7 +75,8 @@ export function FindBar({ editors, onClose }: { editors: () => [string, LexicalE
         <Button size="small" onClick={() => go(1)} data-testid="find-next">下一个</Button>
         <Input size="small" style={{ width: 180 }} placeholder="替换为" value={replacement} onChange={(e) => setReplacement(e.target.value)} data-testid="replace-input" />
         <Button size="small" onClick={replaceOne} disabled={!matches.length}>替换</Button>
-        <Button size="small" onClick={replaceEverywhere} disabled={!query} data-testid="replace-all">全部替换</Button>
+        <Button size="small" onClick={replaceAllChapters} disabled={!query} data-testid="replace-all">全部替换</Button>
+        {replaced && <Button size="small" onClick={undoAll} data-testid="undo-replace-all">撤销全部替换</Button>}
         <Typography.Text type="secondary" data-testid="find-note">{note}</Typography.Text>
         <Button size="small" type="text" onClick={close} data-testid="find-close">关闭</Button>
       </Space>
