@@ -123,7 +123,7 @@ export function PlansPage() {
         sub="本区专项应急预案"
         extra={
           <>
-            <Input.Search placeholder="全文检索（所有预案）" allowClear style={{ width: 260 }} onSearch={(q) => setQuery(q.trim())} data-testid="plan-search" />
+            <Input.Search placeholder={includeArchived ? '全文检索（含已归档预案）' : '全文检索（未归档的预案）'} allowClear style={{ width: 260 }} onSearch={(q) => setQuery(q.trim())} data-testid="plan-search" />
             <Space style={{ marginRight: 8 }}>
               <Switch checked={includeArchived} onChange={setIncludeArchived} size="small" data-testid="show-archived" />
               显示已归档
@@ -134,7 +134,7 @@ export function PlansPage() {
           </>
         }
       />
-      {query && <SearchResults query={query} onClose={() => setQuery('')} />}
+      {query && <SearchResults query={query} includeArchived={includeArchived} onClose={() => setQuery('')} />}
       <Table
         rowKey="id"
         rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }}
