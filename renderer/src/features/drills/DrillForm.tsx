@@ -2,6 +2,7 @@
 import { App as AntApp, Checkbox, DatePicker, Form, Input, Modal, Radio, Select, Space, TimePicker } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { drillDateProblem } from '@shared/drill-date';
 import { drillTimesProblem } from '@shared/drill-window';
 import type { Drill, DrillInput } from '@shared/schemas/drill';
 import { DRILL_FORMS, DRILL_PURPOSES, DRILL_SCOPES } from '@shared/vocabulary';
@@ -27,6 +28,14 @@ const endAfterStart = ({ getFieldValue }: { getFieldValue: (name: 'startTime') =
     return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
   },
 });
+
+/** The date checked by the core's own rule (2000 to ten years ahead), at the field. */
+const dateInRange = {
+  validator: (_: unknown, date: dayjs.Dayjs | null | undefined) => {
+    const problem = date ? drillDateProblem(date.format('YYYY-MM-DD'), dayjs().format('YYYY-MM-DD')) : null;
+    return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
+  },
+};
 
 export function DrillForm({ drill, initialDate, onClose, onSaved }: { drill?: Drill; initialDate?: string; onClose: () => void; onSaved: (d: Drill) => void }) {
   const [form] = Form.useForm<FormValues>();
@@ -87,7 +96,7 @@ export function DrillForm({ drill, initialDate, onClose, onSaved }: { drill?: Dr
           <Form.Item name="majorNaturalDisaster" valuePropName="checked" label=" "><Checkbox>重大自然灾害</Checkbox></Form.Item>
         </Space>
         <Space wrap size="large">
-          <Form.Item name="date" label="日期" rules={[{ required: true, message: '请选择日期' }]}><DatePicker /></Form.Item>
+          <Form.Item name="date" label="日期" rules={[{ required: true, message: '请选择日期' }, dateInRange]}><DatePicker /></Form.Item>
           <Form.Item name="startTime" label="开始时间" rules={[{ required: true, message: '请选择开始时间' }]}><TimePicker format="HH:mm" /></Form.Item>
           <Form.Item name="endTime" label="结束时间" dependencies={['startTime']} rules={[endAfterStart]}><TimePicker format="HH:mm" /></Form.Item>
         </Space>
