@@ -7,6 +7,7 @@ import { drillTimesProblem } from '@shared/drill-window';
 import type { Drill, DrillInput } from '@shared/schemas/drill';
 import { DRILL_FORMS, DRILL_PURPOSES, DRILL_SCOPES } from '@shared/vocabulary';
 import { errorText, request } from '../../api/client';
+import { DepartmentInput } from '../../components/DepartmentInput';
 import { useLoad } from '../../components/use-load';
 
 interface FormValues extends Omit<DrillInput, 'date' | 'startTime' | 'endTime' | 'objectives' | 'participants' | 'planLinks'> {
@@ -109,7 +110,8 @@ export function DrillForm({ drill, initialDate, onClose, onSaved }: { drill?: Dr
           <Input.TextArea rows={3} maxLength={5000} />
         </Form.Item>
         <Space wrap size="large" style={{ width: '100%' }}>
-          <Form.Item name="organizer" label="组织单位"><Select showSearch allowClear style={{ width: 260 }} options={departments} /></Form.Item>
+          {/* Any unit typed is kept (区人民政府 often organises, and is rarely a department in 设置); the list only suggests. */}
+          <Form.Item name="organizer" label="组织单位"><DepartmentInput maxLength={120} style={{ width: 260 }} placeholder="选择或直接填写" data-testid="drill-organizer" /></Form.Item>
           <Form.Item name="participants" label="参演单位"><Select mode="tags" tokenSeparators={['、', '，', ',', '；', ';']} style={{ width: 420 }} options={departments} /></Form.Item>
         </Space>
         <Form.Item name="notes" label="备注"><Input.TextArea rows={2} maxLength={5000} /></Form.Item>
