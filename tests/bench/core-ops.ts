@@ -77,7 +77,7 @@ async function searchPlans(count: number): Promise<number> {
   const xs: number[] = [];
   for (let r = 0; r < 5; r++) for (const q of queries) {
     const t = performance.now();
-    search(db, q, false, 50);
+    search(db, q, { includeVersions: false, includeArchived: false, limit: 50 });
     xs.push(performance.now() - t);
   }
   core.close();

@@ -11,6 +11,8 @@ const goodProfile = {
   departments: [{ id: 'd1', name: '区应急管理局', contact: '张三', title: '局长', phone: '0351-1234567', duty: '综合协调' }],
 };
 
+const goodDrill = { name: '森林火灾综合应急演练', form: 'combined', scope: 'comprehensive', purpose: 'test', hazard: '森林火灾', keyIndustry: false, majorNaturalDisaster: true, planLinks: [], objectives: [], date: '2026-03-10', startTime: '09:00', endTime: '11:30', place: '', organizer: '', participants: [], notes: '' };
+
 const hostile: [string, string, unknown][] = [
   ['unknown channel', 'db.exec', { sql: 'DROP TABLE departments' }],
   ['prototype key as channel', '__proto__', {}],
@@ -33,7 +35,11 @@ const hostile: [string, string, unknown][] = [
   ['two rules of one id', 'compliance.save-rules', { rules: [{ id: 'r1', kind: 'annual-comprehensive', label: '综合演练', enabled: true, perYear: 1, basis: '' }, { id: 'r1', kind: 'annual-comprehensive', label: '综合演练', enabled: true, perYear: 2, basis: '' }] }],
   ['criteria weights not adding up to 100', 'eval.set-criteria', { drillId: 'd1', criteria: { id: 's', title: '标准', basis: '', criteria: [{ id: 'a', group: '', title: '项', description: '', weight: 50, scale: { kind: 'score', max: 10 } }] } }],
   ['a plan change that names no clause (it would raise no revision request)', 'item.save', { item: { findingId: null, drillId: null, description: '首报超时', measure: '', category: '预案', unit: '区林业局', owner: '', deadline: '2026-06-30', needsPlanChange: true, clauses: [] } }],
-  ['a drill that ends before it starts', 'drill.create', { name: '森林火灾综合应急演练', form: 'combined', scope: 'comprehensive', purpose: 'test', hazard: '森林火灾', keyIndustry: false, majorNaturalDisaster: true, planLinks: [], objectives: [], date: '2026-03-10', startTime: '09:00', endTime: '08:30', place: '', organizer: '', participants: [], notes: '' }],
+  ['a drill that ends before it starts', 'drill.create', { ...goodDrill, endTime: '08:30' }],
+  // The core's clock reads 2026-03-02 (tests/helpers/core.ts).
+  ['a drill dated 1900-01-01', 'drill.create', { ...goodDrill, date: '1900-01-01' }],
+  ['a drill dated more than ten years ahead', 'drill.create', { ...goodDrill, date: '2036-03-03' }],
+  ['a drill dated a day that does not exist', 'drill.create', { ...goodDrill, date: '2026-02-30' }],
   ['a plan whose 牵头单位 is blanked', 'plan.update-meta', { id: 'p1', leadUnit: '   ' }],
   ['a plan whose 编号 is blanked', 'plan.update-meta', { id: 'p1', code: '' }],
   ['a plan field the header does not edit', 'plan.update-meta', { id: 'p1', category: '部门预案' }],
@@ -62,6 +68,19 @@ describe('hostile input', () => {
     expect(overHttp.json).toEqual(direct);
     expect(await snapshot(core)).toBe(before);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('refuses a drill date outside 2000 to ten years ahead in Chinese, on create, update and move alike', async () => {
+    const core = await makeCore();
+    const refused = (date: string) => ({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining(`日期 ${date}`) } });
+    expect(await core.call('drill.create', { ...goodDrill, date: '1900-01-01' })).toMatchObject({ ok: false, error: { message: '日期 1900-01-01 早于 2000 年，请核对年份。' } });
+    // The last day allowed and the first refused, by the core's clock (2026-03-02).
+    const drill = await core.call('drill.create', { ...goodDrill, date: '2036-03-02' });
+    expect(drill).toMatchObject({ ok: true, data: { date: '2036-03-02' } });
+    const id = (drill as { data: { id: string } }).data.id;
+    expect(await core.call('drill.update', { id, drill: { ...goodDrill, date: '2036-03-03' } })).toMatchObject(refused('2036-03-03'));
+    expect(await core.call('drill.move', { id, date: '1999-12-31' })).toMatchObject(refused('1999-12-31'));
+    expect(await core.call('drill.move', { id, date: '2000-01-01' })).toMatchObject({ ok: true, data: { date: '2000-01-01' } });
   });
 
   it('stores SQL-looking text literally and harms nothing', async () => {

@@ -226,6 +226,40 @@ test('says at the field that a drill must end after it starts, and sends nothing
   expect(drills).toMatchObject([{ startTime: '09:00', endTime: '11:30' }]);
 });
 
+test('refuses a drill dated 1900 at the date field, and keeps a 组织单位 typed without choosing from the list', async ({ page, host }) => {
+  await page.goto(host.url);
+  await invoke(page, 'profile.save', PROFILE);
+  const creates: unknown[] = [];
+  page.on('request', (r) => r.url().includes('/rpc/drill.create') && creates.push(r.postDataJSON()));
+  await page.getByRole('menuitem', { name: '演练计划' }).click();
+  await page.getByTestId('new-drill').click();
+  const form = page.getByTestId('drill-form');
+  await form.getByLabel('演练名称').fill('小店区地震综合应急演练');
+  const setDate = async (value: string) => {
+    const input = form.getByLabel('日期', { exact: true });
+    await input.click();
+    await input.fill(value);
+    await input.press('Enter');
+  };
+  const dateError = form.locator('.ant-form-item').filter({ has: page.getByLabel('日期', { exact: true }) }).locator('.ant-form-item-explain-error');
+  await setDate('1900-01-01');
+  await expect(dateError).toHaveText('日期 1900-01-01 早于 2000 年，请核对年份');
+  // Typed, not chosen: 区人民政府办公室 is not among the departments in 设置.
+  await form.getByTestId('drill-organizer').locator('input').fill('区人民政府办公室');
+  await screenshot(page, 'drill-form-date-out-of-range');
+  await page.getByRole('button', { name: '保 存' }).click();
+  await expect(dateError).toBeVisible();
+  expect(creates).toEqual([]);
+
+  const year = new Date().getFullYear();
+  await setDate(`${year}-11-20`);
+  await expect(dateError).toHaveCount(0);
+  await page.getByRole('button', { name: '保 存' }).click();
+  await expect(page.getByTestId('page-title')).toHaveText('小店区地震综合应急演练');
+  expect(creates).toMatchObject([{ date: `${year}-11-20`, organizer: '区人民政府办公室' }]);
+  await expect(page.locator('.ant-descriptions-item', { hasText: '组织单位' })).toContainText('区人民政府办公室');
+});
+
 test('exports the drill’s 工作方案 from the drill page as a Word file', async ({ page, host }) => {
   const JSZip = (await import('jszip')).default;
   await page.goto(host.url);

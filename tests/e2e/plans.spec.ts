@@ -428,3 +428,19 @@ test('imports an existing plan from a Word file into the library', async ({ page
   await expect(ed.outlineItem('总则')).toBeVisible();
   await expect(page.getByTestId('lineage-panel').or(page.getByText('将光标放在任一章节中查看其来源'))).toBeVisible();
 });
+
+test('a double click on 复制 in 预案库 makes one copy', async ({ page, host }) => {
+  await page.goto(host.url);
+  await invoke(page, 'profile.save', PROFILE);
+  await invoke(page, 'plan.create', { templateId: 'forest-fire', revision: '2019' });
+  await page.getByRole('menuitem', { name: '预案库' }).click();
+  const rows = page.getByTestId('plan-table').locator('tbody tr.ant-table-row');
+  await expect(rows).toHaveCount(1);
+  await rows.first().getByRole('button', { name: /^复\s?制$/ }).dblclick();
+  await expect(rows).toHaveCount(2);
+  await expect(page.getByText('已复制')).toHaveCount(1);
+  // Read back from the database, after both clicks' requests would have been answered.
+  await page.reload();
+  await expect(rows).toHaveCount(2);
+  await expect(rows.filter({ hasText: '（副本）' })).toHaveCount(1);
+});

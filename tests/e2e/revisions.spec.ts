@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, invoke, REPO, screenshot, test } from './fixtures';
+import type { PlanSummary } from '../../electron/shared/schemas/plan';
 import { PlanEditor } from './pages/plan-editor';
 
 const PROFILE = { districtName: '小店区', governmentName: '太原市小店区人民政府', emergencyBureau: '太原市小店区应急管理局', departments: [{ id: 'd1', name: '区应急管理局', contact: '', title: '', phone: '', duty: '' }] };
@@ -166,4 +167,26 @@ test('full-text search finds Chinese text in every plan and opens the plan at th
   await screenshot(page, 'search-results');
   await page.getByTestId('search-hit').click();
   await expect(page.getByTestId('outline').locator('.outline-item.current')).toContainText('报告时限');
+});
+
+test('full-text search reaches archived plans when they are shown, and tells same-titled plans apart by 编号', async ({ page, host }) => {
+  await page.goto(host.url);
+  await invoke(page, 'profile.save', PROFILE);
+  const live = await invoke<PlanSummary>(page, 'plan.create', { templateId: 'forest-fire', revision: '2019' });
+  const old = await invoke<PlanSummary>(page, 'plan.create', { templateId: 'forest-fire', revision: '2019' });
+  await invoke(page, 'plan.archive', { id: old.id, archived: true });
+  await page.getByRole('menuitem', { name: '预案库' }).click();
+  await page.getByTestId('plan-search').locator('input').fill('高效组织开展森林火灾扑救工作');
+  await page.getByTestId('plan-search').locator('input').press('Enter');
+  const hits = page.getByTestId('search-hit');
+  await expect(hits).toHaveCount(1);
+  await expect(hits.getByTestId('search-hit-code')).toHaveText(live.code);
+  await page.getByTestId('show-archived').click();
+  await expect(hits).toHaveCount(2);
+  await expect(hits.getByTestId('search-hit-code')).toHaveText([live.code, old.code]);
+  await expect(hits.nth(1)).toContainText('已归档');
+  await expect(hits.nth(0)).not.toContainText('已归档');
+  await screenshot(page, 'search-results-archived');
+  await hits.nth(1).click();
+  await expect(page.getByTestId('plan-code')).toHaveText(old.code);
 });

@@ -257,4 +257,26 @@ describe('search', () => {
     expect(await data<SearchHit[]>(core.call('search.query', { query: '防火隔离带 不存在的词' }))).toHaveLength(0);
     expect(await core.call('search.query', { query: '  ' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
+
+  it('searches archived plans when asked, after the others and marked; each hit names its plan’s 编号', async () => {
+    const core = await makeCore();
+    const live = await newPlan(core, 'forest-fire', '2024');
+    const old = await newPlan(core, 'forest-fire', '2024');
+    expect(old.title).toBe(live.title);
+    for (const p of [live, old]) await editSection(core, p, 'general.purpose', '本区特有的防火隔离带巡护制度。');
+    await data(core.call('plan.archive', { id: old.id, archived: true }));
+    const codes = new Map((await data<PlanSummary[]>(core.call('plan.list', { includeArchived: true }))).map((p) => [p.id, p.code]));
+    expect(new Set(codes.values()).size).toBe(2);
+
+    const shown = await data<SearchHit[]>(core.call('search.query', { query: '防火隔离带' }));
+    expect(shown.map((h) => [h.planId, h.planCode, h.archived])).toEqual([[live.id, codes.get(live.id), false]]);
+    const all = await data<SearchHit[]>(core.call('search.query', { query: '防火隔离带', includeArchived: true }));
+    expect(all.map((h) => [h.planId, h.planCode, h.archived])).toEqual([[live.id, codes.get(live.id), false], [old.id, codes.get(old.id), true]]);
+    // The short-term path (LIKE) scopes the same way.
+    const short = await data<SearchHit[]>(core.call('search.query', { query: '防火 巡护', includeArchived: true }));
+    expect(short.map((h) => h.archived)).toEqual(short.map((h) => h.planId === old.id));
+    expect(short.map((h) => h.archived)).toEqual([...short.map((h) => h.archived)].sort());
+    expect(new Set(short.map((h) => h.planId))).toEqual(new Set([live.id, old.id]));
+    expect((await data<SearchHit[]>(core.call('search.query', { query: '防火 巡护' }))).every((h) => h.planId === live.id)).toBe(true);
+  });
 });

@@ -1,6 +1,7 @@
 // Drill channels: the programme, scripts, the live run log and the compliance check.
 import { AppError } from '../../shared/errors';
 import { complianceRulesSchema, type ClockState, type ComplianceRule, type Drill, type DrillInput, type RunEvent, type RunEventType, type RunState, type RunUpdate, type Script } from '../../shared/schemas/drill';
+import { drillDateProblem } from '../../shared/drill-date';
 import { drillTimesProblem } from '../../shared/drill-window';
 import { delayMismatch, lateRefusal, proposedDelaySec, repeatRefusal, runEventRefusal } from '../../shared/run-rules';
 import { localDate } from '../clock';
@@ -99,10 +100,21 @@ function checkLate(drill: Drill, script: Script, events: RunEvent[], elapsedMs: 
 }
 
 /**
- * The times a coordinator enters must make a drill (see drillTimesProblem); throws AppError. Only what is
- * entered is checked: moving a drill keeps its times, and an imported package keeps what it recorded.
+ * A date a coordinator enters must be one a drill can have (see drillDateProblem); throws AppError. Its
+ * range runs from today by the core's clock, which is why it is checked here and not in the schema.
  */
-function checkTimes(input: DrillInput): void {
+function checkDate(ctx: HandlerContext, date: string): void {
+  const problem = drillDateProblem(date, localDate(ctx.clock.now()));
+  if (problem) throw new AppError('INVALID_INPUT', `${problem}。`);
+}
+
+/**
+ * The date and times a coordinator enters must make a drill (see also drillTimesProblem); throws AppError.
+ * Only what is entered is checked: moving a drill checks its new date and keeps its times, and an imported
+ * package keeps what it recorded.
+ */
+function checkEntered(ctx: HandlerContext, input: DrillInput): void {
+  checkDate(ctx, input.date);
   const problem = drillTimesProblem(input);
   if (problem) throw new AppError('INVALID_INPUT', `${problem}。`);
 }
@@ -128,13 +140,13 @@ export const drillHandlers: Handlers<
 > = {
   'drill.list': (input, ctx) => repo.listDrills(ctx.store.get(), input?.year),
   'drill.create': (input, ctx) => {
-    checkTimes(input);
+    checkEntered(ctx, input);
     const d = repo.insertDrill(ctx.store.get(), input, ctx.clock.now());
     changed(ctx);
     return d;
   },
   'drill.update': (input, ctx) => {
-    checkTimes(input.drill);
+    checkEntered(ctx, input.drill);
     const d = repo.updateDrill(ctx.store.get(), input.id, input.drill, ctx.clock.now());
     changed(ctx);
     return d;
@@ -151,6 +163,7 @@ export const drillHandlers: Handlers<
     return d;
   },
   'drill.move': (input, ctx) => {
+    checkDate(ctx, input.date);
     const db = ctx.store.get();
     const { id: _id, status: _s, createdAt: _c, updatedAt: _u, ...current } = repo.getDrill(db, input.id);
     const d = repo.updateDrill(db, input.id, { ...current, date: input.date }, ctx.clock.now());

@@ -155,5 +155,6 @@ export const revisionHandlers: Handlers<
     return checkPlan({ doc: plans.getPlanDocument(db, row), today: localDate(ctx.clock.now()), nextReviewDate: row.next_review_date, upstream });
   },
 
-  'search.query': (input, ctx) => search(ctx.store.get(), input.query, input.includeVersions ?? false, input.limit ?? 50),
+  'search.query': (input, ctx) =>
+    search(ctx.store.get(), input.query, { includeVersions: input.includeVersions ?? false, includeArchived: input.includeArchived ?? false, limit: input.limit ?? 50 }),
 };

@@ -165,11 +165,17 @@ export const statusChangeSchema = z
 export const upstreamSchema = z.object({ templateId: z.string().min(1).max(80), from: z.string().min(1).max(40), to: z.string().min(1).max(40) }).strict();
 export const mergePreviewSchema = z.object({ id: idSchema, toRevision: z.string().min(1).max(40), names: nameChoicesSchema }).strict();
 export const templateImportSchema = z.object({ fileName: z.string().min(1).max(200), content: z.string().min(1).max(5_000_000) }).strict();
-export const searchSchema = z.object({ query: requiredText(100, '搜索内容'), includeVersions: z.boolean().optional(), limit: z.number().int().min(1).max(200).optional() }).strict();
+/** includeArchived: search archived plans too (预案库 passes its 显示已归档 switch). */
+export const searchSchema = z
+  .object({ query: requiredText(100, '搜索内容'), includeVersions: z.boolean().optional(), includeArchived: z.boolean().optional(), limit: z.number().int().min(1).max(200).optional() })
+  .strict();
 
 export interface SearchHit {
   planId: string;
   planTitle: string;
+  /** 编号: two plans may share a title (a copy, or a second plan from one template); their codes differ. */
+  planCode: string;
+  archived: boolean;
   versionId: string | null;
   versionLabel: string | null;
   sectionId: string;

@@ -46,6 +46,8 @@ interface Row {
   title: string;
   snippet: string;
   plan_title: string;
+  plan_code: string;
+  archived: number;
   seq: number | null;
 }
 
@@ -58,11 +60,18 @@ function likeSnippet(body: string, title: string, q: string): string {
   return `${start > 0 ? '…' : ''}${src.slice(start, at)}${OPEN}${q}${CLOSE}${src.slice(at + q.length, end)}${end < src.length ? '…' : ''}`;
 }
 
+export interface SearchScope {
+  includeVersions: boolean;
+  /** Archived plans are searched only when asked (the library shows them only when asked), and listed after the others. */
+  includeArchived: boolean;
+  limit: number;
+}
+
 /**
  * Every whitespace-separated term must occur (AND). Terms of three characters or more go through the
  * trigram index; shorter ones (which trigrams cannot index) through LIKE on the same rows.
  */
-export function search(db: Database.Database, query: string, includeVersions: boolean, limit: number): SearchHit[] {
+export function search(db: Database.Database, query: string, { includeVersions, includeArchived, limit }: SearchScope): SearchHit[] {
   const terms = query.trim().split(/\s+/).filter(Boolean);
   if (!terms.length) return [];
   const long = terms.filter((t) => [...t].length >= 3);
@@ -79,12 +88,14 @@ export function search(db: Database.Database, query: string, includeVersions: bo
     params.push(like, like);
   }
   if (!includeVersions) where.push(`s.version_id = '${DRAFT}'`);
+  if (!includeArchived) where.push('p.archived_at IS NULL');
   const snippet = long.length ? `snippet(plan_search, 4, '${OPEN}', '${CLOSE}', '…', 24)` : 's.body';
   const rows = db
     .prepare(
-      `SELECT s.plan_id, s.version_id, s.section_id, s.title, s.body, ${snippet} AS snippet, p.title AS plan_title, v.seq
-       FROM plan_search s JOIN plans p ON p.id = s.plan_id AND p.archived_at IS NULL LEFT JOIN plan_versions v ON v.id = s.version_id
-       WHERE ${where.join(' AND ')} ORDER BY s.version_id = '' DESC${long.length ? ', rank' : ''} LIMIT ?`,
+      `SELECT s.plan_id, s.version_id, s.section_id, s.title, s.body, ${snippet} AS snippet, p.title AS plan_title, p.code AS plan_code,
+              p.archived_at IS NOT NULL AS archived, v.seq
+       FROM plan_search s JOIN plans p ON p.id = s.plan_id LEFT JOIN plan_versions v ON v.id = s.version_id
+       WHERE ${where.join(' AND ')} ORDER BY p.archived_at IS NOT NULL, s.version_id = '' DESC${long.length ? ', rank' : ''} LIMIT ?`,
     )
     .all(...params, limit) as (Row & { body: string })[];
   // A hit found without the index, or only in the title, gets its snippet marked here.
@@ -92,6 +103,8 @@ export function search(db: Database.Database, query: string, includeVersions: bo
   return rows.map((r) => ({
     planId: r.plan_id,
     planTitle: r.plan_title,
+    planCode: r.plan_code,
+    archived: r.archived === 1,
     versionId: r.version_id || null,
     versionLabel: r.seq === null ? null : `V${r.seq}`,
     sectionId: r.section_id,

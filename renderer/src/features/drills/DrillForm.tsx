@@ -2,10 +2,12 @@
 import { App as AntApp, Checkbox, DatePicker, Form, Input, Modal, Radio, Select, Space, TimePicker } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { drillDateProblem } from '@shared/drill-date';
 import { drillTimesProblem } from '@shared/drill-window';
 import type { Drill, DrillInput } from '@shared/schemas/drill';
 import { DRILL_FORMS, DRILL_PURPOSES, DRILL_SCOPES } from '@shared/vocabulary';
 import { errorText, request } from '../../api/client';
+import { DepartmentInput } from '../../components/DepartmentInput';
 import { useLoad } from '../../components/use-load';
 
 interface FormValues extends Omit<DrillInput, 'date' | 'startTime' | 'endTime' | 'objectives' | 'participants' | 'planLinks'> {
@@ -27,6 +29,14 @@ const endAfterStart = ({ getFieldValue }: { getFieldValue: (name: 'startTime') =
     return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
   },
 });
+
+/** The date checked by the core's own rule (2000 to ten years ahead), at the field. */
+const dateInRange = {
+  validator: (_: unknown, date: dayjs.Dayjs | null | undefined) => {
+    const problem = date ? drillDateProblem(date.format('YYYY-MM-DD'), dayjs().format('YYYY-MM-DD')) : null;
+    return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
+  },
+};
 
 export function DrillForm({ drill, initialDate, onClose, onSaved }: { drill?: Drill; initialDate?: string; onClose: () => void; onSaved: (d: Drill) => void }) {
   const [form] = Form.useForm<FormValues>();
@@ -87,7 +97,7 @@ export function DrillForm({ drill, initialDate, onClose, onSaved }: { drill?: Dr
           <Form.Item name="majorNaturalDisaster" valuePropName="checked" label=" "><Checkbox>重大自然灾害</Checkbox></Form.Item>
         </Space>
         <Space wrap size="large">
-          <Form.Item name="date" label="日期" rules={[{ required: true, message: '请选择日期' }]}><DatePicker /></Form.Item>
+          <Form.Item name="date" label="日期" rules={[{ required: true, message: '请选择日期' }, dateInRange]}><DatePicker /></Form.Item>
           <Form.Item name="startTime" label="开始时间" rules={[{ required: true, message: '请选择开始时间' }]}><TimePicker format="HH:mm" /></Form.Item>
           <Form.Item name="endTime" label="结束时间" dependencies={['startTime']} rules={[endAfterStart]}><TimePicker format="HH:mm" /></Form.Item>
         </Space>
@@ -100,7 +110,8 @@ export function DrillForm({ drill, initialDate, onClose, onSaved }: { drill?: Dr
           <Input.TextArea rows={3} maxLength={5000} />
         </Form.Item>
         <Space wrap size="large" style={{ width: '100%' }}>
-          <Form.Item name="organizer" label="组织单位"><Select showSearch allowClear style={{ width: 260 }} options={departments} /></Form.Item>
+          {/* Any unit typed is kept (区人民政府 often organises, and is rarely a department in 设置); the list only suggests. */}
+          <Form.Item name="organizer" label="组织单位"><DepartmentInput maxLength={120} style={{ width: 260 }} placeholder="选择或直接填写" data-testid="drill-organizer" /></Form.Item>
           <Form.Item name="participants" label="参演单位"><Select mode="tags" tokenSeparators={['、', '，', ',', '；', ';']} style={{ width: 420 }} options={departments} /></Form.Item>
         </Space>
         <Form.Item name="notes" label="备注"><Input.TextArea rows={2} maxLength={5000} /></Form.Item>

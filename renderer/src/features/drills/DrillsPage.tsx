@@ -10,6 +10,7 @@ import { pickFile } from '../../api/files';
 import { useExportCommand } from '../../components/export-command';
 import { exportAndReport } from '../../components/export-file';
 import { PageHeader } from '../../components/PageHeader';
+import { useBusy } from '../../components/use-busy';
 import { useLoad } from '../../components/use-load';
 import { navigate } from '../../route';
 import { ComplianceCard } from './ComplianceCard';
@@ -39,7 +40,9 @@ export function DrillsPage() {
 
   const exportProgramme = () => exportAndReport(message, () => request('drill.export-programme-docx', { year }));
   useExportCommand(() => void exportProgramme());
-  const importPackage = async () => {
+  // A double click on 导入数据包 must import the package once.
+  const [busy, once] = useBusy();
+  const importPackage = () => once('import', async () => {
     try {
       const file = await pickFile('导入演练数据包', '演练数据包', ['json']);
       if (!file) return;
@@ -49,7 +52,7 @@ export function DrillsPage() {
     } catch (e) {
       message.error({ content: <span style={{ whiteSpace: 'pre-line' }}>{errorText(e)}</span> });
     }
-  };
+  });
 
   const columns: ColumnsType<Drill> = [
     { title: '名称', dataIndex: 'name', render: (v: string, d) => <a onClick={() => navigate('drills', d.id)}>{v}</a>, sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN') },
@@ -112,7 +115,7 @@ export function DrillsPage() {
             <InputNumber value={year} min={2000} max={2100} onChange={(v) => v && setYear(v)} addonAfter="年" style={{ width: 120 }} />
             <Segmented value={view} onChange={(v) => setView(v as typeof view)} options={[{ value: 'list', label: '列表' }, { value: 'month', label: '月历' }, { value: 'year', label: '年历' }]} data-testid="drill-view" />
             <Button onClick={exportProgramme} data-testid="export-programme">导出年度计划</Button>
-            <Button onClick={importPackage} data-testid="import-package">导入数据包</Button>
+            <Button onClick={importPackage} loading={busy === 'import'} data-testid="import-package">导入数据包</Button>
             <Button type="primary" onClick={() => setEditing({})} data-testid="new-drill">新建演练</Button>
           </>
         }

@@ -7,6 +7,7 @@ import { planStatusLabels } from '@shared/vocabulary';
 import { errorText, request } from '../../api/client';
 import { bytesToBase64, pickFile } from '../../api/files';
 import { PageHeader } from '../../components/PageHeader';
+import { useBusy } from '../../components/use-busy';
 import { useLoad } from '../../components/use-load';
 import { navigate } from '../../route';
 import { exportPlan, exportPlans } from './export-plan';
@@ -28,8 +29,10 @@ export function PlansPage() {
   const { message, modal } = app;
   const [selected, setSelected] = useState<string[]>([]);
   const rows = plans.data ?? [];
+  // 复制 and 导入 Word each add a plan: a double click must add one.
+  const [busy, once] = useBusy();
 
-  const importWord = async () => {
+  const importWord = () => once('import', async () => {
     try {
       const file = await pickFile('导入现有预案（Word）', 'Word 文档', ['docx']);
       if (!file) return;
@@ -43,7 +46,7 @@ export function PlansPage() {
     } catch (e) {
       message.error({ content: <span style={{ whiteSpace: 'pre-line' }}>{errorText(e)}</span>, duration: 8 });
     }
-  };
+  });
 
   const act = async (fn: () => Promise<unknown>, done: string) => {
     try {
@@ -101,7 +104,7 @@ export function PlansPage() {
       render: (_, p) => (
         <Space size={0}>
           <Button type="link" size="small" onClick={() => navigate('plans', p.id)}>打开</Button>
-          <Button type="link" size="small" onClick={() => act(() => request('plan.duplicate', { id: p.id }), '已复制')}>复制</Button>
+          <Button type="link" size="small" loading={busy === `duplicate:${p.id}`} onClick={() => once(`duplicate:${p.id}`, () => act(() => request('plan.duplicate', { id: p.id }), '已复制'))}>复制</Button>
           <Button type="link" size="small" onClick={() => exportPlan(app, p.id)}>导出</Button>
           {p.archived ? (
             <Button type="link" size="small" onClick={() => act(() => request('plan.archive', { id: p.id, archived: false }), '已恢复')}>恢复</Button>
@@ -120,18 +123,18 @@ export function PlansPage() {
         sub="本区专项应急预案"
         extra={
           <>
-            <Input.Search placeholder="全文检索（所有预案）" allowClear style={{ width: 260 }} onSearch={(q) => setQuery(q.trim())} data-testid="plan-search" />
+            <Input.Search placeholder={includeArchived ? '全文检索（含已归档预案）' : '全文检索（未归档的预案）'} allowClear style={{ width: 260 }} onSearch={(q) => setQuery(q.trim())} data-testid="plan-search" />
             <Space style={{ marginRight: 8 }}>
               <Switch checked={includeArchived} onChange={setIncludeArchived} size="small" data-testid="show-archived" />
               显示已归档
             </Space>
-            <Button onClick={importWord} data-testid="import-docx">导入 Word</Button>
+            <Button onClick={importWord} loading={busy === 'import'} data-testid="import-docx">导入 Word</Button>
             <Button disabled={selected.length === 0} onClick={() => exportPlans(app, selected)} data-testid="batch-export">批量导出{selected.length ? `（${selected.length}）` : ''}</Button>
             <Button type="primary" onClick={() => setCreating(true)} data-testid="new-plan">新建预案</Button>
           </>
         }
       />
-      {query && <SearchResults query={query} onClose={() => setQuery('')} />}
+      {query && <SearchResults query={query} includeArchived={includeArchived} onClose={() => setQuery('')} />}
       <Table
         rowKey="id"
         rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }}

@@ -1,4 +1,4 @@
-// 全文检索 results across all plans (and, on request, their saved versions), opening the plan at the hit.
+// 全文检索 results across the plans the library shows (and, on request, their saved versions), opening the plan at the hit.
 import { Card, Checkbox, Empty, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { request } from '../../api/client';
@@ -6,9 +6,14 @@ import { Highlighted } from '../../components/DiffText';
 import { useLoad } from '../../components/use-load';
 import { navigate } from '../../route';
 
-export function SearchResults({ query, onClose }: { query: string; onClose: () => void }) {
+/**
+ * includeArchived follows the library's 显示已归档: a planner drafting today looks for live text and would
+ * wade through superseded plans' hits; one looking for an old plan's wording turns the switch on, as they
+ * would to see the plan in the list. Archived hits come last, tagged 已归档.
+ */
+export function SearchResults({ query, includeArchived, onClose }: { query: string; includeArchived: boolean; onClose: () => void }) {
   const [includeVersions, setIncludeVersions] = useState(false);
-  const hits = useLoad(() => request('search.query', { query, includeVersions, limit: 100 }), [query, includeVersions]);
+  const hits = useLoad(() => request('search.query', { query, includeVersions, includeArchived, limit: 100 }), [query, includeVersions, includeArchived]);
   return (
     <Card
       size="small"
@@ -27,6 +32,8 @@ export function SearchResults({ query, onClose }: { query: string; onClose: () =
             <div>
               <Space>
                 <Typography.Text strong>{h.planTitle}</Typography.Text>
+                {h.planCode && <Typography.Text type="secondary" data-testid="search-hit-code">{h.planCode}</Typography.Text>}
+                {h.archived && <Tag>已归档</Tag>}
                 <Typography.Text>› {h.sectionTitle}</Typography.Text>
                 {h.versionLabel && <Tag>{h.versionLabel}</Tag>}
               </Space>
