@@ -305,11 +305,38 @@ test('finds and replaces across chapters', async ({ page, host }) => {
   await expect(page.getByTestId('find-note')).toContainText(/第 1 \/ \d+ 处/);
   await page.getByTestId('replace-input').fill('森林草原防灭火指挥部');
   await page.getByTestId('replace-all').click();
-  await expect(page.getByTestId('find-note')).toContainText(/已替换 \d+ 处/);
+  await expect(page.getByTestId('find-note')).toContainText(/已替换 \d+ 处（\d+ 章）/);
   await ed.waitSaved();
   await page.reload();
   await expect(ed.docPage).not.toContainText('森林防火指挥部');
   await expect(ed.docPage).toContainText('森林草原防灭火指挥部');
+
+  // 撤销全部替换 undoes it in every chapter, as Word does in one step, and that is saved too.
+  await ed.docPage.locator('p').first().click();
+  await page.keyboard.press('Control+h');
+  await page.getByTestId('find-input').fill('森林草原防灭火指挥部');
+  await page.getByTestId('replace-input').fill('森林防火指挥部');
+  await page.getByTestId('replace-all').click();
+  await expect(ed.docPage).not.toContainText('森林草原防灭火指挥部');
+  await page.getByTestId('undo-replace-all').click();
+  await expect(page.getByTestId('find-note')).toHaveText('已撤销全部替换');
+  await expect(ed.docPage).not.toContainText('森林防火指挥部');
+  await ed.waitSaved();
+  await page.reload();
+  await expect(ed.docPage).toContainText('森林草原防灭火指挥部');
+  await expect(ed.docPage).not.toContainText('森林防火指挥部');
+
+  // A chapter edited after the replace-all keeps its text (its own Ctrl+Z would undo that edit first); the note says so.
+  await ed.docPage.locator('p').first().click();
+  await page.keyboard.press('Control+h');
+  await page.getByTestId('find-input').fill('森林草原防灭火指挥部');
+  await page.getByTestId('replace-input').fill('森林防火指挥部');
+  await page.getByTestId('replace-all').click();
+  await ed.caretAtEnd(ed.docPage.locator('p').first());
+  await page.keyboard.type('补记。');
+  await page.getByTestId('undo-replace-all').click();
+  await expect(page.getByTestId('find-note')).toContainText('1 章替换后又有修改，未撤销');
+  await expect(ed.docPage.locator('p').first()).toContainText('补记。');
 });
 
 test('Enter in the find box goes to the next match and never types into the document; Esc leaves the match selected', async ({ page, host }) => {

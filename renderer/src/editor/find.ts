@@ -85,7 +85,8 @@ export interface Replaced {
   after: string;
 }
 
-const textOf = (editor: LexicalEditor) => editor.getEditorState().read(() => $getRoot().getTextContent());
+// editor.read commits a pending update first: the text right after replaceAll is the replaced text.
+const textOf = (editor: LexicalEditor) => editor.read(() => $getRoot().getTextContent());
 
 /** Replaces in every editor; returns how many and the chapters changed (see undoReplaced). */
 export function replaceEverywhere(editors: LexicalEditor[], query: string, replacement: string): { count: number; changed: Replaced[] } {
