@@ -155,7 +155,7 @@ export const contract = {
   'drill.get': { input: drillIdSchema, output: out<DrillDetail>() },
   'drill.set-status': { input: drillStatusSchema, output: out<Drill>() },
   'drill.move': { input: drillMoveSchema, output: out<Drill>() },
-  'script.save': { input: scriptSaveSchema, output: out<{ script: Script; issues: ScriptIssue[] }>() },
+  'script.save': { input: scriptSaveSchema, output: out<{ script: Script; issues: ScriptIssue[]; saveSeq: number }>() },
   'script.generate': { input: scriptGenerateSchema, output: out<Script>() },
   'run.log': { input: runEventInputSchema, output: out<RunUpdate>() },
   'run.state': { input: runStateSchema, output: out<RunState>() },

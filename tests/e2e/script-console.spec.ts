@@ -75,6 +75,33 @@ test('links an inject to plan clauses by their numbered headings, keeps them, an
   await screenshot(page, 'plan-clause-exercise');
 });
 
+test('a second window on the same script does not overwrite what the first saved: it stops, says why, and reopens', async ({ page, host }) => {
+  await page.goto(host.url);
+  const { drill } = await scene(page, false);
+  const url = `${host.url}/#/scripts/${drill.id}`;
+  const other = await page.context().newPage();
+  await Promise.all([page.goto(url), other.goto(url)]);
+  const sceneOf = (p: Page) => p.getByTestId('inject-row').first().getByTestId('inject-scene');
+  await sceneOf(page).fill('甲窗口：林场瞭望塔报告火情');
+  await sceneOf(page).press('Tab');
+  await expect(page.getByTestId('script-save-state')).toHaveAttribute('data-state', 'saved', { timeout: 10_000 });
+
+  await sceneOf(other).fill('乙窗口：林场报告火情');
+  await sceneOf(other).press('Tab');
+  await expect(other.getByTestId('script-stale')).toContainText('已在另一个窗口');
+  await expect(other.getByTestId('script-save-state')).toHaveAttribute('data-state', 'stale');
+  await screenshot(other, 'script-stale-window');
+  expect((await invoke<{ script: Script }>(page, 'drill.get', { id: drill.id })).script.injects[0]!.scene).toBe('甲窗口：林场瞭望塔报告火情');
+
+  await other.getByTestId('script-stale').getByRole('button', { name: '重新打开脚本' }).click();
+  await expect(other.getByTestId('script-stale')).toHaveCount(0);
+  await expect(sceneOf(other)).toHaveValue('甲窗口：林场瞭望塔报告火情');
+  await sceneOf(other).fill('乙窗口接着改');
+  await sceneOf(other).press('Tab');
+  await expect(other.getByTestId('script-save-state')).toHaveAttribute('data-state', 'saved', { timeout: 10_000 });
+  expect((await invoke<{ script: Script }>(page, 'drill.get', { id: drill.id })).script.injects[0]!.scene).toBe('乙窗口接着改');
+});
+
 test('the console holds deliveries while paused, asks how late on L, and names what is undelivered before ending', async ({ page, host }) => {
   await page.goto(host.url);
   const { drill, script } = await scene(page, true);

@@ -192,6 +192,22 @@ describe('spreadsheet round trip', () => {
   });
 });
 
+describe('two windows on one script', () => {
+  it('refuses a save made from an outdated copy of the script, keeping what the other window saved', async () => {
+    const core = await makeCore();
+    const { drill } = await setup(core);
+    const opened = await data<{ script: Script; scriptSeq: number }>(core.call('drill.get', { id: drill.id }));
+    const scene = (text: string): Script => ({ ...opened.script, injects: opened.script.injects.map((i, n) => (n === 0 ? { ...i, scene: text } : i)) });
+    const first = await data<{ saveSeq: number }>(core.call('script.save', { drillId: drill.id, script: scene('甲窗口改写的场景'), baseSeq: opened.scriptSeq }));
+    expect(first.saveSeq).toBe(opened.scriptSeq + 1);
+    expect(await core.call('script.save', { drillId: drill.id, script: scene('乙窗口改写的场景'), baseSeq: opened.scriptSeq })).toMatchObject({ ok: false, error: { code: 'STALE', message: expect.stringContaining('已在另一个窗口') } });
+    const stored = await data<{ script: Script; scriptSeq: number }>(core.call('drill.get', { id: drill.id }));
+    expect(stored.script.injects[0]!.scene).toBe('甲窗口改写的场景');
+    expect(stored.scriptSeq).toBe(first.saveSeq);
+    await data(core.call('script.save', { drillId: drill.id, script: scene('甲窗口再改'), baseSeq: first.saveSeq }));
+  });
+});
+
 describe('clause exercise', () => {
   it('names the last drill that tested a clause, the injects that test it, and flags a clause changed since', async () => {
     const core = await makeCore({ clock: fixedClock('2026-06-01T10:00:00+08:00') });

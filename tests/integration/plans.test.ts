@@ -149,14 +149,14 @@ describe('saving chapters', () => {
     // Two windows open the plan at the same write; the first saves, then the second.
     const first = await data<PlanSummary>(edit('窗口甲的修改。', plan.saveSeq));
     expect(first.saveSeq).toBe(plan.saveSeq + 1);
-    expect(await edit('窗口乙的修改。', plan.saveSeq)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('已在另一个窗口') } });
+    expect(await edit('窗口乙的修改。', plan.saveSeq)).toMatchObject({ ok: false, error: { code: 'STALE', message: expect.stringContaining('已在另一个窗口') } });
     const stored = await data<PlanDetail>(core.call('plan.get', { id: plan.id }));
     expect(blocksText(stored.doc.sections.find((s) => s.id === target.id)!.body)).toBe('窗口甲的修改。');
     // The first window goes on from the write it made; a change made outside the editor (a chip filled) moves the plan on too.
     await data(edit('窗口甲再改。', first.saveSeq));
     const filled = await data<PlanDetail>(core.call('plan.fill-placeholder', { id: plan.id, key: '区名', value: '小店区' }));
     expect(filled.saveSeq).toBe(first.saveSeq + 2);
-    expect(await edit('过时的修改。', first.saveSeq + 1)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await edit('过时的修改。', first.saveSeq + 1)).toMatchObject({ ok: false, error: { code: 'STALE' } });
     expect(await data<PlanSummary>(edit('接着填写后的修改。', filled.saveSeq))).toMatchObject({ saveSeq: filled.saveSeq + 1 });
   });
 

@@ -155,7 +155,7 @@ export const drillHandlers: Handlers<
     const db = ctx.store.get();
     const drill = repo.getDrill(db, input.id);
     const script = repo.getScript(db, input.id);
-    return { drill, script, issues: checkScript(script, drill), runStatus: clockStatus(ctx, input.id) };
+    return { drill, script, scriptSeq: repo.scriptSeq(db, input.id), issues: checkScript(script, drill), runStatus: clockStatus(ctx, input.id) };
   },
   'drill.set-status': (input, ctx) => {
     const d = repo.setDrillStatus(ctx.store.get(), input.id, input.status, ctx.clock.now());
@@ -175,8 +175,8 @@ export const drillHandlers: Handlers<
     // The log refers to injects by id and number: the script holds still while the clock runs.
     const status = clockStatus(ctx, input.drillId);
     if (status === 'running' || status === 'paused') throw new AppError('CONFLICT', '演练正在进行，脚本已锁定；结束演练后才能修改。');
-    repo.saveScript(db, input.drillId, input.script, ctx.clock.now());
-    return { script: input.script, issues: checkScript(input.script, repo.getDrill(db, input.drillId)) };
+    const saveSeq = repo.saveScript(db, input.drillId, input.script, ctx.clock.now(), input.baseSeq);
+    return { script: input.script, issues: checkScript(input.script, repo.getDrill(db, input.drillId)), saveSeq };
   },
   'script.generate': (input, ctx) => {
     const db = ctx.store.get();

@@ -229,7 +229,8 @@ export const drillListSchema = z.object({ year: z.number().int().min(2000).max(2
 export const drillUpdateSchema = z.object({ id: idSchema, drill: drillInputSchema }).strict();
 export const drillStatusSchema = z.object({ id: idSchema, status: z.enum(['planned', 'preparing', 'conducted', 'evaluated', 'archived']) }).strict();
 export const drillMoveSchema = z.object({ id: idSchema, date: isoDate }).strict();
-export const scriptSaveSchema = z.object({ drillId: idSchema, script: scriptSchema }).strict();
+/** `baseSeq`: the DrillDetail.scriptSeq (or last save's saveSeq) the edit was made from; refused if the script moved on since. */
+export const scriptSaveSchema = z.object({ drillId: idSchema, script: scriptSchema, baseSeq: z.number().int().min(0).optional() }).strict();
 export const scriptGenerateSchema = z.object({ drillId: idSchema, planId: idSchema }).strict();
 /** afterSeq: only the log entries after this one (a window catching up); the clock and injects are always whole. */
 export const runStateSchema = z.object({ drillId: idSchema, afterSeq: z.number().int().min(0).optional() }).strict();
@@ -253,6 +254,8 @@ export const complianceRulesSchema = z
 export interface DrillDetail {
   drill: Drill;
   script: Script;
+  /** How many times the script was saved (see script.save's baseSeq). */
+  scriptSeq: number;
   issues: ScriptIssue[];
   /** The drill clock's status: the script is locked while it is running or paused. */
   runStatus: ClockState['status'];

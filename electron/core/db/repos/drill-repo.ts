@@ -62,14 +62,24 @@ export function getScript(db: Database.Database, drillId: string): Script {
   return r ? (JSON.parse(r.script_json) as Script) : { phases: [], injects: [], roster: [] };
 }
 
-export function saveScript(db: Database.Database, drillId: string, script: Script, now: Date): void {
-  db.transaction(() => {
+/** How many times the drill's script was saved: what an open script editor's next save must still match. */
+export function scriptSeq(db: Database.Database, drillId: string): number {
+  const r = db.prepare('SELECT save_seq FROM drill_scripts WHERE drill_id = ?').get(drillId) as { save_seq: number } | undefined;
+  return r?.save_seq ?? 0;
+}
+
+/** Why a script save from an outdated copy is refused. */
+export const STALE_SCRIPT = '本演练脚本已在另一个窗口（或浏览器标签页）中修改并保存。为免覆盖那边的修改，本页此后的修改没有保存。请重新打开脚本后再继续编辑。';
+
+/** Saves the script; returns its new save count. With `baseSeq`, refuses a save made from an older copy than the stored one. */
+export function saveScript(db: Database.Database, drillId: string, script: Script, now: Date, baseSeq?: number): number {
+  return db.transaction(() => {
     getDrill(db, drillId);
-    db.prepare('INSERT INTO drill_scripts (drill_id, script_json, updated_at) VALUES (?, ?, ?) ON CONFLICT(drill_id) DO UPDATE SET script_json = excluded.script_json, updated_at = excluded.updated_at').run(
-      drillId,
-      JSON.stringify(script),
-      now.toISOString(),
-    );
+    if (baseSeq !== undefined && scriptSeq(db, drillId) !== baseSeq) throw new AppError('STALE', STALE_SCRIPT);
+    db.prepare(
+      'INSERT INTO drill_scripts (drill_id, script_json, updated_at, save_seq) VALUES (?, ?, ?, 1) ON CONFLICT(drill_id) DO UPDATE SET script_json = excluded.script_json, updated_at = excluded.updated_at, save_seq = save_seq + 1',
+    ).run(drillId, JSON.stringify(script), now.toISOString());
+    return scriptSeq(db, drillId);
   })();
 }
 

@@ -144,7 +144,7 @@ export function saveChapters(db: Database.Database, planId: string, chapters: Ch
     const row = getPlanRow(db, planId);
     assertEditable(row);
     // Two windows on one plan: the later save would silently overwrite what the other saved since it opened.
-    if (baseSeq !== undefined && row.save_seq !== baseSeq) throw new AppError('CONFLICT', STALE_COPY);
+    if (baseSeq !== undefined && row.save_seq !== baseSeq) throw new AppError('STALE', STALE_COPY);
     const stored = new Set((db.prepare('SELECT DISTINCT chapter_id AS c FROM plan_sections WHERE plan_id = ?').all(planId) as { c: string }[]).map((r) => r.c));
     const saved = new Set(chapters.map((c) => c.id));
     if (new Set(order).size !== order.length) throw new AppError('INVALID_INPUT', '章节顺序中有重复的章。');

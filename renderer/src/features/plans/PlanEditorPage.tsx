@@ -96,7 +96,8 @@ function PlanWorkspace({ plan, focusSection: initialSection, onReplace, onMeta }
   const activeChapter = useRef<string | null>(null);
   const onError = useCallback((text: string) => message.error({ content: text, key: 'save-error' }), [message]);
   const s = usePlanSession(plan, onError);
-  const readOnly = plan.status === 'published' || plan.status === 'abolished';
+  // Once another window saved the plan, this one's copy is outdated: typing on would only lose more.
+  const readOnly = plan.status === 'published' || plan.status === 'abolished' || !!s.stale;
 
   const requests = useLoad(() => request('request.list', { planId: plan.id }), [plan.id]);
   const exercise = useLoad(() => request('plan.clause-exercise', { planId: plan.id }), [plan.id]);

@@ -130,7 +130,7 @@ export function usePlanSession(plan: PlanDetail, onError: (text: string) => void
         // Saved whole next time: what was refused may have been a section the core no longer holds as sent.
         changes.forEach(([id]) => dirty.current.set(id, 'all'));
         gone.forEach((id) => removed.current.add(id));
-        if (e instanceof ApiError && e.error.code === 'CONFLICT') {
+        if (e instanceof ApiError && e.error.code === 'STALE') {
           status.set({ state: 'stale' });
           staleRef.current = errorText(e);
           setStale(staleRef.current);

@@ -16,19 +16,21 @@ import { navigate } from '../../route';
 import { ClausePicker } from './ClausePicker';
 import { InjectTable } from './InjectTable';
 import { ScriptTimeline } from './ScriptTimeline';
-import { newId, useScriptDraft } from './use-script-draft';
+import { newId, useScriptDraft, type SaveState } from './use-script-draft';
 
 function blankInject(phaseId: string, after?: Inject): Inject {
   const offset = after?.time.mode === 'relative' ? after.time.offsetSec + 300 : 0;
   return { id: newId(), phaseId, time: { mode: 'relative', offsetSec: offset }, scene: '', info: '', sender: '导演组', receiver: '', method: '电话', expectedAction: '', clauseLinks: [], controller: '', narration: '' };
 }
 
+const SAVE_LABELS: Record<SaveState, string> = { saved: '已保存', saving: '正在保存…', dirty: '有未保存的修改', stale: '未保存：已在别处修改' };
+
 const insertAt = (s: Script, index: number, inject: Inject): Script => ({ ...s, injects: [...s.injects.slice(0, index + 1), inject, ...s.injects.slice(index + 1)] });
 
 export function ScriptEditorPage({ drillId }: { drillId: string }) {
   const { message, modal } = AntApp.useApp();
   const detail = useLoad(() => request('drill.get', { id: drillId }), [drillId]);
-  const { script, issues, saveState, locked, update, save } = useScriptDraft(drillId, detail.data);
+  const { script, issues, saveState, stale, locked, update, save, reopen } = useScriptDraft(drillId, detail.data);
   const [generating, setGenerating] = useState(false);
   const [picking, setPicking] = useState<string | null>(null);
 
@@ -116,12 +118,23 @@ export function ScriptEditorPage({ drillId }: { drillId: string }) {
 
   return (
     <div>
+      {stale && (
+        <Alert
+          type="error"
+          showIcon
+          banner
+          style={{ marginBottom: 8 }}
+          message={stale}
+          data-testid="script-stale"
+          action={<Button size="small" danger onClick={() => { reopen(); detail.reload(); }}>重新打开脚本</Button>}
+        />
+      )}
       <PageHeader
         title={`演练脚本：${drill.name}`}
         sub={`${drill.date} ${drill.startTime}${drill.endTime ? `—${drill.endTime}` : ''} · ${script.injects.length} 条注入 · ${issues.length ? `${issues.length} 处待完善` : '检查通过'}`}
         extra={
           <>
-            <Tag color={saveState === 'saved' ? 'green' : 'gold'} data-testid="script-save-state" data-state={saveState}>{saveState === 'saved' ? '已保存' : saveState === 'saving' ? '正在保存…' : '有未保存的修改'}</Tag>
+            <Tag color={saveState === 'saved' ? 'green' : saveState === 'stale' ? 'red' : 'gold'} data-testid="script-save-state" data-state={saveState}>{SAVE_LABELS[saveState]}</Tag>
             <Button onClick={() => navigate('drills', drillId)}>演练信息</Button>
             <Button onClick={() => setGenerating(true)} disabled={drill.planLinks.length === 0} data-testid="generate-script">从预案生成</Button>
             <Button onClick={() => download(() => request('drill.export-script-docx', { id: drillId }))} data-testid="export-script-docx">导出 Word</Button>

@@ -2,13 +2,14 @@
 import { App as AntApp } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DrillDetail, Script, ScriptIssue } from '@shared/schemas/drill';
-import { errorText, request } from '../../api/client';
+import { ApiError, errorText, request } from '../../api/client';
 import { newSectionId } from '../../editor/ids';
 
 export const newId = () => newSectionId().replace(/^s-/, 'i-');
 const DEFAULT_PHASES = ['预警', '响应启动', '处置', '扩大响应', '响应结束'];
 
-export type SaveState = 'saved' | 'dirty' | 'saving';
+/** 'stale': another window saved the script since this one loaded it; this one saves (and edits) no more. */
+export type SaveState = 'saved' | 'dirty' | 'saving' | 'stale';
 
 export function useScriptDraft(drillId: string, detail: DrillDetail | undefined) {
   const { message } = AntApp.useApp();
@@ -20,6 +21,10 @@ export function useScriptDraft(drillId: string, detail: DrillDetail | undefined)
   const timer = useRef<number | null>(null);
   const latest = useRef<Script | null>(null);
   const lockedRef = useRef(locked);
+  /** The script's save count this copy follows (DrillDetail.scriptSeq, then each save's). */
+  const baseSeq = useRef<number | undefined>(undefined);
+  const [stale, setStale] = useState<string | null>(null);
+  const staleRef = useRef<string | null>(null);
   useEffect(() => {
     lockedRef.current = locked;
   }, [locked]);
@@ -27,6 +32,7 @@ export function useScriptDraft(drillId: string, detail: DrillDetail | undefined)
   useEffect(() => {
     if (detail && !latest.current) {
       const s = detail.script;
+      baseSeq.current = detail.scriptSeq;
       latest.current = s.phases.length ? s : { ...s, phases: DEFAULT_PHASES.map((name) => ({ id: newId(), name })) };
       setScript(latest.current);
       setIssues(detail.issues);
@@ -35,13 +41,20 @@ export function useScriptDraft(drillId: string, detail: DrillDetail | undefined)
 
   const save = useCallback(async () => {
     timer.current = null;
-    if (!latest.current) return;
+    if (!latest.current || staleRef.current) return;
     setSaveState('saving');
     try {
-      const r = await request('script.save', { drillId, script: latest.current });
+      const r = await request('script.save', { drillId, script: latest.current, baseSeq: baseSeq.current });
+      baseSeq.current = r.saveSeq;
       setIssues(r.issues);
       setSaveState('saved');
     } catch (e) {
+      if (e instanceof ApiError && e.error.code === 'STALE') {
+        staleRef.current = errorText(e);
+        setStale(staleRef.current);
+        setSaveState('stale');
+        return;
+      }
       setSaveState('dirty');
       message.error(errorText(e));
     }
@@ -52,6 +65,10 @@ export function useScriptDraft(drillId: string, detail: DrillDetail | undefined)
     (change: Script | ((s: Script) => Script)) => {
       if (lockedRef.current) {
         message.warning('演练正在进行，脚本已锁定；结束演练后才能修改。');
+        return;
+      }
+      if (staleRef.current) {
+        message.warning(staleRef.current);
         return;
       }
       if (!latest.current) return;
@@ -65,5 +82,13 @@ export function useScriptDraft(drillId: string, detail: DrillDetail | undefined)
   // Leaving the page saves what is pending.
   useEffect(() => () => void (timer.current !== null && save()), [save]);
 
-  return { script, issues, saveState, locked, update, save };
+  /** Drops this window's copy: the next detail loaded (the caller reloads it) is edited from then on. */
+  const reopen = useCallback(() => {
+    latest.current = null;
+    staleRef.current = null;
+    setStale(null);
+    setSaveState('saved');
+  }, []);
+
+  return { script, issues, saveState, stale, locked, update, save, reopen };
 }
