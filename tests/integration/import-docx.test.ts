@@ -1,5 +1,5 @@
 // Importing .docx files as plans and as template revisions: round trips through our own export, hand-made files, bad files.
-import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { blocksText, charCount, paragraph, text, type BlockJSON, type PlanDocument, type PlanSection, type TableJSON } from '../../electron/shared/doc-model';
@@ -193,6 +193,112 @@ describe('importing a hand-made document', () => {
       ['编制目的', 2],
     ]);
     expect(blocksText(doc.sections[1]!.body)).toBe('正文。');
+  });
+});
+
+describe('importing a city plan whose headings use Word heading styles', () => {
+  // The tester's city plan: the title in Heading 1, 一、 chapters in Heading 2, （一） in Heading 3, 1. typed in body text.
+  const CITY: [(typeof HeadingLevel)[keyof typeof HeadingLevel] | null, string][] = [
+    [HeadingLevel.HEADING_1, '太原市危险化学品事故应急预案'],
+    [HeadingLevel.HEADING_2, '一、总则'],
+    [HeadingLevel.HEADING_3, '（一）编制目的'],
+    [null, '为规范危险化学品事故应急处置工作，制定本预案。'],
+    [HeadingLevel.HEADING_3, '（二）编制依据'],
+    [HeadingLevel.HEADING_3, '（三）适用范围'],
+    [HeadingLevel.HEADING_2, '二、组织指挥体系'],
+    [HeadingLevel.HEADING_3, '（一）市指挥部'],
+    [HeadingLevel.HEADING_2, '三、应急响应'],
+    [HeadingLevel.HEADING_3, '（一）分级响应'],
+    [null, '1. 启动条件'],
+    [null, '发生较大事故时启动Ⅲ级响应。'],
+    [HeadingLevel.HEADING_2, '四、附则'],
+  ];
+  const levels = (doc: PlanDocument) => doc.sections.map((s) => [s.title, s.level]);
+
+  it('takes the Heading 1 title as the title and gives every heading the level of the plain version', async () => {
+    const styled = await importBytes(await pack(CITY.map(([heading, t]) => new Paragraph(heading ? { heading, text: t } : { text: t }))));
+    const plain = await importBytes(await pack(CITY.map(([heading, t]) => new Paragraph(heading === HeadingLevel.HEADING_1 ? { alignment: AlignmentType.CENTER, text: t } : { text: t }))));
+    expect(levels(plain.doc)).toEqual([
+      ['总则', 1],
+      ['编制目的', 2],
+      ['编制依据', 2],
+      ['适用范围', 2],
+      ['组织指挥体系', 1],
+      ['市指挥部', 2],
+      ['应急响应', 1],
+      ['分级响应', 2],
+      ['启动条件', 3],
+      ['附则', 1],
+    ]);
+    expect(styled.title).toBe('太原市危险化学品事故应急预案');
+    expect(levels(styled.doc)).toEqual(levels(plain.doc));
+    expect(styled.warnings).toEqual([]);
+  });
+
+  it('moves unnumbered headings by the shift the numbered ones show, and trusts a number over its style', async () => {
+    const bytes = await pack([
+      new Paragraph({ heading: HeadingLevel.HEADING_1, text: '某市防汛应急预案' }),
+      new Paragraph({ heading: HeadingLevel.HEADING_2, text: '一、总则' }),
+      new Paragraph({ heading: HeadingLevel.HEADING_3, text: '工作原则' }),
+      // Styled one level too deep, but its number says chapter.
+      new Paragraph({ heading: HeadingLevel.HEADING_3, text: '二、组织体系' }),
+      new Paragraph({ heading: HeadingLevel.HEADING_2, text: '应急保障' }),
+      new Paragraph({ heading: HeadingLevel.HEADING_3, text: '（一）物资保障' }),
+    ]);
+    const { title, doc } = await importBytes(bytes);
+    expect(title).toBe('某市防汛应急预案');
+    expect(levels(doc)).toEqual([
+      ['总则', 1],
+      ['工作原则', 2],
+      ['组织体系', 1],
+      ['应急保障', 1],
+      ['物资保障', 2],
+    ]);
+  });
+
+  it('with no numbers, takes the shallowest heading style under the title as the chapters', async () => {
+    const bytes = await pack([
+      new Paragraph({ heading: HeadingLevel.HEADING_1, text: '某市防汛应急预案' }),
+      new Paragraph({ heading: HeadingLevel.HEADING_2, text: '总则' }),
+      new Paragraph({ heading: HeadingLevel.HEADING_3, text: '编制目的' }),
+      new Paragraph({ heading: HeadingLevel.HEADING_2, text: '组织体系' }),
+    ]);
+    const { title, doc } = await importBytes(bytes);
+    expect(title).toBe('某市防汛应急预案');
+    expect(levels(doc)).toEqual([
+      ['总则', 1],
+      ['编制目的', 2],
+      ['组织体系', 1],
+    ]);
+  });
+
+  it('keeps unnumbered Heading 1 chapters as chapters when more than one uses it', async () => {
+    const bytes = await pack([
+      new Paragraph({ heading: HeadingLevel.HEADING_1, text: '总则' }),
+      new Paragraph({ heading: HeadingLevel.HEADING_2, text: '编制目的' }),
+      new Paragraph({ heading: HeadingLevel.HEADING_1, text: '组织体系' }),
+    ]);
+    const { doc } = await importBytes(bytes);
+    expect(levels(doc)).toEqual([
+      ['总则', 1],
+      ['编制目的', 2],
+      ['组织体系', 1],
+    ]);
+  });
+});
+
+describe('annex labels', () => {
+  it('drops the number an annex title repeats after 附件：', async () => {
+    const bytes = await pack([
+      new Paragraph({ alignment: AlignmentType.CENTER, text: '某市预案' }),
+      new Paragraph('一、附则'),
+      new Paragraph('本预案自印发之日起施行。'),
+      new Paragraph('附件：1. 危险化学品事故分级标准'),
+      new Paragraph('附件2：2、应急物资清单'),
+      new Paragraph('附件3　1. 第一批名单'),
+    ]);
+    const { doc } = await importBytes(bytes);
+    expect(doc.sections.filter((s) => s.kind === 'annex').map((s) => s.title)).toEqual(['危险化学品事故分级标准', '应急物资清单', '1. 第一批名单']);
   });
 });
 
