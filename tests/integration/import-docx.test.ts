@@ -302,6 +302,50 @@ describe('annex labels', () => {
   });
 });
 
+describe('Word numbered lists', () => {
+  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  const para = (t: string, pPr = '') => `<w:p><w:pPr>${pPr}</w:pPr><w:r><w:t xml:space="preserve">${t}</w:t></w:r></w:p>`;
+  const lvl = (fmt: string) => `<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="${fmt}"/><w:lvlText w:val="%1."/></w:lvl>`;
+  const numbering = `<?xml version="1.0" encoding="UTF-8"?><w:numbering ${W}>
+    <w:abstractNum w:abstractNumId="10"><w:styleLink w:val="StepList"/>${lvl('decimal')}</w:abstractNum>
+    <w:abstractNum w:abstractNumId="11"><w:numStyleLink w:val="StepList"/></w:abstractNum>
+    <w:abstractNum w:abstractNumId="12">${lvl('bullet')}</w:abstractNum>
+    <w:abstractNum w:abstractNumId="13">${lvl('chineseCounting')}</w:abstractNum>
+    <w:num w:numId="1"><w:abstractNumId w:val="11"/></w:num>
+    <w:num w:numId="2"><w:abstractNumId w:val="12"/><w:lvlOverride w:ilvl="0">${lvl('decimal')}</w:lvlOverride></w:num>
+    <w:num w:numId="3"><w:abstractNumId w:val="13"/></w:num>
+  </w:numbering>`;
+  const listStyle = `<w:style w:type="paragraph" w:styleId="Steps"><w:name w:val="Steps"/><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr></w:style>`;
+
+  it('come in as ordered lists: through a list style, a level override, and a paragraph that sets only its level', async () => {
+    const zip = await JSZip.loadAsync(await pack([new Paragraph('占位')]));
+    const body = [
+      para('某市预案', '<w:jc w:val="center"/>'),
+      para('一、应急响应'),
+      para('（一）分级响应'),
+      para('1. 启动条件'),
+      para('先期处置', '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'),
+      para('现场警戒', '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'),
+      para('2. 响应措施'),
+      para('人员疏散', '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr>'),
+      para('3. 响应结束'),
+      para('现场清理', '<w:pStyle w:val="Steps"/><w:numPr><w:ilvl w:val="0"/></w:numPr>'),
+    ].join('');
+    zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${body}</w:body></w:document>`);
+    zip.file('word/numbering.xml', numbering);
+    const styles = await zip.file('word/styles.xml')!.async('string');
+    zip.file('word/styles.xml', styles.replace('</w:styles>', `${listStyle}</w:styles>`));
+    const { doc } = await importBytes(await zip.generateAsync({ type: 'nodebuffer' }));
+    const lists = doc.sections.filter((s) => s.level === 3).map((s) => [s.title, s.body.map((b) => (b.type === 'list' ? b.listType : b.type))]);
+    expect(lists).toEqual([
+      ['启动条件', ['number']],
+      ['响应措施', ['number']],
+      ['响应结束', ['number']],
+    ]);
+    expect(blocksText(doc.sections[2]!.body)).toBe('先期处置\n现场警戒');
+  });
+});
+
 describe('importing bad files', () => {
   it('refuses a file that is not a .docx', async () => {
     const e = await errorOf(Buffer.from('这不是 Word 文档', 'utf8'));

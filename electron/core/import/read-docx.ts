@@ -87,8 +87,10 @@ function readParagraph(p: XmlElement, ctx: Context, inToc: boolean): DocxParagra
   const outline = childVal(pPr, 'w:outlineLvl');
   const outlineLevel = outline !== undefined ? Number(outline) : (style?.outlineLevel ?? null);
   const numPr = child(pPr, 'w:numPr');
-  const numId = numPr ? childVal(numPr, 'w:numId') : (style?.numId ?? undefined);
-  const level = numPr ? Number(childVal(numPr, 'w:ilvl') ?? 0) : (style?.numLevel ?? 0);
+  // A paragraph may set only its level (w:ilvl) and take the list from its style.
+  const numId = (numPr ? childVal(numPr, 'w:numId') : undefined) ?? style?.numId ?? undefined;
+  const ilvl = numPr ? childVal(numPr, 'w:ilvl') : undefined;
+  const level = ilvl !== undefined ? Number(ilvl) : (style?.numLevel ?? 0);
   // numId 0 is how Word switches off numbering that a style would add.
   const list = numId && numId !== '0' ? { numId, level, ordered: ctx.lists.get(numId)?.get(level) ?? false } : null;
   const runs: DocxRun[] = [];
