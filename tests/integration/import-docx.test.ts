@@ -358,11 +358,23 @@ describe('importing bad files', () => {
     expect(e.message).toBe('文档已加密，请在 Word/WPS 中取消密码后再导入。');
   });
 
-  it('refuses a zip without word/document.xml', async () => {
-    const zip = new JSZip();
-    zip.file('readme.txt', 'hello');
-    const e = await errorOf(await zip.generateAsync({ type: 'nodebuffer' }));
-    expect(e.message).toBe('文件已损坏或不是 Word 文档。');
+  it('tells a damaged or truncated .docx from a file that is not one', async () => {
+    const DAMAGED = /^文件已损坏或不完整/;
+    const NOT_DOCX = /^文件不是 Word（\.docx）文档/;
+    const docx = await pack([new Paragraph('一、总则'), new Paragraph('本预案适用于全区。')]);
+    // Cut short, as a broken download or copy leaves it: still starts as a zip.
+    expect((await errorOf(docx.subarray(0, Math.floor(docx.length / 2)))).message).toMatch(DAMAGED);
+    const lost = await JSZip.loadAsync(docx);
+    lost.remove('word/document.xml');
+    expect((await errorOf(await lost.generateAsync({ type: 'nodebuffer' }))).message).toMatch(DAMAGED);
+    const other = new JSZip();
+    other.file('readme.txt', 'hello');
+    expect((await errorOf(await other.generateAsync({ type: 'nodebuffer' }))).message).toMatch(NOT_DOCX);
+    const workbook = new JSZip();
+    workbook.file('[Content_Types].xml', '<Types/>');
+    workbook.file('xl/workbook.xml', '<workbook/>');
+    expect((await errorOf(await workbook.generateAsync({ type: 'nodebuffer' }))).message).toMatch(NOT_DOCX);
+    expect((await errorOf(Buffer.from('这不是 Word 文档', 'utf8'))).message).toMatch(NOT_DOCX);
   });
 
   it('refuses an empty document', async () => {
