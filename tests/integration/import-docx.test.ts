@@ -272,6 +272,22 @@ describe('importing a city plan whose headings use Word heading styles', () => {
     ]);
   });
 
+  it('takes an unnumbered Heading 1 before numbered Heading 1 chapters as the title', async () => {
+    const bytes = await pack([
+      new Paragraph({ heading: HeadingLevel.HEADING_1, text: '某市防汛应急预案' }),
+      new Paragraph({ heading: HeadingLevel.HEADING_1, text: '一、总则' }),
+      new Paragraph({ heading: HeadingLevel.HEADING_2, text: '（一）编制目的' }),
+      new Paragraph({ heading: HeadingLevel.HEADING_1, text: '二、组织体系' }),
+    ]);
+    const { title, doc } = await importBytes(bytes);
+    expect(title).toBe('某市防汛应急预案');
+    expect(levels(doc)).toEqual([
+      ['总则', 1],
+      ['编制目的', 2],
+      ['组织体系', 1],
+    ]);
+  });
+
   it('keeps unnumbered Heading 1 chapters as chapters when more than one uses it', async () => {
     const bytes = await pack([
       new Paragraph({ heading: HeadingLevel.HEADING_1, text: '总则' }),

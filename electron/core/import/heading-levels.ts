@@ -1,6 +1,6 @@
 // How a document's heading styles map to section levels: which Heading 1 is the document title, and how far the styles sit below the levels their 一、（一）1.（1） numbers say.
 import type { NumberingStyle, SectionLevel } from '../../shared/doc-model';
-import { looksLikeHeading, numberPrefix } from './headings';
+import { annexLabel, looksLikeHeading, numberPrefix } from './headings';
 import { paragraphText, type DocxItem, type DocxParagraph } from './read-docx';
 
 export interface StyleLevels {
@@ -10,25 +10,22 @@ export interface StyleLevels {
   shift: number;
 }
 
-const ANNEX_START = /^附\s*件/;
-
 /**
  * Reads the styled headings once, before any is placed, so that one shift applies to all of them.
  * The numbers typed in the headings vote for the shift (a number is stronger evidence than a style);
  * with no numbered styled heading the shallowest style below the title is taken as level 1.
  */
 export function styleLevels(items: DocxItem[], numbering: NumberingStyle, isToc: (p: DocxParagraph) => boolean): StyleLevels {
-  const styled: { index: number; level: number; text: string }[] = [];
+  const styled: { index: number; level: number; text: string; numbered: boolean }[] = [];
   // Anything before the first styled heading (a title in its own style, a 文号, a table) leaves the title to it.
   let textBefore = false;
-  let firstStyledNumbered = false;
   let inAnnex = false;
   items.forEach((item, index) => {
     if (item.type === 'table') textBefore ||= !styled.length;
     if (item.type !== 'paragraph' || isToc(item)) return;
     const text = paragraphText(item).replace(/\n/g, '').trim();
     if (!text || (!styled.length && text.replace(/[\s\u3000]/g, '') === '目录')) return;
-    if (ANNEX_START.test(text)) inAnnex = true;
+    if (annexLabel(text)) inAnnex = true;
     // Headings inside annexes restart their numbering and sit under the annex, so they neither vote nor count.
     if (inAnnex) return;
     const numbered = numberPrefix(text, numbering) !== null && looksLikeHeading(text);
@@ -36,14 +33,14 @@ export function styleLevels(items: DocxItem[], numbering: NumberingStyle, isToc:
       if (!styled.length) textBefore = true;
       return;
     }
-    if (!styled.length) firstStyledNumbered = numbered;
-    styled.push({ index, level: item.outlineLevel, text });
+    styled.push({ index, level: item.outlineLevel, text, numbered });
   });
 
   const first = styled[0];
-  // The first Heading 1 is the title when it opens the document unnumbered and no other chapter shares its level.
+  // The first Heading 1 is the title when it opens the document unnumbered and no other unnumbered heading
+  // shares its style (chapters all in unnumbered Heading 1 would make it the first chapter).
   const titleIndex =
-    first && first.level === 0 && !textBefore && !firstStyledNumbered && !styled.slice(1).some((s) => s.level === 0) ? first.index : null;
+    first && first.level === 0 && !textBefore && !first.numbered && !styled.slice(1).some((s) => s.level === 0 && !s.numbered) ? first.index : null;
   const headings = styled.filter((s) => s.index !== titleIndex);
 
   const votes = new Map<number, number>();
