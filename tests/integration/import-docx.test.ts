@@ -198,7 +198,8 @@ describe('importing a hand-made document', () => {
 
 describe('importing a city plan whose headings use Word heading styles', () => {
   // The tester's city plan: the title in Heading 1, 一、 chapters in Heading 2, （一） in Heading 3, 1. typed in body text.
-  const CITY: [(typeof HeadingLevel)[keyof typeof HeadingLevel] | null, string][] = [
+  type Heading = (typeof HeadingLevel)[keyof typeof HeadingLevel];
+  const CITY: [Heading | null, string][] = [
     [HeadingLevel.HEADING_1, '太原市危险化学品事故应急预案'],
     [HeadingLevel.HEADING_2, '一、总则'],
     [HeadingLevel.HEADING_3, '（一）编制目的'],
@@ -235,71 +236,39 @@ describe('importing a city plan whose headings use Word heading styles', () => {
     expect(styled.warnings).toEqual([]);
   });
 
-  it('moves unnumbered headings by the shift the numbered ones show, and trusts a number over its style', async () => {
-    const bytes = await pack([
-      new Paragraph({ heading: HeadingLevel.HEADING_1, text: '某市防汛应急预案' }),
-      new Paragraph({ heading: HeadingLevel.HEADING_2, text: '一、总则' }),
-      new Paragraph({ heading: HeadingLevel.HEADING_3, text: '工作原则' }),
-      // Styled one level too deep, but its number says chapter.
-      new Paragraph({ heading: HeadingLevel.HEADING_3, text: '二、组织体系' }),
-      new Paragraph({ heading: HeadingLevel.HEADING_2, text: '应急保障' }),
-      new Paragraph({ heading: HeadingLevel.HEADING_3, text: '（一）物资保障' }),
-    ]);
-    const { title, doc } = await importBytes(bytes);
-    expect(title).toBe('某市防汛应急预案');
-    expect(levels(doc)).toEqual([
-      ['总则', 1],
-      ['工作原则', 2],
-      ['组织体系', 1],
-      ['应急保障', 1],
-      ['物资保障', 2],
-    ]);
-  });
-
-  it('with no numbers, takes the shallowest heading style under the title as the chapters', async () => {
-    const bytes = await pack([
-      new Paragraph({ heading: HeadingLevel.HEADING_1, text: '某市防汛应急预案' }),
-      new Paragraph({ heading: HeadingLevel.HEADING_2, text: '总则' }),
-      new Paragraph({ heading: HeadingLevel.HEADING_3, text: '编制目的' }),
-      new Paragraph({ heading: HeadingLevel.HEADING_2, text: '组织体系' }),
-    ]);
-    const { title, doc } = await importBytes(bytes);
-    expect(title).toBe('某市防汛应急预案');
-    expect(levels(doc)).toEqual([
-      ['总则', 1],
-      ['编制目的', 2],
-      ['组织体系', 1],
-    ]);
-  });
-
-  it('takes an unnumbered Heading 1 before numbered Heading 1 chapters as the title', async () => {
-    const bytes = await pack([
-      new Paragraph({ heading: HeadingLevel.HEADING_1, text: '某市防汛应急预案' }),
-      new Paragraph({ heading: HeadingLevel.HEADING_1, text: '一、总则' }),
-      new Paragraph({ heading: HeadingLevel.HEADING_2, text: '（一）编制目的' }),
-      new Paragraph({ heading: HeadingLevel.HEADING_1, text: '二、组织体系' }),
-    ]);
-    const { title, doc } = await importBytes(bytes);
-    expect(title).toBe('某市防汛应急预案');
-    expect(levels(doc)).toEqual([
-      ['总则', 1],
-      ['编制目的', 2],
-      ['组织体系', 1],
-    ]);
-  });
-
-  it('keeps unnumbered Heading 1 chapters as chapters when more than one uses it', async () => {
-    const bytes = await pack([
-      new Paragraph({ heading: HeadingLevel.HEADING_1, text: '总则' }),
-      new Paragraph({ heading: HeadingLevel.HEADING_2, text: '编制目的' }),
-      new Paragraph({ heading: HeadingLevel.HEADING_1, text: '组织体系' }),
-    ]);
-    const { doc } = await importBytes(bytes);
-    expect(levels(doc)).toEqual([
-      ['总则', 1],
-      ['编制目的', 2],
-      ['组织体系', 1],
-    ]);
+  const [H1, H2, H3]: [Heading, Heading, Heading] = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3];
+  const TITLE = '某市防汛应急预案';
+  const cases: [string, [Heading, string][], string, [string, number][]][] = [
+    [
+      // 二、 is styled one level too deep, but its number says chapter; the unnumbered ones move by the shift the numbers show.
+      'moves unnumbered headings by the shift the numbered ones show, and trusts a number over its style',
+      [[H1, TITLE], [H2, '一、总则'], [H3, '工作原则'], [H3, '二、组织体系'], [H2, '应急保障'], [H3, '（一）物资保障']],
+      TITLE,
+      [['总则', 1], ['工作原则', 2], ['组织体系', 1], ['应急保障', 1], ['物资保障', 2]],
+    ],
+    [
+      'with no numbers, takes the shallowest heading style under the title as the chapters',
+      [[H1, TITLE], [H2, '总则'], [H3, '编制目的'], [H2, '组织体系']],
+      TITLE,
+      [['总则', 1], ['编制目的', 2], ['组织体系', 1]],
+    ],
+    [
+      'takes an unnumbered Heading 1 before numbered Heading 1 chapters as the title',
+      [[H1, TITLE], [H1, '一、总则'], [H2, '（一）编制目的'], [H1, '二、组织体系']],
+      TITLE,
+      [['总则', 1], ['编制目的', 2], ['组织体系', 1]],
+    ],
+    [
+      'keeps unnumbered Heading 1 chapters as chapters when more than one uses it',
+      [[H1, '总则'], [H2, '编制目的'], [H1, '组织体系']],
+      '未命名预案',
+      [['总则', 1], ['编制目的', 2], ['组织体系', 1]],
+    ],
+  ];
+  it.each(cases)('%s', async (_label, headings, expectedTitle, expectedLevels) => {
+    const { title, doc } = await importBytes(await pack(headings.map(([heading, t]) => new Paragraph({ heading, text: t }))));
+    expect(title).toBe(expectedTitle);
+    expect(levels(doc)).toEqual(expectedLevels);
   });
 });
 
