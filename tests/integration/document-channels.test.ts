@@ -12,7 +12,7 @@ async function documentXml(b64: string): Promise<string> {
 }
 
 describe('document channels', () => {
-  it('exports a plan, imports it back as a new plan with the same sections, and refuses a file that is not Word', async () => {
+  it('exports a plan, imports it back as a new plan with the same sections, and refuses a file that is not Word or is damaged', async () => {
     const core = await makeCore();
     await data(core.call('profile.save', { districtName: '小店区', governmentName: '太原市小店区人民政府', emergencyBureau: '太原市小店区应急管理局', departments: [] }));
     const s = await data<PlanSummary>(core.call('plan.create', { templateId: 'earthquake', revision: '2022' }));
@@ -24,7 +24,10 @@ describe('document channels', () => {
     expect(back.doc.sections.map((x) => [x.level, x.title])).toEqual(original.doc.sections.map((x) => [x.level, x.title]));
     expect(back.templateId).toBeNull();
     const before = (await data<PlanSummary[]>(core.call('plan.list', {}))).length;
-    expect(await core.call('plan.import-docx', { fileName: 'x.docx', dataBase64: Buffer.from('这不是Word文档').toString('base64') })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await core.call('plan.import-docx', { fileName: 'x.docx', dataBase64: Buffer.from('这不是Word文档').toString('base64') })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^文件不是 Word/) } });
+    // A .docx cut short on its way is told apart from a file that is not Word, and writes nothing either.
+    const truncated = Buffer.from(file.dataBase64, 'base64').subarray(0, 4000).toString('base64');
+    expect(await core.call('plan.import-docx', { fileName: 'y.docx', dataBase64: truncated })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^文件已损坏或不完整/) } });
     expect((await data<PlanSummary[]>(core.call('plan.list', {}))).length).toBe(before);
   });
 

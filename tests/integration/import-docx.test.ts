@@ -1,5 +1,5 @@
 // Importing .docx files as plans and as template revisions: round trips through our own export, hand-made files, bad files.
-import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { blocksText, charCount, paragraph, text, type BlockJSON, type PlanDocument, type PlanSection, type TableJSON } from '../../electron/shared/doc-model';
@@ -196,6 +196,141 @@ describe('importing a hand-made document', () => {
   });
 });
 
+describe('importing a city plan whose headings use Word heading styles', () => {
+  // The tester's city plan: the title in Heading 1, 一、 chapters in Heading 2, （一） in Heading 3, 1. typed in body text.
+  type Heading = (typeof HeadingLevel)[keyof typeof HeadingLevel];
+  const CITY: [Heading | null, string][] = [
+    [HeadingLevel.HEADING_1, '太原市危险化学品事故应急预案'],
+    [HeadingLevel.HEADING_2, '一、总则'],
+    [HeadingLevel.HEADING_3, '（一）编制目的'],
+    [null, '为规范危险化学品事故应急处置工作，制定本预案。'],
+    [HeadingLevel.HEADING_3, '（二）编制依据'],
+    [HeadingLevel.HEADING_3, '（三）适用范围'],
+    [HeadingLevel.HEADING_2, '二、组织指挥体系'],
+    [HeadingLevel.HEADING_3, '（一）市指挥部'],
+    [HeadingLevel.HEADING_2, '三、应急响应'],
+    [HeadingLevel.HEADING_3, '（一）分级响应'],
+    [null, '1. 启动条件'],
+    [null, '发生较大事故时启动Ⅲ级响应。'],
+    [HeadingLevel.HEADING_2, '四、附则'],
+  ];
+  const levels = (doc: PlanDocument) => doc.sections.map((s) => [s.title, s.level]);
+
+  it('takes the Heading 1 title as the title and gives every heading the level of the plain version', async () => {
+    const styled = await importBytes(await pack(CITY.map(([heading, t]) => new Paragraph(heading ? { heading, text: t } : { text: t }))));
+    const plain = await importBytes(await pack(CITY.map(([heading, t]) => new Paragraph(heading === HeadingLevel.HEADING_1 ? { alignment: AlignmentType.CENTER, text: t } : { text: t }))));
+    expect(levels(plain.doc)).toEqual([
+      ['总则', 1],
+      ['编制目的', 2],
+      ['编制依据', 2],
+      ['适用范围', 2],
+      ['组织指挥体系', 1],
+      ['市指挥部', 2],
+      ['应急响应', 1],
+      ['分级响应', 2],
+      ['启动条件', 3],
+      ['附则', 1],
+    ]);
+    expect(styled.title).toBe('太原市危险化学品事故应急预案');
+    expect(levels(styled.doc)).toEqual(levels(plain.doc));
+    expect(styled.warnings).toEqual([]);
+  });
+
+  const [H1, H2, H3]: [Heading, Heading, Heading] = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3];
+  const TITLE = '某市防汛应急预案';
+  const cases: [string, [Heading, string][], string, [string, number][]][] = [
+    [
+      // 二、 is styled one level too deep, but its number says chapter; the unnumbered ones move by the shift the numbers show.
+      'moves unnumbered headings by the shift the numbered ones show, and trusts a number over its style',
+      [[H1, TITLE], [H2, '一、总则'], [H3, '工作原则'], [H3, '二、组织体系'], [H2, '应急保障'], [H3, '（一）物资保障']],
+      TITLE,
+      [['总则', 1], ['工作原则', 2], ['组织体系', 1], ['应急保障', 1], ['物资保障', 2]],
+    ],
+    [
+      'with no numbers, takes the shallowest heading style under the title as the chapters',
+      [[H1, TITLE], [H2, '总则'], [H3, '编制目的'], [H2, '组织体系']],
+      TITLE,
+      [['总则', 1], ['编制目的', 2], ['组织体系', 1]],
+    ],
+    [
+      'takes an unnumbered Heading 1 before numbered Heading 1 chapters as the title',
+      [[H1, TITLE], [H1, '一、总则'], [H2, '（一）编制目的'], [H1, '二、组织体系']],
+      TITLE,
+      [['总则', 1], ['编制目的', 2], ['组织体系', 1]],
+    ],
+    [
+      'keeps unnumbered Heading 1 chapters as chapters when more than one uses it',
+      [[H1, '总则'], [H2, '编制目的'], [H1, '组织体系']],
+      '未命名预案',
+      [['总则', 1], ['编制目的', 2], ['组织体系', 1]],
+    ],
+  ];
+  it.each(cases)('%s', async (_label, headings, expectedTitle, expectedLevels) => {
+    const { title, doc } = await importBytes(await pack(headings.map(([heading, t]) => new Paragraph({ heading, text: t }))));
+    expect(title).toBe(expectedTitle);
+    expect(levels(doc)).toEqual(expectedLevels);
+  });
+});
+
+describe('annex labels', () => {
+  it('drops the number an annex title repeats after 附件：', async () => {
+    const bytes = await pack([
+      new Paragraph({ alignment: AlignmentType.CENTER, text: '某市预案' }),
+      new Paragraph('一、附则'),
+      new Paragraph('本预案自印发之日起施行。'),
+      new Paragraph('附件：1. 危险化学品事故分级标准'),
+      new Paragraph('附件2：2、应急物资清单'),
+      new Paragraph('附件3　1. 第一批名单'),
+    ]);
+    const { doc } = await importBytes(bytes);
+    expect(doc.sections.filter((s) => s.kind === 'annex').map((s) => s.title)).toEqual(['危险化学品事故分级标准', '应急物资清单', '1. 第一批名单']);
+  });
+});
+
+describe('Word numbered lists', () => {
+  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  const para = (t: string, pPr = '') => `<w:p><w:pPr>${pPr}</w:pPr><w:r><w:t xml:space="preserve">${t}</w:t></w:r></w:p>`;
+  const lvl = (fmt: string) => `<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="${fmt}"/><w:lvlText w:val="%1."/></w:lvl>`;
+  const numbering = `<?xml version="1.0" encoding="UTF-8"?><w:numbering ${W}>
+    <w:abstractNum w:abstractNumId="10"><w:styleLink w:val="StepList"/>${lvl('decimal')}</w:abstractNum>
+    <w:abstractNum w:abstractNumId="11"><w:numStyleLink w:val="StepList"/></w:abstractNum>
+    <w:abstractNum w:abstractNumId="12">${lvl('bullet')}</w:abstractNum>
+    <w:abstractNum w:abstractNumId="13">${lvl('chineseCounting')}</w:abstractNum>
+    <w:num w:numId="1"><w:abstractNumId w:val="11"/></w:num>
+    <w:num w:numId="2"><w:abstractNumId w:val="12"/><w:lvlOverride w:ilvl="0">${lvl('decimal')}</w:lvlOverride></w:num>
+    <w:num w:numId="3"><w:abstractNumId w:val="13"/></w:num>
+  </w:numbering>`;
+  const listStyle = `<w:style w:type="paragraph" w:styleId="Steps"><w:name w:val="Steps"/><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr></w:style>`;
+
+  it('come in as ordered lists: through a list style, a level override, and a paragraph that sets only its level', async () => {
+    const zip = await JSZip.loadAsync(await pack([new Paragraph('占位')]));
+    const body = [
+      para('某市预案', '<w:jc w:val="center"/>'),
+      para('一、应急响应'),
+      para('（一）分级响应'),
+      para('1. 启动条件'),
+      para('先期处置', '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'),
+      para('现场警戒', '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'),
+      para('2. 响应措施'),
+      para('人员疏散', '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr>'),
+      para('3. 响应结束'),
+      para('现场清理', '<w:pStyle w:val="Steps"/><w:numPr><w:ilvl w:val="0"/></w:numPr>'),
+    ].join('');
+    zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${body}</w:body></w:document>`);
+    zip.file('word/numbering.xml', numbering);
+    const styles = await zip.file('word/styles.xml')!.async('string');
+    zip.file('word/styles.xml', styles.replace('</w:styles>', `${listStyle}</w:styles>`));
+    const { doc } = await importBytes(await zip.generateAsync({ type: 'nodebuffer' }));
+    const lists = doc.sections.filter((s) => s.level === 3).map((s) => [s.title, s.body.map((b) => (b.type === 'list' ? b.listType : b.type))]);
+    expect(lists).toEqual([
+      ['启动条件', ['number']],
+      ['响应措施', ['number']],
+      ['响应结束', ['number']],
+    ]);
+    expect(blocksText(doc.sections[2]!.body)).toBe('先期处置\n现场警戒');
+  });
+});
+
 describe('importing bad files', () => {
   it('refuses a file that is not a .docx', async () => {
     const e = await errorOf(Buffer.from('这不是 Word 文档', 'utf8'));
@@ -208,11 +343,23 @@ describe('importing bad files', () => {
     expect(e.message).toBe('文档已加密，请在 Word/WPS 中取消密码后再导入。');
   });
 
-  it('refuses a zip without word/document.xml', async () => {
-    const zip = new JSZip();
-    zip.file('readme.txt', 'hello');
-    const e = await errorOf(await zip.generateAsync({ type: 'nodebuffer' }));
-    expect(e.message).toBe('文件已损坏或不是 Word 文档。');
+  it('tells a damaged or truncated .docx from a file that is not one', async () => {
+    const DAMAGED = /^文件已损坏或不完整/;
+    const NOT_DOCX = /^文件不是 Word（\.docx）文档/;
+    const docx = await pack([new Paragraph('一、总则'), new Paragraph('本预案适用于全区。')]);
+    // Cut short, as a broken download or copy leaves it: still starts as a zip.
+    expect((await errorOf(docx.subarray(0, Math.floor(docx.length / 2)))).message).toMatch(DAMAGED);
+    const lost = await JSZip.loadAsync(docx);
+    lost.remove('word/document.xml');
+    expect((await errorOf(await lost.generateAsync({ type: 'nodebuffer' }))).message).toMatch(DAMAGED);
+    const other = new JSZip();
+    other.file('readme.txt', 'hello');
+    expect((await errorOf(await other.generateAsync({ type: 'nodebuffer' }))).message).toMatch(NOT_DOCX);
+    const workbook = new JSZip();
+    workbook.file('[Content_Types].xml', '<Types/>');
+    workbook.file('xl/workbook.xml', '<workbook/>');
+    expect((await errorOf(await workbook.generateAsync({ type: 'nodebuffer' }))).message).toMatch(NOT_DOCX);
+    expect((await errorOf(Buffer.from('这不是 Word 文档', 'utf8'))).message).toMatch(NOT_DOCX);
   });
 
   it('refuses an empty document', async () => {

@@ -167,8 +167,8 @@ describe('template.import-docx-apply', () => {
     const cases: [string, Buffer, string][] = [
       ['text file', Buffer.from('这不是 Word 文档', 'utf8'), '文件不是 Word（.docx）文档，请在 Word/WPS 中另存为 .docx 格式后再导入。'],
       ['encrypted', Buffer.concat([Buffer.from('D0CF11E0A1B11AE1', 'hex'), Buffer.alloc(2048)]), '文档已加密，请在 Word/WPS 中取消密码后再导入。'],
-      ['zip without a document', await zip.generateAsync({ type: 'nodebuffer' }), '文件已损坏或不是 Word 文档。'],
-      ['truncated', truncated, '文件不是 Word（.docx）文档，请在 Word/WPS 中另存为 .docx 格式后再导入。'],
+      ['zip that is not Word', await zip.generateAsync({ type: 'nodebuffer' }), '文件不是 Word（.docx）文档，请在 Word/WPS 中另存为 .docx 格式后再导入。'],
+      ['truncated', truncated, '文件已损坏或不完整，无法读取。请确认文件已完整下载或复制，或在 Word/WPS 中打开修复并另存为 .docx 后再导入。'],
       ['empty', await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('')] }] })), '文档是空的。'],
       ['no headings', noHeadings, '文档中没有识别出章节标题（如“一、总则”或标题样式），无法作为模板导入。'],
     ];

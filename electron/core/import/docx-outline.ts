@@ -1,7 +1,8 @@
 // A read .docx as a title and a list of sections (headings with their body blocks): shared by plan and template import.
 import type { BlockJSON, NumberingStyle, SectionKind, SectionLevel } from '../../shared/doc-model';
 import { appendListItem, bodyParagraph, bodyTable } from './docx-blocks';
-import { HeadingCounter, guessNumbering, looksLikeHeading, numberPrefix, stripNumber } from './headings';
+import { HeadingCounter, annexLabel, guessNumbering, looksLikeHeading, numberPrefix, stripNumber } from './headings';
+import { styleLevels, styledLevel } from './heading-levels';
 import { paragraphText, type DocxBody, type DocxParagraph } from './read-docx';
 
 export interface OutlineSection {
@@ -21,7 +22,6 @@ export interface Outline {
 }
 
 export const PREAMBLE_TITLE = '说明';
-const ANNEX_LABEL = /^附\s*件\s*([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})?(?:\s*[：:\s\u3000]\s*(.*))?$/;
 const compact = (s: string) => s.replace(/[\s\u3000]/g, '');
 const isTitleStyle = (p: DocxParagraph) => /^(title|标题)$/i.test(p.styleId ?? '') || /^(title|标题)$/i.test(p.styleName ?? '');
 const isToc = (p: DocxParagraph) => p.inToc || /^toc\s*\d$/i.test(p.styleId ?? '') || /^toc\s*\d$/i.test(p.styleName ?? '');
@@ -35,6 +35,7 @@ export function buildOutline(body: DocxBody, onProgress?: (done: number, total: 
   const { items } = body;
   const texts = items.flatMap((i) => (i.type === 'paragraph' && !i.list && !isToc(i) ? [paragraphText(i)] : []));
   const numbering = guessNumbering(texts);
+  const levels = styleLevels(items, numbering, isToc);
   const warnings: string[] = [];
   const sections: OutlineSection[] = [];
   const preamble: BlockJSON[] = [];
@@ -102,16 +103,16 @@ export function buildOutline(body: DocxBody, onProgress?: (done: number, total: 
       }
       return;
     }
-    if (!started && title === null && preamble.length === 0 && (isTitleStyle(item) || isCentred(item)) && !numberPrefix(text, numbering)) {
+    if (!started && title === null && preamble.length === 0 && (isTitleStyle(item) || isCentred(item) || index === levels.titleIndex) && !numberPrefix(text, numbering)) {
       title = text;
       return;
     }
-    const annex = text.length <= 40 && !/[。；]$/.test(text) ? ANNEX_LABEL.exec(text) : null;
+    const annex = annexLabel(text);
     if (annex) {
       if (!inAnnex) dropHeld();
       inAnnex = true;
       counter.reset();
-      if (annex[2]?.trim()) addSection(1, 'annex', annex[2].trim(), line);
+      if (annex.title) addSection(1, 'annex', annex.title, line);
       else pendingAnnex = line;
       return;
     }
@@ -122,9 +123,9 @@ export function buildOutline(body: DocxBody, onProgress?: (done: number, total: 
     }
     if (item.outlineLevel !== null) {
       const stripped = stripNumber(text);
-      let level = Math.min(4, item.outlineLevel + 1) as SectionLevel;
-      if (inAnnex && level === 1) level = 2;
       const n = numberPrefix(text, numbering);
+      let level = styledLevel(item.outlineLevel, n?.rest.trim() ? n.level + shift() : null, levels.shift);
+      if (inAnnex && level === 1) level = 2;
       if (level - shift() >= 1) counter.take((level - shift()) as SectionLevel, n?.parts[n.parts.length - 1]);
       addSection(level, 'body', stripped.title, line);
       return;

@@ -55,23 +55,37 @@ export function readStyles(xml: string | null): Map<string, ResolvedStyle> {
 /** numId → per-level: does the list count (1. a) 一、) rather than bullet? */
 export type ListFormats = Map<string, Map<number, boolean>>;
 
+/** Per level of a w:abstractNum or a w:lvlOverride: counting unless its format is bullet or none. */
+function levelFormats(container: XmlElement, into = new Map<number, boolean>()): Map<number, boolean> {
+  for (const l of childElements(container, 'w:lvl')) {
+    const fmt = childVal(l, 'w:numFmt') ?? 'decimal';
+    into.set(Number(l.attrs['w:ilvl'] ?? 0), fmt !== 'bullet' && fmt !== 'none');
+  }
+  return into;
+}
+
 export function readNumbering(xml: string | null): ListFormats {
   const out: ListFormats = new Map();
   if (!xml) return out;
   const root = child(parseXml(xml), 'w:numbering');
   if (!root) return out;
+  const abstracts = childElements(root, 'w:abstractNum');
+  // A list style's levels live in the abstractNum that names it (w:styleLink); lists using the style point to it (w:numStyleLink).
+  const byStyle = new Map<string, XmlElement>();
+  for (const a of abstracts) {
+    const link = childVal(a, 'w:styleLink');
+    if (link) byStyle.set(link, a);
+  }
   const abstract = new Map<string, Map<number, boolean>>();
-  for (const a of childElements(root, 'w:abstractNum')) {
-    const levels = new Map<number, boolean>();
-    for (const l of childElements(a, 'w:lvl')) {
-      const fmt = childVal(l, 'w:numFmt') ?? 'decimal';
-      levels.set(Number(l.attrs['w:ilvl'] ?? 0), fmt !== 'bullet' && fmt !== 'none');
-    }
-    abstract.set(a.attrs['w:abstractNumId'] ?? '', levels);
+  for (const a of abstracts) {
+    const link = childVal(a, 'w:numStyleLink');
+    abstract.set(a.attrs['w:abstractNumId'] ?? '', levelFormats((link && byStyle.get(link)) || a));
   }
   for (const n of childElements(root, 'w:num')) {
-    const levels = abstract.get(childVal(n, 'w:abstractNumId') ?? '');
-    if (levels) out.set(n.attrs['w:numId'] ?? '', levels);
+    const levels = new Map(abstract.get(childVal(n, 'w:abstractNumId') ?? '') ?? []);
+    // A w:num may redefine some levels of its abstract list.
+    for (const o of childElements(n, 'w:lvlOverride')) levelFormats(o, levels);
+    if (levels.size) out.set(n.attrs['w:numId'] ?? '', levels);
   }
   return out;
 }

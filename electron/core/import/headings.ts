@@ -116,3 +116,24 @@ export function stripNumber(title: string): { title: string; style: NumberingSty
   }
   return { title: title.trim(), style: null };
 }
+
+const ANNEX_LABEL = /^附\s*件\s*([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})?(?:\s*[：:\s\u3000]\s*(.*))?$/;
+// The number an annex title may repeat after the label: 附件：1. …, 附件2：2、…
+const ANNEX_NUMBER = /^([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})(?:[.．、]|[\s\u3000]+)[\s\u3000]*(?=\S)/;
+
+const annexNumber = (s: string) => (/^[0-9０-９]+$/.test(s) ? Number(asciiDigits(s)) : fromChinese(s));
+
+/**
+ * An annex label line (附件1, 附件：标题, 附件2 标题) and the title on it, or null. The number a title
+ * repeats is dropped (附件：1. 分级标准 is titled 分级标准), since annexes are numbered by position.
+ */
+export function annexLabel(text: string): { title: string } | null {
+  if (text.length > 40 || /[。；]$/.test(text)) return null;
+  const m = ANNEX_LABEL.exec(text);
+  if (!m) return null;
+  const title = m[2]?.trim() ?? '';
+  const repeated = ANNEX_NUMBER.exec(title);
+  // With its own number the label only drops the same number again (附件1：1. …), not a title that starts with another.
+  const drop = repeated && (!m[1] || annexNumber(m[1]) === annexNumber(repeated[1]!));
+  return { title: drop ? title.slice(repeated[0].length).trim() : title };
+}

@@ -87,8 +87,10 @@ function readParagraph(p: XmlElement, ctx: Context, inToc: boolean): DocxParagra
   const outline = childVal(pPr, 'w:outlineLvl');
   const outlineLevel = outline !== undefined ? Number(outline) : (style?.outlineLevel ?? null);
   const numPr = child(pPr, 'w:numPr');
-  const numId = numPr ? childVal(numPr, 'w:numId') : (style?.numId ?? undefined);
-  const level = numPr ? Number(childVal(numPr, 'w:ilvl') ?? 0) : (style?.numLevel ?? 0);
+  // A paragraph may set only its level (w:ilvl) and take the list from its style.
+  const numId = (numPr ? childVal(numPr, 'w:numId') : undefined) ?? style?.numId ?? undefined;
+  const ilvl = numPr ? childVal(numPr, 'w:ilvl') : undefined;
+  const level = ilvl !== undefined ? Number(ilvl) : (style?.numLevel ?? 0);
   // numId 0 is how Word switches off numbering that a style would add.
   const list = numId && numId !== '0' ? { numId, level, ordered: ctx.lists.get(numId)?.get(level) ?? false } : null;
   const runs: DocxRun[] = [];
@@ -152,6 +154,10 @@ function collectBlocks(el: XmlElement, ctx: Context, inToc: boolean, emit: (item
 }
 
 const invalid = (message: string) => new AppError('INVALID_INPUT', message);
+const NOT_DOCX = '文件不是 Word（.docx）文档，请在 Word/WPS 中另存为 .docx 格式后再导入。';
+const DAMAGED = '文件已损坏或不完整，无法读取。请确认文件已完整下载或复制，或在 Word/WPS 中打开修复并另存为 .docx 后再导入。';
+// Every .docx is a zip, and a zip starts with a local file header (or, empty, its end record).
+const ZIP_MAGIC = [Buffer.from('504b0304', 'hex'), Buffer.from('504b0506', 'hex')];
 
 async function openZip(bytes: Buffer): Promise<JSZip> {
   if (bytes.length >= 8 && bytes.subarray(0, 8).equals(OLE_MAGIC)) {
@@ -161,19 +167,39 @@ async function openZip(bytes: Buffer): Promise<JSZip> {
   try {
     return await JSZip.loadAsync(bytes);
   } catch {
-    throw invalid('文件不是 Word（.docx）文档，请在 Word/WPS 中另存为 .docx 格式后再导入。');
+    // A zip that cannot be read was cut short or broken on the way (a truncated download or copy); anything else is another kind of file.
+    throw invalid(ZIP_MAGIC.some((m) => bytes.subarray(0, 4).equals(m)) ? DAMAGED : NOT_DOCX);
   }
+}
+
+/** A part as text, null when absent; a part that is there but cannot be unpacked means a damaged file. */
+async function readPart(zip: JSZip, name: string): Promise<string | null> {
+  const file = zip.file(name);
+  if (!file) return null;
+  try {
+    return await file.async('string');
+  } catch {
+    throw invalid(DAMAGED);
+  }
+}
+
+/** Without word/document.xml: a Word package that lost it is damaged; a workbook, slides or any other zip is not Word. */
+function missingDocument(zip: JSZip): AppError {
+  const wordPackage = zip.file('[Content_Types].xml') !== null || zip.file(/^word\//).length > 0;
+  return invalid(wordPackage && zip.file(/^(xl|ppt)\//).length === 0 ? DAMAGED : NOT_DOCX);
 }
 
 export async function readDocx(bytes: Buffer): Promise<DocxBody> {
   const zip = await openZip(bytes);
-  const read = async (name: string) => (await zip.file(name)?.async('string')) ?? null;
+  const read = (name: string) => readPart(zip, name);
   const documentXml = await read('word/document.xml');
-  if (documentXml === null) throw invalid('文件已损坏或不是 Word 文档。');
+  if (documentXml === null) throw missingDocument(zip);
   const styles = readStyles(await read('word/styles.xml'));
   const defaultStyle = [...styles.values()].find((s) => s.id === 'Normal') ?? null;
   const ctx: Context = { styles, lists: readNumbering(await read('word/numbering.xml')), defaultStyle };
-  const body = child(child(parseXml(documentXml), 'w:document'), 'w:body');
+  const document = child(parseXml(documentXml), 'w:document');
+  if (!document) throw invalid(DAMAGED);
+  const body = child(document, 'w:body');
   const items: DocxItem[] = [];
   if (body) collectBlocks(body, ctx, false, (item) => items.push(item));
   const hasText = items.some((i) =>
