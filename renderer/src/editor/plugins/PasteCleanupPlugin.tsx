@@ -3,6 +3,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { ParagraphNode, TextNode } from 'lexical';
 import { useEffect } from 'react';
 import { mergeRegister } from '@lexical/utils';
+import { mayHaveMarkerGap, withoutMarkerGap } from '../marker-gap';
 
 export function PasteCleanupPlugin() {
   const [editor] = useLexicalComposerContext();
@@ -14,6 +15,11 @@ export function PasteCleanupPlugin() {
           // Strikethrough, sub/superscript and code from foreign documents are dropped; bold, italic and underline stay.
           const keep = node.getFormat() & (1 | 2 | 8);
           if (keep !== node.getFormat()) node.setFormat(keep);
+          const text = node.getTextContent();
+          if (mayHaveMarkerGap(text) && !node.getPreviousSibling()) {
+            const clean = withoutMarkerGap(text);
+            if (clean !== text) node.setTextContent(clean);
+          }
         }),
         editor.registerNodeTransform(ParagraphNode, (node) => {
           if (node.getFormatType() !== '' && node.getFormatType() !== 'center') node.setFormat('');
