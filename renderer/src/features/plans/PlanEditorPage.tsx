@@ -163,8 +163,10 @@ function PlanWorkspace({ plan, focusSection: initialSection, onReplace, onMeta }
     const e = added && s.editors.current.get(added);
     if (!e) return;
     focusSection(e, added, true);
+    // Selecting the title is not the planner's input, which is what moves the cursor report: say it, as jump does.
+    s.reports.onCursor(added, added);
     setAdded(null);
-  }, [added, s.editors, s.chapters]);
+  }, [added, s.editors, s.chapters, s.reports]);
   const onFind = useCallback(() => {
     mountNow('all');
     setFinding(true);
