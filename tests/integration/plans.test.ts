@@ -4,6 +4,7 @@ import { blocksText, type PlanSection } from '../../electron/shared/doc-model';
 import type { PlanDetail, PlanSummary } from '../../electron/shared/schemas/plan';
 import type { Core } from '../../electron/core/create-core';
 import { data, makeCore } from '../helpers/core';
+import { unfilledKeys } from '../../electron/core/domain/plans/placeholders';
 
 const profile = { districtName: '小店区', governmentName: '太原市小店区人民政府', emergencyBureau: '太原市小店区应急管理局', departments: [] };
 
@@ -137,6 +138,33 @@ describe('saving chapters', () => {
     expect(again.charCount).toBe(plan.charCount - blocksText(target.body).replace(/\s/g, '').length + '逐节保存的新写法：烽火台巡查每日两次。'.length);
     const hits = await data<{ sectionId: string }[]>(core.call('search.query', { query: '烽火台巡查' }));
     expect(hits.map((h) => h.sectionId)).toEqual([target.id]);
+  });
+
+  it('keeps the count of chips left right through in-place edits that remove, add or never touch a chip', async () => {
+    const core = await makeCore();
+    let plan = await newPlan(core);
+    const order = plan.doc.sections.filter((s) => s.level === 1).map((s) => s.id);
+    const chapterOfSection = (id: string) => { let c = order[0]!; for (const s of plan.doc.sections) { if (s.level === 1) c = s.id; if (s.id === id) return c; } return c; };
+    const hasChip = (s: PlanSection) => JSON.stringify(s.body).includes('"placeholder"');
+    const save = async (section: PlanSection, body: unknown[]) => {
+      const r = await data<PlanSummary>(core.call('plan.save', { id: plan.id, chapters: [], chapterOrder: order, sections: [{ chapterId: chapterOfSection(section.id), section: { ...section, body } }] }));
+      plan = await data<PlanDetail>(core.call('plan.get', { id: plan.id }));
+      expect(r.unfilledPlaceholders).toBe(unfilledKeys(plan.doc.sections).length);
+      return r.unfilledPlaceholders;
+    };
+    const para = (children: unknown[]) => ({ type: 'paragraph', children });
+    const before = plan.unfilledPlaceholders;
+    // Every chip of one key, section by section: the count drops when the last one goes.
+    const key = unfilledKeys(plan.doc.sections)[0]!;
+    for (const s of plan.doc.sections.filter((x) => JSON.stringify(x.body).includes(`"key":"${key}"`))) await save(s, [para([{ type: 'text', text: '（已删去占位符）', format: 0 }])]);
+    expect(unfilledKeys(plan.doc.sections)).not.toContain(key);
+    const without = plan.unfilledPlaceholders;
+    expect(without).toBeLessThan(before);
+    // A chip typed into a section that had none brings the key back; an edit elsewhere changes nothing.
+    const plain = plan.doc.sections.find((x) => !hasChip(x) && x.level > 1)!;
+    expect(await save(plain, [para([{ type: 'placeholder', key }])])).toBe(without + 1);
+    const other = plan.doc.sections.find((x) => !hasChip(x) && x.level > 1 && x.id !== plain.id)!;
+    expect(await save(other, [para([{ type: 'text', text: '无占位符的修改。', format: 0 }])])).toBe(without + 1);
   });
 
   it('refuses a save made from a copy older than the stored plan (another window saved since), keeping what that window saved', async () => {

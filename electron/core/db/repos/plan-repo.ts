@@ -77,11 +77,18 @@ function insertSections(db: Database.Database, planId: string, chapterId: string
   indexSections(db, planId, DRAFT, sections);
 }
 
-/** Recomputes the plan's derived columns (length, chips left) from its rows. */
-function refreshTotals(db: Database.Database, planId: string): void {
-  const rows = db.prepare('SELECT body_json FROM plan_sections WHERE plan_id = ? AND body_json LIKE ?').all(planId, '%"placeholder"%') as { body_json: string }[];
+const CHIP = '%"placeholder"%';
+
+/**
+ * Recomputes the plan's derived columns (length, chips left) from its rows. The chips left are read from every
+ * section holding one (a scan of the plan's text): an autosave whose sections held no chip before or after skips it.
+ */
+function refreshTotals(db: Database.Database, planId: string, chipsMayChange = true): void {
+  db.prepare('UPDATE plans SET char_count = (SELECT coalesce(sum(char_count), 0) FROM plan_sections WHERE plan_id = ?) WHERE id = ?').run(planId, planId);
+  if (!chipsMayChange) return;
+  const rows = db.prepare('SELECT body_json FROM plan_sections WHERE plan_id = ? AND body_json LIKE ?').all(planId, CHIP) as { body_json: string }[];
   const unfilled = unfilledKeys(rows.map((r) => ({ body: JSON.parse(r.body_json) as BlockJSON[] }) as PlanSection));
-  db.prepare('UPDATE plans SET char_count = (SELECT coalesce(sum(char_count), 0) FROM plan_sections WHERE plan_id = ?), unfilled_json = ? WHERE id = ?').run(planId, JSON.stringify(unfilled), planId);
+  db.prepare('UPDATE plans SET unfilled_json = ? WHERE id = ?').run(JSON.stringify(unfilled), planId);
 }
 
 export function insertPlan(db: Database.Database, p: NewPlanRecord, now: Date): void {
@@ -160,6 +167,15 @@ export function saveChapters(db: Database.Database, planId: string, chapters: Ch
     }
     const replaced = db.prepare('SELECT id FROM plan_sections WHERE plan_id = ? AND (chapter_id = ? OR id = ?)');
     const idsOf = (chapterId: string, sectionId: string) => (replaced.all(planId, chapterId, sectionId) as { id: string }[]).map((r) => r.id);
+    // Chips can come or go only with a section written or removed here that holds one, before or after.
+    const written = [...chapters.flatMap((c) => c.sections), ...edits.map((e) => e.section)];
+    const chipBefore = db.prepare('SELECT 1 FROM plan_sections WHERE plan_id = ? AND (chapter_id = ? OR id = ?) AND body_json LIKE ? LIMIT 1');
+    const chipsMayChange =
+      written.some((s) => JSON.stringify(s.body).includes('"placeholder"')) ||
+      // The rows replaced below: removed chapters, each saved chapter's rows and sections moved into it, sections edited in place.
+      [...removed.map((c) => [c, ''] as const), ...chapters.flatMap((c) => c.sections.map((x) => [c.id, x.id] as const)), ...edits.map((e) => ['', e.section.id] as const)].some(
+        ([c, id]) => chipBefore.get(planId, c, id, CHIP) !== undefined,
+      );
     unindexSections(db, planId, [...removed.flatMap((c) => idsOf(c, '')), ...chapters.flatMap((c) => c.sections.flatMap((s) => idsOf(c.id, s.id)))]);
     const delChapter = db.prepare('DELETE FROM plan_sections WHERE plan_id = ? AND chapter_id = ?');
     for (const c of removed) delChapter.run(planId, c);
@@ -168,7 +184,7 @@ export function saveChapters(db: Database.Database, planId: string, chapters: Ch
     for (const c of chapters) insertSections(db, planId, c.id, c.sections);
     editInPlace(db, planId, edits, new Set([...saved, ...removed]));
     db.prepare('UPDATE plans SET chapters_json = ?, cursor_section_id = coalesce(?, cursor_section_id), updated_at = ?, save_seq = save_seq + 1 WHERE id = ?').run(JSON.stringify(order), cursor ?? null, now.toISOString(), planId);
-    refreshTotals(db, planId);
+    refreshTotals(db, planId, chipsMayChange);
   })();
 }
 
