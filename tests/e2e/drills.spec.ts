@@ -226,7 +226,7 @@ test('says at the field that a drill must end after it starts, and sends nothing
   expect(drills).toMatchObject([{ startTime: '09:00', endTime: '11:30' }]);
 });
 
-test('refuses a drill dated 1900 at the date field, and keeps a 组织单位 typed without choosing from the list', async ({ page, host }) => {
+test('refuses a drill dated 1900 at the date field, and keeps a 组织单位 and a 参演单位 typed without choosing from the list', async ({ page, host }) => {
   await page.goto(host.url);
   await invoke(page, 'profile.save', PROFILE);
   const creates: unknown[] = [];
@@ -246,6 +246,8 @@ test('refuses a drill dated 1900 at the date field, and keeps a 组织单位 typ
   await expect(dateError).toHaveText('日期 1900-01-01 早于 2000 年，请核对年份');
   // Typed, not chosen: 区人民政府办公室 is not among the departments in 设置.
   await form.getByTestId('drill-organizer').locator('input').fill('区人民政府办公室');
+  // A 参演单位 typed and left without Enter is kept too.
+  await form.getByTestId('drill-participants').locator('input').fill('区消防救援大队');
   await screenshot(page, 'drill-form-date-out-of-range');
   await page.getByRole('button', { name: '保 存' }).click();
   await expect(dateError).toBeVisible();
@@ -256,7 +258,7 @@ test('refuses a drill dated 1900 at the date field, and keeps a 组织单位 typ
   await expect(dateError).toHaveCount(0);
   await page.getByRole('button', { name: '保 存' }).click();
   await expect(page.getByTestId('page-title')).toHaveText('小店区地震综合应急演练');
-  expect(creates).toMatchObject([{ date: `${year}-11-20`, organizer: '区人民政府办公室' }]);
+  expect(creates).toMatchObject([{ date: `${year}-11-20`, organizer: '区人民政府办公室', participants: ['区消防救援大队'] }]);
   await expect(page.locator('.ant-descriptions-item', { hasText: '组织单位' })).toContainText('区人民政府办公室');
 });
 

@@ -112,7 +112,7 @@ export function DrillForm({ drill, initialDate, onClose, onSaved }: { drill?: Dr
         <Space wrap size="large" style={{ width: '100%' }}>
           {/* Any unit typed is kept (区人民政府 often organises, and is rarely a department in 设置); the list only suggests. */}
           <Form.Item name="organizer" label="组织单位"><DepartmentInput maxLength={120} style={{ width: 260 }} placeholder="选择或直接填写" data-testid="drill-organizer" /></Form.Item>
-          <Form.Item name="participants" label="参演单位"><Select mode="tags" tokenSeparators={['、', '，', ',', '；', ';']} style={{ width: 420 }} options={departments} /></Form.Item>
+          <Form.Item name="participants" label="参演单位"><Select mode="tags" tokenSeparators={['、', '，', ',', '；', ';']} style={{ width: 420 }} options={departments} data-testid="drill-participants" /></Form.Item>
         </Space>
         <Form.Item name="notes" label="备注"><Input.TextArea rows={2} maxLength={5000} /></Form.Item>
       </Form>
