@@ -44,7 +44,8 @@ describe('exportScriptDocx', () => {
     expect(s.injects.length).toBeGreaterThan(3);
     const cells = elements(rows[0]!, 'w:tc').map(textOf);
     expect(cells[0]).toBe('1');
-    expect(cells[1]).toBe('T+00:00' + '9:00' + '实际：9:00:40');
+    // Delivered with D 40 s after its time: later than the on-time tolerance, so 延迟 here as in the evaluation report.
+    expect(cells[1]).toBe('T+00:00' + '9:00' + '实际：9:00:40（延迟 40秒）');
     expect(elements(rows[1]!, 'w:tc').map(textOf)[1]).toContain('实际：未发送');
     // A late inject carries the delay the coordinator recorded.
     expect(elements(rows[2]!, 'w:tc').map(textOf)[1]).toBe('T+18:00' + '9:18' + '实际：9:21:20（延迟 3分20秒）');

@@ -7,6 +7,7 @@ import type { Drill, Inject, RunEvent, Script } from '../../shared/schemas/drill
 import { drillFormText } from '../../shared/vocabulary';
 import { bodyText, dataTable, factParagraph, packDocument, pushRun, type Column, type PageRun } from './document-kit-docx';
 import { formatChineseDate, labelParagraph, titleParagraph } from './official-parts-docx';
+import { analyseTimeline } from '../domain/evaluation/timeline';
 
 export interface ScriptExportInput {
   drill: Drill;
@@ -46,15 +47,20 @@ function plannedTime(inject: Inject, start: string): string {
   return `${formatOffset(inject.time.offsetSec)}\n${plannedClockTime(inject, start)}`;
 }
 
-/** What the run log says happened to each inject: the last delivery or skip wins (a retry after a skip is a delivery). */
-function actualTimes(events: RunEvent[]): Map<string, string> {
+/**
+ * What the run log says happened to each inject: the last delivery or skip wins (a retry after a skip is a delivery).
+ * 延迟 and its delay as the timeline analysis has them (the report's rule): a D pressed past the tolerance is late too.
+ */
+function actualTimes(drill: Drill, script: Script, events: RunEvent[]): Map<string, string> {
+  const late = new Map(analyseTimeline(script, events, drill.date, drill.startTime).injects.flatMap((t) => (t.status === 'late' ? [[t.injectId, t.delayMs] as const] : [])));
   const out = new Map<string, string>();
   for (const e of [...events].sort((a, b) => a.seq - b.seq)) {
     if (!e.injectId) continue;
     if (e.type === 'inject.skipped') out.set(e.injectId, '未发送');
     if (e.type === 'inject.delivered' || e.type === 'inject.late') {
       const at = new Date(e.at);
-      out.set(e.injectId, `${at.getHours()}:${pad(at.getMinutes())}:${pad(at.getSeconds())}${e.type === 'inject.late' ? `\n（延迟${e.delaySec !== null ? ` ${formatDelay(e.delaySec)}` : ''}）` : ''}`);
+      const delayMs = late.get(e.injectId);
+      out.set(e.injectId, `${at.getHours()}:${pad(at.getMinutes())}:${pad(at.getSeconds())}${late.has(e.injectId) ? `\n（延迟${delayMs != null ? ` ${formatDelay(delayMs / 1000)}` : ''}）` : ''}`);
     }
   }
   return out;
@@ -83,7 +89,7 @@ export function drillFacts(drill: Drill): Paragraph[] {
 
 export async function exportScriptDocx({ drill, script, eventsOrNull }: ScriptExportInput): Promise<Buffer> {
   const phaseName = new Map(script.phases.map((p) => [p.id, p.name]));
-  const actual = eventsOrNull ? actualTimes(eventsOrNull) : null;
+  const actual = eventsOrNull ? actualTimes(drill, script, eventsOrNull) : null;
   const rows = script.injects.map((inj, i) => {
     const planned = plannedTime(inj, drill.startTime);
     const time = actual ? `${planned}\n实际：${actual.get(inj.id) ?? '—'}` : planned;
