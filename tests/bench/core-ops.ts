@@ -1,4 +1,4 @@
-// Core operations at two sizes: version compare, upstream merge, full-text search, timeline analysis.
+// Core operations at two sizes: version compare, upstream merge, full-text search, timeline analysis, an autosave.
 import fs from 'node:fs';
 import { paragraph, text, type PlanDocument } from '../../electron/shared/doc-model';
 import type { RunEvent, Script } from '../../electron/shared/schemas/drill';
@@ -85,6 +85,29 @@ async function searchPlans(count: number): Promise<number> {
   return median(xs);
 }
 
+/** One autosave as the editor sends it while typing: a section edited in place, in the middle of the plan. */
+async function autosave(chars: number): Promise<number> {
+  const dataDir = freshDataDir();
+  const core = await createCore({ dataDir, templatesDir: 'templates', shell: 'browser', version: 'bench' });
+  const { doc } = generatePlan({ chars });
+  insertPlan(core.context.store.get(), { id: 'p-save', code: 'B-save', title: '基准预案', hazard: '综合', category: '自然灾害', leadUnit: '', templateId: null, templateRevision: null, doc }, new Date());
+  const order = doc.sections.filter((s) => s.level === 1).map((s) => s.id);
+  const at = doc.sections.findIndex((s, i) => i > doc.sections.length / 2 && s.level > 1);
+  const chapterId = doc.sections.slice(0, at + 1).findLast((s) => s.level === 1)!.id;
+  const target = doc.sections[at]!;
+  const xs: number[] = [];
+  for (let i = 0; i < 40; i++) {
+    const section = { ...target, body: [...target.body, paragraph([text('补充的文字'.repeat(i + 1))])] };
+    const t = performance.now();
+    const r = await core.call('plan.save', { id: 'p-save', chapters: [], chapterOrder: order, sections: [{ chapterId, section }], cursorSectionId: target.id });
+    xs.push(performance.now() - t);
+    if (!r.ok) throw new Error(r.error.message);
+  }
+  core.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  return median(xs);
+}
+
 function timeline(events: number): number {
   const injects = Array.from({ length: 300 }, (_, i) => ({ id: `i${i}`, phaseId: 'p', time: { mode: 'relative' as const, offsetSec: i * 30 }, scene: `场景${i}`, info: '', sender: '', receiver: '区应急管理局', method: '电话', expectedAction: '处置', clauseLinks: [], controller: '', narration: '' }));
   const script: Script = { phases: [{ id: 'p', name: '处置' }], injects, roster: [] };
@@ -111,5 +134,8 @@ export async function benchCoreOps(): Promise<Figures> {
     'search.median.300-plans': { value: await searchPlans(300), unit: 'ms', target: 50 },
     'timeline.analysis.500-events': { value: timeline(500), unit: 'ms', target: 100 },
     'timeline.analysis.2000-events': { value: timeline(2000), unit: 'ms', target: 100 },
+    // The core's share of an autosave (the editor's share is editor.autosave): taken from the CPU the editor types on.
+    'core.autosave.25k': { value: await autosave(25_000), unit: 'ms' },
+    'core.autosave.100k': { value: await autosave(100_000), unit: 'ms' },
   };
 }
