@@ -108,7 +108,7 @@ export function DrillPage({ id }: { id: string }) {
           <Descriptions.Item label="灾种">{drill.hazard || '—'}</Descriptions.Item>
           <Descriptions.Item label="类别">{[drill.keyIndustry && '重点行业领域', drill.majorNaturalDisaster && '重大自然灾害'].filter(Boolean).join('、') || '—'}</Descriptions.Item>
           <Descriptions.Item label="组织单位">{drill.organizer || '—'}</Descriptions.Item>
-          <Descriptions.Item label="参演单位" span={3}>{drill.participants.map((p) => <Tag key={p}>{p}</Tag>)}</Descriptions.Item>
+          <Descriptions.Item label="参演单位" span={3}>{drill.participants.length ? drill.participants.map((p) => <Tag key={p}>{p}</Tag>) : '—'}</Descriptions.Item>
           <Descriptions.Item label="演练目标" span={3}>{drill.objectives.length ? <ol style={{ margin: 0, paddingLeft: 20 }}>{drill.objectives.map((o, i) => <li key={i}>{o}</li>)}</ol> : '—'}</Descriptions.Item>
         </Descriptions>
       </Card>
