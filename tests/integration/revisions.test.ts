@@ -54,8 +54,9 @@ describe('versions and comparison', () => {
     expect(blocksText(restored.doc.sections.find((s) => s.lineage?.clauseId === 'general.purpose')!.body)).toContain('为建立健全');
     const h = await data<PlanHistory>(core.call('plan.history', { id: plan.id }));
     expect(h.versions.map((v) => v.kind)).toEqual(['restore', 'manual', 'manual']);
-    // A restore is listed in the history; the 修订记录 filed with the plan lists revisions only.
-    expect(h.revisionRecord.map((r) => r.note)).toEqual(['初稿', '修改编制目的']);
+    // A restore is listed in the history; the 修订记录 filed with the plan lists the revisions its text holds:
+    // back to V1, the change made in V2 is undone and not listed.
+    expect(h.revisionRecord.map((r) => r.note)).toEqual(['初稿']);
   });
 });
 

@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { VersionInfo } from '../../electron/shared/schemas/revision';
 import { isRevision, revisionRecord } from '../../electron/core/domain/revisions/revision-record';
 
-function version(seq: number, kind: VersionInfo['kind'], note: string, internal = false, createdAt = `2026-03-0${seq}T09:00:00+08:00`): VersionInfo {
-  return { id: `v${seq}`, seq, kind, internal, note, author: '', status: 'draft', templateId: null, templateRevision: null, title: '小店区森林火灾应急预案', charCount: 0, createdAt };
+function version(seq: number, kind: VersionInfo['kind'], note: string, internal = false, createdAt = `2026-03-0${seq}T09:00:00+08:00`, restoredFrom: number | null = null): VersionInfo {
+  return { id: `v${seq}`, seq, kind, internal, note, author: '', status: 'draft', templateId: null, templateRevision: null, title: '小店区森林火灾应急预案', charCount: 0, createdAt, restoredFrom };
 }
 
 let tz: string | undefined;
@@ -19,12 +19,12 @@ afterEach(() => {
 });
 
 describe('revisionRecord', () => {
-  // V1 初稿, V2 the copy before a merge, V3 the merge, V4 a restore of V1, V5 the revision saved after it.
+  // V1 初稿, V2 the copy before a merge, V3 the merge, V4 a restore of V3, V5 the revision saved after it.
   const history = [
     version(1, 'manual', '初稿'),
     version(2, 'manual', '合并上位修订（2024）前的自动备份', true),
     version(3, 'merge', '依据市2024年示范文本修订'),
-    version(4, 'restore', '恢复自 V1（初稿）'),
+    version(4, 'restore', '恢复自 V3（依据市2024年示范文本修订）', false, undefined, 3),
     version(5, 'published', '发布'),
   ];
 
@@ -36,6 +36,16 @@ describe('revisionRecord', () => {
       [3, 'V5', '发布'],
     ]);
     expect(rows.map((r) => r.versionId)).toEqual(['v1', 'v3', 'v5']);
+  });
+
+  it('leaves out the revisions a restore undid: back to V1, the revision made in V2 is not in the text', () => {
+    const undone = [version(1, 'manual', '初稿'), version(2, 'manual', '第二稿：改写编制目的'), version(3, 'restore', '恢复自 V1（初稿）', false, undefined, 1)];
+    expect(revisionRecord(undone).map((r) => [r.no, r.version, r.note])).toEqual([[1, 'V1', '初稿']]);
+    // A revision saved after the restore is listed after V1; the export of V2 itself still lists V2.
+    expect(revisionRecord([...undone, version(4, 'manual', '第三稿')]).map((r) => r.version)).toEqual(['V1', 'V4']);
+    expect(revisionRecord(undone, 2).map((r) => r.version)).toEqual(['V1', 'V2']);
+    // A restore saved before the app recorded what it restored keeps the old rule: nothing is left out.
+    expect(revisionRecord([...undone.slice(0, 2), version(3, 'restore', '恢复自 V1（初稿）')]).map((r) => r.version)).toEqual(['V1', 'V2']);
   });
 
   it('stops at the version being exported: an earlier version does not list what came after it', () => {

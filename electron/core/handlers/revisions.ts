@@ -82,7 +82,7 @@ export const revisionHandlers: Handlers<
       }
       plans.replaceAllSections(db, input.id, doc.sections, now);
       db.prepare('UPDATE plans SET placeholders_json = ?, numbering = ? WHERE id = ?').run(JSON.stringify(doc.placeholders), doc.numbering, input.id);
-      revisions.saveVersion(db, input.id, 'restore', `恢复自 V${info.seq}（${info.note}）`, '', now);
+      revisions.saveVersion(db, input.id, 'restore', `恢复自 V${info.seq}（${info.note}）`, '', now, false, info.seq);
     })();
     ctx.events.emit('data.changed', { area: 'plans' });
     return planDetail(ctx, input.id);

@@ -42,6 +42,8 @@ export interface VersionInfo {
   title: string;
   charCount: number;
   createdAt: string;
+  /** A restore: the seq of the version whose text it brought back (null for older restores and other versions). */
+  restoredFrom: number | null;
 }
 
 export interface StatusEvent {

@@ -11,9 +11,10 @@ import { m008 } from './008-event-delay';
 import { m009 } from './009-request-clauses';
 import { m010 } from './010-plan-save-seq';
 import { m011 } from './011-script-save-seq';
+import { m012 } from './012-version-restored-from';
 import type { Migration } from './types';
 
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011];
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012];
 
 export const LATEST_VERSION = migrations.length;
 

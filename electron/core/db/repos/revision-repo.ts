@@ -22,6 +22,7 @@ interface VersionRow {
   title: string;
   char_count: number;
   created_at: string;
+  restored_from_seq: number | null;
   doc_json?: string;
 }
 
@@ -38,10 +39,12 @@ const toInfo = (r: VersionRow): VersionInfo => ({
   title: r.title,
   charCount: r.char_count,
   createdAt: r.created_at,
+  restoredFrom: r.restored_from_seq ?? null,
 });
 
 /** Snapshots the working draft as the next version (inside the caller's transaction, or its own). */
-export function saveVersion(db: Database.Database, planId: string, kind: VersionInfo['kind'], note: string, author: string, now: Date, internal = false): VersionInfo {
+/** `restoredFrom`: for a restore, the seq of the version whose text it brought back. */
+export function saveVersion(db: Database.Database, planId: string, kind: VersionInfo['kind'], note: string, author: string, now: Date, internal = false, restoredFrom: number | null = null): VersionInfo {
   return db.transaction(() => {
     const row = getPlanRow(db, planId);
     const doc = getPlanDocument(db, row);
@@ -49,16 +52,16 @@ export function saveVersion(db: Database.Database, planId: string, kind: Version
     const id = newId('v');
     const chars = doc.sections.reduce((n, s) => n + charCount(s.title) + charCount(blocksText(s.body)), 0);
     db.prepare(
-      `INSERT INTO plan_versions (id, plan_id, seq, kind, internal, note, author, status, template_id, template_revision, title, doc_json, char_count, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(id, planId, seq, kind, internal ? 1 : 0, note, author, row.status, row.template_id, row.template_revision, row.title, JSON.stringify(doc), chars, now.toISOString());
+      `INSERT INTO plan_versions (id, plan_id, seq, kind, internal, note, author, status, template_id, template_revision, title, doc_json, char_count, created_at, restored_from_seq)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(id, planId, seq, kind, internal ? 1 : 0, note, author, row.status, row.template_id, row.template_revision, row.title, JSON.stringify(doc), chars, now.toISOString(), restoredFrom);
     indexSections(db, planId, id, doc.sections);
     return toInfo(db.prepare('SELECT * FROM plan_versions WHERE id = ?').get(id) as VersionRow);
   })();
 }
 
 export function listVersions(db: Database.Database, planId: string): VersionInfo[] {
-  return (db.prepare('SELECT id, seq, kind, internal, note, author, status, template_id, template_revision, title, char_count, created_at FROM plan_versions WHERE plan_id = ? ORDER BY seq DESC').all(planId) as VersionRow[]).map(toInfo);
+  return (db.prepare('SELECT id, seq, kind, internal, note, author, status, template_id, template_revision, title, char_count, created_at, restored_from_seq FROM plan_versions WHERE plan_id = ? ORDER BY seq DESC').all(planId) as VersionRow[]).map(toInfo);
 }
 
 export function getVersion(db: Database.Database, planId: string, versionId: string): { info: VersionInfo; doc: PlanDocument } {

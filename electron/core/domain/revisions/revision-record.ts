@@ -15,8 +15,12 @@ export const isRevision = (v: Pick<VersionInfo, 'internal' | 'kind'>): boolean =
  * record to the revisions made by then, for the export of an earlier version.
  */
 export function revisionRecord(versions: readonly VersionInfo[], upToSeq = Infinity): RevisionRecordRow[] {
-  return versions
-    .filter((v) => isRevision(v) && v.seq <= upToSeq)
-    .sort((a, b) => a.seq - b.seq)
-    .map((v, i) => ({ no: i + 1, versionId: v.id, version: `V${v.seq}`, date: localDate(new Date(v.createdAt)), note: v.note }));
+  const kept: VersionInfo[] = [];
+  for (const v of versions.filter((x) => x.seq <= upToSeq).sort((a, b) => a.seq - b.seq)) {
+    // A restore took the text back to an earlier version: the revisions made after that one were undone, and a
+    // record listing them would describe changes the plan no longer has.
+    if (v.kind === 'restore' && v.restoredFrom !== null) while (kept.length && kept.at(-1)!.seq > v.restoredFrom) kept.pop();
+    if (isRevision(v)) kept.push(v);
+  }
+  return kept.map((v, i) => ({ no: i + 1, versionId: v.id, version: `V${v.seq}`, date: localDate(new Date(v.createdAt)), note: v.note }));
 }
