@@ -57,6 +57,12 @@ test('edits text, adds a table, moves a section; after a reload everything is ke
   await expect(table.locator('tr').nth(3).locator('td').nth(1)).toHaveText('新列');
   await expect(table.locator('tr').first()).not.toContainText('新列');
   await ed.waitSaved();
+  // A click into the table moves 条款来源 to the section holding it (a cell's text has no heading above it in the cell).
+  await ed.paragraph('为建立健全本区森林火灾应对工作机制').click();
+  await expect(page.getByTestId('lineage-panel')).toContainText('编制目的');
+  await table.locator('td', { hasText: '末格' }).click();
+  await expect(page.getByTestId('lineage-panel')).toContainText('适用范围');
+  await expect(page.getByTestId('lineage-panel').getByTestId('lineage-changed')).toBeVisible();
 
   // Move 适用范围 before 编制目的 by dragging it onto the upper half of 编制目的 in the outline.
   const rows = page.getByTestId('outline').locator('.outline-item');

@@ -3,8 +3,22 @@
 // heading, and anything before it, is the chapter's own section.
 import { stateToChapter, type EditorStateJSON } from '@shared/chapter-json';
 import type { PlanSection, SectionKind } from '@shared/doc-model';
-import { $exportNodeJSON, $getNodeByKey, $getRoot, $isElementNode, type LexicalNode, type NodeKey, type SerializedLexicalNode } from 'lexical';
+import { $exportNodeJSON, $getNodeByKey, $getRoot, $isElementNode, $isRootNode, type LexicalNode, type NodeKey, type SerializedLexicalNode } from 'lexical';
 import { $isSectionHeadingNode, type SectionHeadingNode } from './nodes/SectionHeadingNode';
+
+/**
+ * The root's child that holds a node: for text in a table cell, the table. (Lexical's getTopLevelElement stops at
+ * the cell, a shadow root, and answers with the cell's paragraph, above which no heading is found.)
+ */
+export function $blockOf(node: LexicalNode): LexicalNode | null {
+  for (let n: LexicalNode | null = node; n; ) {
+    const parent: LexicalNode | null = n.getParent();
+    if (parent === null) return null;
+    if ($isRootNode(parent)) return n;
+    n = parent;
+  }
+  return null;
+}
 
 /** The nearest heading at or above a top-level block. */
 export function $headingAbove(top: LexicalNode | null): SectionHeadingNode | null {
@@ -33,7 +47,8 @@ export function $dirtySections(dirtyElements: ReadonlyMap<NodeKey, boolean>, dir
   for (const keys of [dirtyElements.keys(), dirtyLeaves.values()]) {
     for (const key of keys) {
       if (key === 'root') continue;
-      const top = $getNodeByKey(key)?.getTopLevelElement();
+      const node = $getNodeByKey(key);
+      const top = node && $blockOf(node);
       if (!top) return 'all';
       out.add($sectionIdOf(top, chapterId, first));
     }

@@ -11,6 +11,7 @@ import {
 import { $findMatchingParent } from '@lexical/utils';
 import { $createParagraphNode, $isElementNode, $getNodeByKey, $getRoot, $getSelection, $isRangeSelection, type ElementNode, type LexicalEditor } from 'lexical';
 import type { SectionLevel } from '@shared/doc-model';
+import { $blockOf } from './chapter-sections';
 import { newSectionId } from './ids';
 import { USER_EDIT } from './plugins/ReportPlugin';
 import { $createSectionHeadingNode, $isSectionHeadingNode, type SectionHeadingNode } from './nodes/SectionHeadingNode';
@@ -29,8 +30,9 @@ export function setBlockType(editor: LexicalEditor, choice: BlockChoice): void {
     if (!$isRangeSelection(sel)) return;
     const kind = ($getRoot().getFirstChild() as SectionHeadingNode | null)?.getKind?.() ?? 'body';
     const blocks = new Set<ElementNode>();
+    // Blocks under the root: text in a table cell answers with its table, which is left alone (no heading in a table).
     for (const n of [...sel.getNodes(), sel.anchor.getNode()]) {
-      const top = n.getTopLevelElement();
+      const top = $blockOf(n);
       if ($isElementNode(top)) blocks.add(top);
     }
     for (const b of blocks) {

@@ -3,7 +3,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $getRoot, $getSelection, $isRangeSelection } from 'lexical';
 import { useCallback, useEffect, useRef } from 'react';
 import type { OutlineEntry } from '@shared/chapter-json';
-import { $dirtySections, $headingAbove, $headingsMayChange } from '../chapter-sections';
+import { $blockOf, $dirtySections, $headingAbove, $headingsMayChange } from '../chapter-sections';
 import { $isSectionHeadingNode } from '../nodes/SectionHeadingNode';
 
 export interface ChapterReports {
@@ -24,7 +24,7 @@ function $outline(): OutlineEntry[] {
 function $cursorSection(): string | null {
   const sel = $getSelection();
   if (!$isRangeSelection(sel)) return null;
-  return $headingAbove(sel.anchor.getNode().getTopLevelElement())?.getSectionId() ?? null;
+  return $headingAbove($blockOf(sel.anchor.getNode()))?.getSectionId() ?? null;
 }
 
 /** Tag for programmatic edits made on the user's behalf (find/replace, toolbar) that must be saved. */
