@@ -63,6 +63,10 @@ test('edits text, adds a table, moves a section; after a reload everything is ke
   await table.locator('td', { hasText: '末格' }).click();
   await expect(page.getByTestId('lineage-panel')).toContainText('适用范围');
   await expect(page.getByTestId('lineage-panel').getByTestId('lineage-changed')).toBeVisible();
+  // A heading style asked for inside a table makes no heading there (a section cannot start in a cell).
+  await page.keyboard.press('Control+Alt+2');
+  await expect(table.locator('td', { hasText: '末格' })).toBeVisible();
+  await expect(table.locator('.doc-h')).toHaveCount(0);
 
   // Move 适用范围 before 编制目的 by dragging it onto the upper half of 编制目的 in the outline.
   const rows = page.getByTestId('outline').locator('.outline-item');
