@@ -67,6 +67,14 @@ test('edits text, adds a table, moves a section; after a reload everything is ke
   await page.keyboard.press('Control+Alt+2');
   await expect(table.locator('td', { hasText: '末格' })).toBeVisible();
   await expect(table.locator('.doc-h')).toHaveCount(0);
+  // Into another chapter and back to the very same place: 条款来源 follows both ways.
+  const lineage = page.getByTestId('lineage-panel');
+  await ed.paragraph('为建立健全本区森林火灾应对工作机制').click();
+  await expect(lineage).toContainText('编制目的');
+  await page.locator('.chapter-editable').nth(1).locator('p').first().click();
+  await expect(lineage).not.toContainText('编制目的');
+  await ed.paragraph('为建立健全本区森林火灾应对工作机制').click();
+  await expect(lineage).toContainText('编制目的');
 
   // Move 适用范围 before 编制目的 by dragging it onto the upper half of 编制目的 in the outline.
   const rows = page.getByTestId('outline').locator('.outline-item');

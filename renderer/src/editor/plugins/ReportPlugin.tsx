@@ -36,10 +36,17 @@ export function ReportPlugin({ chapterId, reports }: { chapterId: string; report
   const [editor] = useLexicalComposerContext();
   const lastOutline = useRef('');
   const lastCursor = useRef('');
+  /** The caret's text node when the cursor's section was last worked out: while typing it stays the same. */
+  const lastAnchor = useRef<string | null>(null);
   // Plugins normalise a freshly loaded state (tables, lists); only what follows user input is a change to save.
   const touched = useRef(false);
   const touch = useCallback(() => {
     touched.current = true;
+  }, []);
+  // Back in this chapter from another one, the cursor is reported again even where it was before.
+  const forget = useCallback(() => {
+    lastAnchor.current = null;
+    lastCursor.current = '';
   }, []);
   useEffect(
     () =>
@@ -48,8 +55,10 @@ export function ReportPlugin({ chapterId, reports }: { chapterId: string; report
         // update there; the edit must already count as the user's when its update listener runs.
         INPUT_EVENTS.forEach((ev) => prev?.removeEventListener(ev, touch, true));
         INPUT_EVENTS.forEach((ev) => root?.addEventListener(ev, touch, true));
+        prev?.removeEventListener('focus', forget);
+        root?.addEventListener('focus', forget);
       }),
-    [editor, touch],
+    [editor, touch, forget],
   );
   useEffect(() => {
     lastOutline.current = JSON.stringify(editor.getEditorState().read($outline));
@@ -58,14 +67,22 @@ export function ReportPlugin({ chapterId, reports }: { chapterId: string; report
       if (tags.has(USER_EDIT)) touched.current = true;
       if (!touched.current) return;
       editorState.read(() => {
-        const cursor = $cursorSection();
-        if (cursor && cursor !== lastCursor.current) {
-          lastCursor.current = cursor;
-          reports.onCursor(chapterId, cursor);
-        }
-        if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
+        const dirty = dirtyElements.size > 0 || dirtyLeaves.size > 0;
         // Typing in a paragraph cannot change the headings: the walk over them is skipped then.
-        const outline = $headingsMayChange(dirtyElements) ? $outline() : null;
+        const mayRestructure = dirty && $headingsMayChange(dirtyElements);
+        // The caret's section changes only with its node or with the headings (a paragraph made a heading keeps its text node).
+        const sel = $getSelection();
+        const anchor = $isRangeSelection(sel) ? sel.anchor.key : null;
+        if (anchor !== null && (anchor !== lastAnchor.current || mayRestructure)) {
+          lastAnchor.current = anchor;
+          const cursor = $cursorSection();
+          if (cursor && cursor !== lastCursor.current) {
+            lastCursor.current = cursor;
+            reports.onCursor(chapterId, cursor);
+          }
+        }
+        if (!dirty) return;
+        const outline = mayRestructure ? $outline() : null;
         const sig = outline && JSON.stringify(outline);
         // Headings added, removed or renamed change the chapter's structure: it is saved whole.
         const restructured = outline !== null && sig !== lastOutline.current;
