@@ -43,3 +43,9 @@ export function headingNumbers(headings: NumberedHeading[], style: NumberingStyl
     return counters.slice(from, h.level).map((c) => c || 1).join('.');
   });
 }
+
+/** Every heading as people name a clause: its number and title ("5.1 先期处置", "（二） 响应启动"). */
+export function clauseLabels(headings: (NumberedHeading & { title: string })[], style: NumberingStyle): string[] {
+  const numbers = headingNumbers(headings, style);
+  return headings.map((h, i) => `${numbers[i]} ${h.title}`);
+}

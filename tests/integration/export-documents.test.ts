@@ -8,13 +8,15 @@ import { exportImprovementListDocx } from '../../electron/core/export/improvemen
 import { ADDED, REMOVED, exportRevisionTableDocx } from '../../electron/core/export/revision-table-docx';
 import { REVISION_REASON, improvementListInput, programmeInput, revisionTableInput, scriptInput } from '../fixtures/document-inputs';
 import { ROSTER } from '../fixtures/forest-fire-drill';
+import { forestFirePlan } from '../fixtures/forest-fire-plan';
+import { headingNumbers } from '../../electron/shared/numbering';
 import { attr, eastAsiaFont, element, elements, paragraphs, saveExport, style, textOf, type DocxParts } from '../helpers/docx';
 import { expectGbt9704Layout, expectGbtTable } from '../helpers/gbt9704-layout';
 
 // ---- 演练脚本 -----------------------------------------------------------------------------------------
 
 describe('exportScriptDocx', () => {
-  const SCRIPT_HEADERS = ['序号', '时间', '阶段/场景', '情景信息', '发送方→接收方', '方式', '预期行动', '责任控制员', '解说词'];
+  const SCRIPT_HEADERS = ['序号', '时间', '阶段/场景', '情景信息', '发送方→接收方', '方式', '预期行动', '对应预案条款', '责任控制员', '解说词'];
   let parts: DocxParts;
   let s: Script;
   beforeAll(async () => {
@@ -52,8 +54,13 @@ describe('exportScriptDocx', () => {
     // Every inject within the drill's 9:00—11:30, the last at 11:06: the script check finds none outside.
     expect(elements(rows.at(-1)!, 'w:tc').map(textOf)[1]).toBe('T+2:06:00' + '11:06' + '实际：—');
     expect(checkScript(s, scriptInput().drill).filter((i) => i.field === 'time')).toEqual([]);
-    expect(cells[7]).toBe('李娜');
-    expect(cells[8]).toContain('现在演练开始');
+    // The clauses an inject tests, numbered as the plan numbers them (the script was generated from the plan).
+    const linked = s.injects.findIndex((i) => i.clauseLinks.length > 0);
+    const plan = forestFirePlan().doc;
+    const section = plan.sections.findIndex((x) => x.id === s.injects[linked]!.clauseLinks[0]!.sectionId);
+    expect(elements(rows[linked]!, 'w:tc').map(textOf)[7]).toContain(`${headingNumbers(plan.sections, plan.numbering)[section]} ${plan.sections[section]!.title}`);
+    expect(cells[8]).toBe('李娜');
+    expect(cells[9]).toContain('现在演练开始');
     // The table sits in the landscape section: the second sectPr closes it.
     const landscapeEnd = parts.document.indexOf('w:orient="landscape"');
     expect(parts.document.indexOf(scriptTable!)).toBeLessThan(landscapeEnd);

@@ -14,19 +14,23 @@ export interface ScriptExportInput {
   script: Script;
   /** The run log: when given, the time column shows when each inject was actually delivered. */
   eventsOrNull?: RunEvent[] | null;
+  /** Each linked plan clause as people name it ("5.1 先期处置"), by section id: the 对应预案条款 column. */
+  clauseLabels?: ReadonlyMap<string, string>;
 }
 
 /** domain.md §3.6, limited to what a Script holds; widths in 四号 characters, scaled to the landscape 版心. */
 export const SCRIPT_COLUMNS: Column[] = [
   { header: '序号', chars: 2 },
-  { header: '时间', chars: 4.5 },
+  // 实际：9:00:40 and T+2:06:00 on one line each.
+  { header: '时间', chars: 6.5 },
   { header: '阶段/场景', chars: 5 },
-  { header: '情景信息', chars: 10 },
+  { header: '情景信息', chars: 8 },
   { header: '发送方→接收方', chars: 6 },
   { header: '方式', chars: 2 },
-  { header: '预期行动', chars: 14 },
+  { header: '预期行动', chars: 11 },
+  { header: '对应预案条款', chars: 5 },
   { header: '责任控制员', chars: 3 },
-  { header: '解说词', chars: 8 },
+  { header: '解说词', chars: 6 },
 ];
 
 export const ROSTER_COLUMNS: Column[] = [
@@ -87,7 +91,7 @@ export function drillFacts(drill: Drill): Paragraph[] {
   ];
 }
 
-export async function exportScriptDocx({ drill, script, eventsOrNull }: ScriptExportInput): Promise<Buffer> {
+export async function exportScriptDocx({ drill, script, eventsOrNull, clauseLabels }: ScriptExportInput): Promise<Buffer> {
   const phaseName = new Map(script.phases.map((p) => [p.id, p.name]));
   const actual = eventsOrNull ? actualTimes(drill, script, eventsOrNull) : null;
   const rows = script.injects.map((inj, i) => {
@@ -102,6 +106,7 @@ export async function exportScriptDocx({ drill, script, eventsOrNull }: ScriptEx
       `${inj.sender || '—'}→${inj.receiver || '—'}`,
       inj.method,
       inj.expectedAction,
+      inj.clauseLinks.map((l) => clauseLabels?.get(l.sectionId) ?? '').filter(Boolean).join('\n'),
       inj.controller,
       inj.narration,
     ];

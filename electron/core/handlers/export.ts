@@ -2,6 +2,7 @@
 import { localDate } from '../clock';
 import { AppError } from '../../shared/errors';
 import { normalDocNumber } from '../../shared/doc-number';
+import { clauseLabels } from '../../shared/numbering';
 import * as drills from '../db/repos/drill-repo';
 import { listItems } from '../db/repos/evaluation-repo';
 import { getPlanDocument, getPlanRow, insertPlan, listPlanRows, nextPlanCode } from '../db/repos/plan-repo';
@@ -65,7 +66,17 @@ export const exportHandlers: Handlers<'plan.export-docx' | 'drill.export-script-
     const db = ctx.store.get();
     const drill = drills.getDrill(db, input.id);
     const events = drills.listEvents(db, input.id);
-    const bytes = await exportScriptDocx({ drill, script: drills.getScript(db, input.id), eventsOrNull: events.length ? events : null });
+    const script = drills.getScript(db, input.id);
+    // The clauses the injects test, named as the plans now number them (a plan deleted since names none).
+    const plans = new Map(listPlanRows(db, true).map((p) => [p.id, p]));
+    const clauseLabelsOf = new Map<string, string>();
+    for (const planId of new Set(script.injects.flatMap((i) => i.clauseLinks.map((l) => l.planId)))) {
+      const row = plans.get(planId);
+      if (!row) continue;
+      const doc = getPlanDocument(db, row);
+      clauseLabels(doc.sections, doc.numbering).forEach((label, i) => clauseLabelsOf.set(doc.sections[i]!.id, label));
+    }
+    const bytes = await exportScriptDocx({ drill, script, eventsOrNull: events.length ? events : null, clauseLabels: clauseLabelsOf });
     return docxFile(`${drill.name}脚本`, drill.date, bytes);
   },
 

@@ -1,6 +1,6 @@
 // Plan clauses as people name them: the numbered heading and its title (三、（二） 响应启动), never the raw section id.
 import { useMemo } from 'react';
-import { headingNumbers } from '@shared/numbering';
+import { clauseLabels } from '@shared/numbering';
 import type { PlanDetail } from '@shared/schemas/plan';
 import { request } from '../api/client';
 import { useLoad } from './use-load';
@@ -29,8 +29,8 @@ export function parseClauseKey(key: string): ClauseRef {
 }
 
 export function planClauses(plan: PlanDetail): PlanClauses {
-  const labels = headingNumbers(plan.doc.sections, plan.doc.numbering);
-  return { planId: plan.id, title: plan.title, clauses: plan.doc.sections.map((s, i) => ({ planId: plan.id, sectionId: s.id, label: `${labels[i]} ${s.title}` })) };
+  const labels = clauseLabels(plan.doc.sections, plan.doc.numbering);
+  return { planId: plan.id, title: plan.title, clauses: plan.doc.sections.map((s, i) => ({ planId: plan.id, sectionId: s.id, label: labels[i]! })) };
 }
 
 /** One plan's sections for a single-plan picker (value = section id). */
