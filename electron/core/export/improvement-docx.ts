@@ -17,13 +17,14 @@ export interface ImprovementListExportInput {
 
 export const IMPROVEMENT_COLUMNS: Column[] = [
   { header: '问题编号', chars: 6 },
-  { header: '问题描述', chars: 14 },
-  { header: '整改措施', chars: 14 },
+  { header: '问题描述', chars: 13 },
+  { header: '整改措施', chars: 13 },
   { header: '类别', chars: 4 },
   { header: '责任单位', chars: 8 },
   { header: '责任人', chars: 3.5 },
   { header: '完成时限', chars: 6 },
-  { header: '状态', chars: 3 },
+  // 待整改（已逾期）in two lines, not one character a line.
+  { header: '状态', chars: 5 },
   { header: '是否修订预案', chars: 3.5 },
 ];
 
