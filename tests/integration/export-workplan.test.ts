@@ -90,6 +90,9 @@ describe('exportWorkPlanDocx', () => {
     const note = ps.findIndex((p) => p.text === '附件：演练人员名单');
     expect(ps[note]!.style).toBe('AttachmentNote');
     expect(ps.slice(note + 1, note + 4).map((p) => p.text)).toEqual(['', '太原市小店区应急管理局', '2025年3月1日']);
+    // The last paragraph of the body, the 附件说明 and the blank line before the 署名 keep with what follows:
+    // the 署名 never stands alone on the last page.
+    for (const p of ps.slice(note - 2, note + 2)) expect(p.xml).toContain('<w:keepNext/>');
     const label = ps.findIndex((p) => p.style === 'AnnexLabel');
     expect(label).toBeGreaterThan(note);
     expect(ps[label]!.text).toBe('附件');

@@ -134,6 +134,9 @@ export function factParagraph(label: string, value: string): Paragraph {
 /** A body paragraph of plain text. */
 export const bodyText = (text: string): Paragraph => new Paragraph({ children: [new TextRun(text)] });
 
+/** A body paragraph held on the page of what follows: the last lines before a 署名. */
+export const bodyTextKeptWithNext = (text: string): Paragraph => new Paragraph({ keepNext: true, children: [new TextRun(text)] });
+
 /** A level-1 or level-2 heading (一、 or （一）) written with its number as text, as the plan export does. */
 export const heading = (level: 1 | 2, text: string): Paragraph => new Paragraph({ style: STYLE.headings[level - 1], children: [new TextRun(text)] });
 

@@ -107,11 +107,13 @@ export function attachmentNote(names: string[]): Paragraph[] {
   const numbered = names.length > 1;
   const slot = numbered ? Math.ceil(ems(`${names.length}.`) * 2) * (CHAR / 2) : 0;
   const left = 2 * CHAR + label + slot;
+  // The 附件说明 is followed by the 署名: kept on its page, so that never stands alone.
   return [
-    new Paragraph({}),
+    new Paragraph({ keepNext: true }),
     ...names.map(
       (name, i) =>
         new Paragraph({
+          keepNext: true,
           style: ATTACHMENT_NOTE_STYLE.id,
           indent: { left, hanging: i === 0 ? label + slot : slot },
           tabStops: [{ type: TabStopType.LEFT, position: left }],

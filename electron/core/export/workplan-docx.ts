@@ -7,7 +7,7 @@ import { addDays } from '../clock';
 import { preparationSchedule } from '../domain/drills/preparation-schedule';
 import type { Drill, Inject, RosterEntry, Script } from '../../shared/schemas/drill';
 import { drillFormText } from '../../shared/vocabulary';
-import { bodyText, dataTable, factParagraph, heading, packDocument, pushRun, type Column, type PageRun } from './document-kit-docx';
+import { bodyText, bodyTextKeptWithNext, dataTable, factParagraph, heading, packDocument, pushRun, type Column, type PageRun } from './document-kit-docx';
 import { ATTACHMENT_NOTE_STYLE, annexHeading, attachmentNote, formatChineseDate, signatureParagraphs, titleParagraph } from './official-parts-docx';
 import { ROSTER_COLUMNS, drillWhen, plannedClockTime } from './script-docx';
 
@@ -218,7 +218,8 @@ function evaluation(drill: Drill, roster: RosterEntry[]): Block[] {
       `评估组${evaluators.length ? `（${evaluators.map((r) => r.name).join('、')}）` : ''}按照演练评估方案，对演练准备、指挥协调和各参演单位的处置行动进行观察记录和评估，` +
         `演练结束后进行现场点评，于${formatChineseDate(addDays(drill.date, 7))}前形成书面评估报告。`,
     ),
-    bodyText(
+    // The 方案's last paragraph goes with the 附件说明 and 署名 that follow: a page holding only the 署名 reads as cut off.
+    bodyTextKeptWithNext(
       `${drill.organizer || '演练组织单位'}于${formatChineseDate(addDays(drill.date, 15))}前完成演练总结报告，` +
         '对演练暴露的问题建立整改清单，明确责任单位、整改措施和完成时限，跟踪整改落实；需要修订预案的，及时启动修订程序。',
     ),
