@@ -92,6 +92,12 @@ test('clause pickers offer a plan linked only through the script, open under the
   await page.getByTestId('request-open').click();
   await expect(page.locator('.outline-item.current')).toContainText('报告时限与程序');
   await expect(page.getByTestId('lineage-panel')).toContainText('报告时限与程序');
+  // The 工作台 names the clause waiting for revision and opens the plan there.
+  await page.getByRole('menuitem', { name: '工作台' }).click();
+  await expect(page.getByTestId('home-requests')).toContainText('报告时限与程序');
+  await screenshot(page, 'home-open-requests');
+  await page.getByTestId('home-requests').getByRole('button', { name: '打开条款' }).click();
+  await expect(page.locator('.outline-item.current')).toContainText('报告时限与程序');
 });
 
 test('an item saved needing a plan change but naming no clause says it raised nothing, and naming one raises the request', async ({ page, host }) => {

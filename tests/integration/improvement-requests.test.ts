@@ -11,6 +11,7 @@ import { ITEM_CATEGORIES } from '../../electron/shared/vocabulary';
 import { data, fixedClock, makeCore } from '../helpers/core';
 import { editSection } from '../helpers/plan-edits';
 import { tempDir } from '../helpers/temp-dir';
+import type { HomeSummary } from '../../electron/shared/schemas/home';
 
 async function forestFirePlan(core: Core): Promise<PlanDetail> {
   const { id } = await data<{ id: string }>(core.call('plan.create', { templateId: 'forest-fire', revision: '2024' }));
@@ -52,6 +53,10 @@ describe('item.save and revision requests', () => {
     }
     const requests = await data<RevisionRequest[]>(core.call('request.list', { planId: plan.id }));
     expect(requests).toHaveLength(ITEM_CATEGORIES.length + 1);
+    // The 工作台 lists them, the clause named as the plan numbers it, opening where the plan must change.
+    const home = await data<HomeSummary>(core.call('home.summary', {}));
+    expect(home.openRequests).toHaveLength(requests.length);
+    expect(home.openRequests[0]).toMatchObject({ planId: plan.id, planTitle: plan.title, sectionId: clause.sectionId, clauses: [expect.stringMatching(/^\d+(\.\d+)* 报告时限与程序$/)] });
   });
 
   it('refuses a plan change without a clause, naming the clause field, and saves nothing', async () => {

@@ -1,7 +1,7 @@
 // What the home page asks the user to look at, from plain records.
 import type { DistrictProfile } from '../../shared/schemas/profile';
 import type { ComplianceFinding } from '../../shared/schemas/drill';
-import type { HomeSummary, OpenItem, ReviewDue, UpcomingDrill, UpstreamRevised } from '../../shared/schemas/home';
+import type { HomeSummary, OpenItem, OpenRequest, ReviewDue, UpcomingDrill, UpstreamRevised } from '../../shared/schemas/home';
 
 export interface HomeInputs {
   today: string;
@@ -11,6 +11,7 @@ export interface HomeInputs {
   openItems: OpenItem[];
   upstreamRevised: UpstreamRevised[];
   compliance: ComplianceFinding[];
+  openRequests: OpenRequest[];
 }
 
 export function homeSummary(i: HomeInputs): HomeSummary {
@@ -24,5 +25,6 @@ export function homeSummary(i: HomeInputs): HomeSummary {
     compliance: i.compliance.filter((f) => f.state !== 'met'),
     upstreamRevised: [...i.upstreamRevised].sort((a, b) => a.title.localeCompare(b.title, 'zh-CN')),
     openItems: [...i.openItems].sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.deadline.localeCompare(b.deadline)),
+    openRequests: [...i.openRequests].sort((a, b) => a.planTitle.localeCompare(b.planTitle, 'zh-CN')),
   };
 }

@@ -1,14 +1,15 @@
 // The home page summary channel.
 import { daysBetween, localDate } from '../clock';
 import { listDrills } from '../db/repos/drill-repo';
-import { listItems } from '../db/repos/evaluation-repo';
-import { listPlanRows } from '../db/repos/plan-repo';
+import { listItems, listRequests } from '../db/repos/evaluation-repo';
+import { getPlanDocument, listPlanRows } from '../db/repos/plan-repo';
 import { getProfile } from '../db/repos/profile-repo';
 import { upstreamRevision } from './plans';
 import { homeSummary } from '../domain/home-summary';
 import type Database from 'better-sqlite3';
 import { REVIEW_WARNING_DAYS } from '../../shared/rules';
-import type { OpenItem, ReviewDue } from '../../shared/schemas/home';
+import { clauseLabels } from '../../shared/numbering';
+import type { OpenItem, OpenRequest, ReviewDue } from '../../shared/schemas/home';
 import { complianceFindings } from './drills';
 import type { Handlers } from './types';
 
@@ -20,6 +21,29 @@ function openItems(db: Database.Database, today: string): OpenItem[] {
   return listItems(db, today)
     .filter((i) => i.status === 'open' || i.status === 'doing')
     .map((i) => ({ itemId: i.id, description: i.description, unit: i.unit, deadline: i.deadline, overdue: i.overdue }));
+}
+
+/** Requests still open, on plans not archived, with their clauses named as each plan numbers them. */
+function openRequests(db: Database.Database, today: string): OpenRequest[] {
+  const open = listRequests(db).filter((r) => r.status === 'open');
+  if (!open.length) return [];
+  const plans = new Map(listPlanRows(db, false).map((p) => [p.id, p]));
+  const items = new Map(listItems(db, today).map((i) => [i.id, i]));
+  const labels = new Map<string, Map<string, string>>();
+  const labelsOf = (planId: string) => {
+    if (!labels.has(planId)) {
+      const doc = getPlanDocument(db, plans.get(planId)!);
+      const ls = clauseLabels(doc.sections, doc.numbering);
+      labels.set(planId, new Map(doc.sections.map((s, i) => [s.id, ls[i]!])));
+    }
+    return labels.get(planId)!;
+  };
+  return open.flatMap((r) => {
+    const plan = plans.get(r.planId);
+    if (!plan || !r.sectionIds.length) return [];
+    const named = labelsOf(r.planId);
+    return [{ requestId: r.id, planId: r.planId, planTitle: plan.title, sectionId: r.sectionIds[0]!, clauses: r.sectionIds.flatMap((id) => named.get(id) ?? []), item: items.get(r.itemId)?.description ?? '' }];
+  });
 }
 
 function reviewDue(db: Database.Database, today: string): ReviewDue[] {
@@ -40,6 +64,6 @@ export const homeHandlers: Handlers<'home.summary'> = {
     const upcomingDrills = listDrills(db)
       .filter((d) => (d.status === 'planned' || d.status === 'preparing') && d.date >= today && daysBetween(today, d.date) <= UPCOMING_DRILL_DAYS)
       .map((d) => ({ drillId: d.id, name: d.name, date: d.date, daysLeft: daysBetween(today, d.date) }));
-    return homeSummary({ today, profile: getProfile(db), reviewDue: reviewDue(db, today), upcomingDrills, openItems: openItems(db, today), upstreamRevised, compliance: complianceFindings(ctx, today) });
+    return homeSummary({ today, profile: getProfile(db), reviewDue: reviewDue(db, today), upcomingDrills, openItems: openItems(db, today), upstreamRevised, compliance: complianceFindings(ctx, today), openRequests: openRequests(db, today) });
   },
 };

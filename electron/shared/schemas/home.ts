@@ -30,6 +30,19 @@ export interface UpstreamRevised {
   newRevision: string;
 }
 
+/** A revision request an improvement item raised on a plan, not yet closed by a version. */
+export interface OpenRequest {
+  requestId: string;
+  planId: string;
+  planTitle: string;
+  /** The first clause named, where the plan opens. */
+  sectionId: string;
+  /** The clauses as the plan numbers them ("5.1 先期处置"). */
+  clauses: string[];
+  /** The 整改 item that asked for it. */
+  item: string;
+}
+
 export interface HomeSummary {
   today: string;
   profileComplete: boolean;
@@ -39,4 +52,5 @@ export interface HomeSummary {
   upstreamRevised: UpstreamRevised[];
   /** Drill-frequency rules at risk or overdue. */
   compliance: ComplianceFinding[];
+  openRequests: OpenRequest[];
 }

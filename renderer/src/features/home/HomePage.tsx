@@ -44,6 +44,20 @@ export function HomePage() {
           }
         />
       )}
+      {data.openRequests.length > 0 && (
+        <Card size="small" title={`预案修订请求（${data.openRequests.length} 条待修订）`} style={{ marginBottom: 16 }} data-testid="home-requests">
+          <List
+            size="small"
+            dataSource={data.openRequests}
+            renderItem={(r) => (
+              <List.Item actions={[<Button key="o" size="small" onClick={() => navigate('plans', r.planId, 'at', r.sectionId)}>打开条款</Button>]}>
+                {r.planTitle}：{r.clauses.join('、')}
+                {r.item && <Typography.Text type="secondary">（整改：{r.item}）</Typography.Text>}
+              </List.Item>
+            )}
+          />
+        </Card>
+      )}
       {data.compliance.length > 0 && (
         <Card size="small" title="演练频次需关注" style={{ marginBottom: 16 }} data-testid="home-compliance">
           <ComplianceList findings={data.compliance} />
