@@ -97,4 +97,18 @@ test('evaluates a drill, raises an item on a clause, revises the plan and resolv
   await page.goto(`${host.url}/#/evaluation/${ids.drillId}`);
   await page.getByRole('tab', { name: /发现/ }).click();
   await expect(page.getByTestId('request-resolved')).toHaveText('已由 V2 修订');
+
+  // Along the loop by clicking: item → its finding, marked; finding → the plan at its clause; 已由 V2 修订 → the plan's versions.
+  await page.goto(`${host.url}/#/evaluation`);
+  await page.getByRole('tab', { name: '整改台账' }).click();
+  await page.getByTestId('item-finding').click();
+  await expect(page.locator('[data-testid="finding-item"][data-focused="true"]')).toContainText('信息报告超时');
+  await screenshot(page, 'evaluation-finding-focused');
+  await page.getByTestId('finding-clause-link').filter({ hasText: '报告时限与程序' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/plans/${ids.planId}/at/`));
+  await expect(ed.heading('报告时限与程序')).toBeVisible();
+  await page.goto(`${host.url}/#/evaluation/${ids.drillId}`);
+  await page.getByRole('tab', { name: /发现/ }).click();
+  await page.getByTestId('request-resolved').click();
+  await expect(page.getByRole('dialog', { name: '版本与状态' })).toContainText('根据演练评估修订信息报告时限');
 });
