@@ -29,14 +29,14 @@ function Page({ route, params }: { route: RouteKey; params: string[] }) {
       return <SettingsPage />;
     case 'plans':
       if (params[0] && params[1] === 'merge' && params[2]) return <MergePage key={params.join('/')} planId={params[0]} toRevision={params[2]} />;
-      return params[0] ? <PlanEditorPage key={params.join('/')} id={params[0]} sectionId={params[1] === 'at' ? params[2] : undefined} /> : <PlansPage />;
+      return params[0] ? <PlanEditorPage key={params.join('/')} id={params[0]} sectionId={params[1] === 'at' ? params[2] : undefined} history={params[1] === 'history'} /> : <PlansPage />;
     case 'drills':
       return params[0] ? <DrillPage key={params[0]} id={params[0]} /> : <DrillsPage />;
     case 'scripts':
       if (params[0] && params[1] === 'run') return <ConsolePage key={params[0]} drillId={params[0]} />;
       return params[0] ? <ScriptEditorPage key={params[0]} drillId={params[0]} /> : <ScriptsPage />;
     case 'evaluation':
-      return params[0] ? <DrillEvaluationPage key={params[0]} drillId={params[0]} /> : <EvaluationPage />;
+      return params[0] ? <DrillEvaluationPage key={params[0]} drillId={params[0]} findingId={params[1] === 'finding' ? params[2] : undefined} /> : <EvaluationPage />;
     case 'templates':
       return <TemplatesPage />;
   }

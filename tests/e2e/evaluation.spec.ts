@@ -4,7 +4,7 @@ import { PlanEditor } from './pages/plan-editor';
 
 const PROFILE = { districtName: '小店区', governmentName: '太原市小店区人民政府', emergencyBureau: '太原市小店区应急管理局', departments: [{ id: 'd1', name: '区应急管理局', contact: '', title: '', phone: '', duty: '' }, { id: 'd2', name: '区林业局', contact: '', title: '', phone: '', duty: '' }] };
 
-test('evaluates a drill, raises an item on a clause, revises the plan and resolves the request', async ({ page, host }) => {
+test('evaluates a drill, raises an item on a clause, revises the plan and resolves the request with the version', async ({ page, host }) => {
   await page.goto(host.url);
   // A run drill, set up through the same API the app uses.
   const ids = await page.evaluate(async (profile) => {
@@ -73,6 +73,9 @@ test('evaluates a drill, raises an item on a clause, revises the plan and resolv
   await page.getByTestId('open-history').click();
   await page.getByTestId('save-version').click();
   await page.getByTestId('version-note').fill('修订前基线');
+  // The clause is not changed yet: nothing to close with this version.
+  await expect(page.getByRole('dialog', { name: '保存版本' })).toBeVisible();
+  await expect(page.getByTestId('resolve-on-save')).toHaveCount(0);
   await page.getByRole('button', { name: '保 存' }).click();
   await page.getByRole('dialog', { name: '版本与状态' }).getByRole('button', { name: '关闭' }).click();
   await ed.caretAtEnd(ed.heading('报告时限与程序').locator('xpath=following-sibling::p[1]'));
@@ -80,15 +83,32 @@ test('evaluates a drill, raises an item on a clause, revises the plan and resolv
   await page.getByTestId('open-history').click();
   await page.getByTestId('save-version').click();
   await page.getByTestId('version-note').fill('根据演练评估修订信息报告时限');
+  // The dialog offers to close the request whose clause the draft changed, checked already.
+  const closeIt = page.getByTestId('resolve-on-save').getByRole('checkbox', { name: /信息报告超时/ });
+  await expect(closeIt).toBeChecked();
+  await expect(page.getByTestId('resolve-on-save')).toContainText('报告时限与程序');
+  await screenshot(page, 'save-version-resolves');
   await page.getByRole('button', { name: '保 存' }).click();
   await page.getByRole('dialog', { name: '版本与状态' }).getByRole('button', { name: '关闭' }).click();
-  await page.getByTestId('request-version').click();
-  await page.locator('.ant-select-item-option', { hasText: 'V2' }).click();
-  await page.getByTestId('request-resolve').click();
   await expect(page.getByTestId('requests-panel')).toContainText('已由 V2 修订');
+  await expect(page.getByTestId('requests-panel')).toContainText('修订请求（待办 0）');
   await screenshot(page, 'plan-request-resolved');
 
   await page.goto(`${host.url}/#/evaluation/${ids.drillId}`);
   await page.getByRole('tab', { name: /发现/ }).click();
   await expect(page.getByTestId('request-resolved')).toHaveText('已由 V2 修订');
+
+  // Along the loop by clicking: item → its finding, marked; finding → the plan at its clause; 已由 V2 修订 → the plan's versions.
+  await page.goto(`${host.url}/#/evaluation`);
+  await page.getByRole('tab', { name: '整改台账' }).click();
+  await page.getByTestId('item-finding').click();
+  await expect(page.locator('[data-testid="finding-item"][data-focused="true"]')).toContainText('信息报告超时');
+  await screenshot(page, 'evaluation-finding-focused');
+  await page.getByTestId('finding-clause-link').filter({ hasText: '报告时限与程序' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/plans/${ids.planId}/at/`));
+  await expect(ed.heading('报告时限与程序')).toBeVisible();
+  await page.goto(`${host.url}/#/evaluation/${ids.drillId}`);
+  await page.getByRole('tab', { name: /发现/ }).click();
+  await page.getByTestId('request-resolved').click();
+  await expect(page.getByRole('dialog', { name: '版本与状态' })).toContainText('根据演练评估修订信息报告时限');
 });

@@ -157,6 +157,35 @@ describe('item.save and revision requests', () => {
     expect(await list()).toMatchObject({ status: 'resolved', resolvedVersionLabel: 'V2' });
   });
 
+  it('saving a version closes the requests it is asked to, in the same write; request.list says which the draft would close', async () => {
+    const { core, plan, version } = await planWithVersions();
+    const raise = async (title: string) => (await data<ImprovementItem>(core.call('item.save', { item: item({ needsPlanChange: true, clauses: [{ planId: plan.id, sectionId: sectionId(plan, title) }] }) }))).request!;
+    const report = await raise('报告时限与程序');
+    const first = await raise('先期处置');
+    const draftResolves = async () => Object.fromEntries((await data<RevisionRequest[]>(core.call('request.list', { planId: plan.id }))).map((r) => [r.id, r.draftResolves]));
+    expect(await draftResolves()).toEqual({ [report.id]: false, [first.id]: false });
+
+    await editSection(core, await data<PlanDetail>(core.call('plan.get', { id: plan.id })), '报告时限与程序', '接报后15分钟内电话报告。');
+    expect(await draftResolves()).toEqual({ [report.id]: true, [first.id]: false });
+
+    // One the version cannot close refuses the whole save: no version, nothing closed.
+    const refusedSave = await core.call('plan.save-version', { id: plan.id, note: '修订报告时限', resolveRequests: [report.id, first.id] });
+    expect(refusedSave).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'V1 没有修改该请求涉及的条款（与提出请求时相比），不能据此销号。' } });
+    expect((await data<{ versions: unknown[] }>(core.call('plan.history', { id: plan.id }))).versions).toHaveLength(0);
+    expect(await draftResolves()).toEqual({ [report.id]: true, [first.id]: false });
+
+    const v1 = await data<{ id: string; seq: number }>(core.call('plan.save-version', { id: plan.id, note: '修订报告时限', resolveRequests: [report.id] }));
+    expect(v1.seq).toBe(1);
+    const after = await data<RevisionRequest[]>(core.call('request.list', { planId: plan.id }));
+    expect(after.find((r) => r.id === report.id)).toMatchObject({ status: 'resolved', resolvedVersionId: v1.id, resolvedVersionLabel: 'V1' });
+    expect(after.find((r) => r.id === first.id)).toMatchObject({ status: 'open' });
+
+    // Closed already: saving another version cannot close it again.
+    await editSection(core, await data<PlanDetail>(core.call('plan.get', { id: plan.id })), '报告时限与程序', '接报后10分钟内电话报告。');
+    expect(await core.call('plan.save-version', { id: plan.id, note: '再修订', resolveRequests: [report.id] })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '该修订请求已由 V1 修订销号。' } });
+    expect((await version('再修订')).seq).toBe(2);
+  });
+
   it('a request raised before its clauses were recorded keeps the old rule: the plan\'s first version may close it', async () => {
     const dataDir = tempDir();
     const clock = fixedClock();

@@ -13,7 +13,7 @@ import { getVersion, listVersions } from '../db/repos/revision-repo';
 import { heldOn } from '../domain/drills/held-on';
 import { loadCriteriaSets } from '../domain/evaluation/criteria';
 import { findRecurring } from '../domain/evaluation/recurring';
-import { raisedClauses, resolvingVersionIds, whyNotResolving, type RequestVersions } from '../domain/evaluation/request-versions';
+import { raisedClauses, resolvingVersionIds, whyDraftNotResolving, whyNotResolving, type RequestVersions } from '../domain/evaluation/request-versions';
 import { combineScores } from '../domain/evaluation/scores';
 import { analyseTimeline } from '../domain/evaluation/timeline';
 import type { HandlerContext, Handlers } from './types';
@@ -34,6 +34,20 @@ function requestVersionsReader(db: Database.Database): (r: RevisionRequest) => R
   const docs = new Map<string, (versionId: string) => PlanDocument>();
   const docsOf = (planId: string) => docs.get(planId) ?? docs.set(planId, memo((id) => getVersion(db, planId, id).doc)).get(planId)!;
   return (r) => ({ request: { ...r, raisedClauses: evals.requestRaisedClauses(db, r.id) }, versions: versionsOf(r.planId), docOf: docsOf(r.planId) });
+}
+
+/**
+ * Closes the request with the version (inside the caller's transaction), refusing what the version cannot close.
+ * `openOnly`: refuse one already closed (saving a version closes only what its dialog showed open).
+ */
+export function resolveRequestWith(db: Database.Database, requestId: string, versionId: string, now: Date, openOnly = false): RevisionRequest {
+  const req = evals.listRequests(db).find((r) => r.id === requestId);
+  if (!req) throw new AppError('NOT_FOUND', '未找到该修订请求。');
+  if (openOnly && req.status === 'resolved') throw new AppError('CONFLICT', `该修订请求已由 ${req.resolvedVersionLabel} 修订销号。`);
+  const refusal = whyNotResolving(requestVersionsReader(db)(req), versionId);
+  if (refusal) throw new AppError('INVALID_INPUT', refusal);
+  evals.resolveRequest(db, requestId, versionId, now);
+  return evals.listRequests(db, req.planId).find((r) => r.id === requestId)!;
 }
 
 /** The drill's evaluation, started from the shipped set that fits its form on first use. */
@@ -186,17 +200,19 @@ export const evaluationHandlers: Handlers<
   'request.list': (input, ctx) => {
     const db = ctx.store.get();
     const read = requestVersionsReader(db);
-    return evals.listRequests(db, input?.planId).map((r) => (r.status === 'open' ? { ...r, resolvingVersionIds: resolvingVersionIds(read(r)) } : r));
+    const draftOf = memo((planId) => getPlanDocument(db, getPlanRow(db, planId)));
+    const now = ctx.clock.now();
+    return evals.listRequests(db, input?.planId).map((r) => {
+      if (r.status !== 'open') return r;
+      const versions = read(r);
+      return { ...r, resolvingVersionIds: resolvingVersionIds(versions), draftResolves: whyDraftNotResolving(versions, draftOf(r.planId), now) === null };
+    });
   },
   'request.resolve': (input, ctx) => {
     const db = ctx.store.get();
-    const req = evals.listRequests(db).find((r) => r.id === input.id);
-    if (!req) throw new AppError('NOT_FOUND', '未找到该修订请求。');
-    const refusal = whyNotResolving(requestVersionsReader(db)(req), input.versionId);
-    if (refusal) throw new AppError('INVALID_INPUT', refusal);
-    evals.resolveRequest(db, input.id, input.versionId, ctx.clock.now());
+    const r = db.transaction(() => resolveRequestWith(db, input.id, input.versionId, ctx.clock.now()))();
     ctx.events.emit('data.changed', { area: 'evaluation' });
-    return evals.listRequests(db, req.planId).find((r) => r.id === input.id)!;
+    return r;
   },
   // Loaded once per call: every drill's script, and per drill its grade and the plan version then in force.
   'plan.clause-exercise': (input, ctx) => {

@@ -15,6 +15,7 @@ import { adoptPlaceholders, placeholderChanges } from '../domain/revisions/place
 import { compareRevisions } from '../domain/revisions/upstream-diff';
 import { getProfile } from '../db/repos/profile-repo';
 import { asPlanReads } from '../domain/plans/placeholders';
+import { resolveRequestWith } from './evaluation';
 import { planDetail } from './plans';
 import type { HandlerContext, Handlers } from './types';
 
@@ -60,9 +61,19 @@ export const revisionHandlers: Handlers<
 > = {
   'plan.history': (input, ctx) => revisions.history(ctx.store.get(), input.id),
 
+  // The version and the requests it closes (销号) are one write: a request it cannot close refuses the whole save.
   'plan.save-version': (input, ctx) => {
-    const v = revisions.saveVersion(ctx.store.get(), input.id, 'manual', input.note, input.author ?? '', ctx.clock.now());
+    const db = ctx.store.get();
+    const now = ctx.clock.now();
+    const resolve = [...new Set(input.resolveRequests ?? [])];
+    const v = db.transaction(() => {
+      const saved = revisions.saveVersion(db, input.id, 'manual', input.note, input.author ?? '', now);
+      // Another plan's request is refused too: the new version is not one of its plan's.
+      for (const id of resolve) resolveRequestWith(db, id, saved.id, now, true);
+      return saved;
+    })();
     ctx.events.emit('data.changed', { area: 'plans' });
+    if (resolve.length) ctx.events.emit('data.changed', { area: 'evaluation' });
     return v;
   },
 

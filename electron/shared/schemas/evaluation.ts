@@ -206,6 +206,8 @@ export interface RevisionRequest {
   raisedAt: string;
   /** From request.list, for an open request: the versions that may close it (saved after it, changing its clauses), newest first. */
   resolvingVersionIds?: string[];
+  /** From request.list, for an open request: a version saved from the plan's draft now would close it (offered in 保存版本). */
+  draftResolves?: boolean;
 }
 
 // ---- channel inputs -------------------------------------------------------------------------------

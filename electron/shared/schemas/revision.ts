@@ -151,7 +151,8 @@ export const mergeApplySchema = z
   .object({ id: idSchema, toRevision: z.string().min(1).max(40), resolutions: z.array(mergeResolutionSchema).max(5000), names: nameChoicesSchema, note: text(2000).optional() })
   .strict();
 
-export const saveVersionSchema = z.object({ id: idSchema, note: requiredText(2000, '修订说明'), author: text(40).optional() }).strict();
+/** `resolveRequests`: open revision requests the new version closes (销号), each one it must be able to close. */
+export const saveVersionSchema = z.object({ id: idSchema, note: requiredText(2000, '修订说明'), author: text(40).optional(), resolveRequests: z.array(idSchema).max(500).optional() }).strict();
 export const versionRefSchema = z.object({ id: idSchema, versionId: idSchema }).strict();
 export const compareSchema = z.object({ id: idSchema, from: z.union([idSchema, z.literal('draft')]), to: z.union([idSchema, z.literal('draft')]) }).strict();
 export const statusChangeSchema = z

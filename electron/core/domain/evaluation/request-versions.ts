@@ -63,3 +63,11 @@ export function resolvingVersionIds(input: RequestVersions): string[] {
     .filter((v) => whyNotResolving(input, v.id) === null)
     .map((v) => v.id);
 }
+
+/** Why a version saved from `draft` at `now` could not close the request, or null when it could (offered in 保存版本). */
+export function whyDraftNotResolving(input: RequestVersions, draft: PlanDocument, now: Date): string | null {
+  const seq = input.versions.reduce((m, v) => Math.max(m, v.seq), 0) + 1;
+  const id = '(draft)';
+  const next: VersionInfo = { id, seq, kind: 'manual', internal: false, note: '', author: '', status: 'draft', templateId: null, templateRevision: null, title: '', charCount: 0, createdAt: now.toISOString(), restoredFrom: null };
+  return whyNotResolving({ ...input, versions: [...input.versions, next], docOf: (v) => (v === id ? draft : input.docOf(v)) }, id);
+}

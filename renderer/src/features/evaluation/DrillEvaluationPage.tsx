@@ -1,6 +1,6 @@
 // 演练评估: evaluators' scores combined with their spread, the timeline analysis, findings, and the conclusion.
 import { Alert, App as AntApp, Button, Card, Empty, Input, InputNumber, List, Modal, Popover, Select, Space, Spin, Statistic, Table, Tabs, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { duration, formatOffset } from '@shared/drill-clock';
 import { answerProblem } from '@shared/evaluation-answers';
 import { isLateBy } from '@shared/run-rules';
@@ -15,6 +15,8 @@ import { newSectionId } from '../../editor/ids';
 import { navigate } from '../../route';
 import { CriteriaEditor } from './CriteriaEditor';
 import { drillPlanIds } from '../../components/drill-plans';
+import { usePlanClauses } from '../../components/plan-clauses';
+import { FindingClauseLinks } from './FindingClauseLinks';
 import { FindingForm } from './FindingForm';
 import { ItemForm } from './ItemForm';
 import { ItemsLedger } from './ItemsLedger';
@@ -79,8 +81,10 @@ function EvaluatorModal({ report, form, onClose, onSaved }: { report: Evaluation
   );
 }
 
-export function DrillEvaluationPage({ drillId }: { drillId: string }) {
+/** `findingId`: opened from an item or a link to that finding: the 发现 tab, the finding scrolled to and marked. */
+export function DrillEvaluationPage({ drillId, findingId }: { drillId: string; findingId?: string }) {
   const loaded = useLoad(() => request('eval.get', { drillId }), [drillId]);
+  const [tab, setTab] = useState(findingId ? 'findings' : 'scores');
   const [report, setReport] = useState<EvaluationReport | null>(null);
   const [formOf, setFormOf] = useState<EvaluatorForm | null | undefined>(undefined);
   const [findingOf, setFindingOf] = useState<Finding | null | undefined>(undefined);
@@ -90,6 +94,13 @@ export function DrillEvaluationPage({ drillId }: { drillId: string }) {
   useExportCommand(() => void exportAndReport(message, () => request('eval.export-report', { drillId, kind: '评估报告' })));
   const r = report ?? loaded.data;
   const criteriaEdits = useCriteriaDraft(r?.criteria);
+  const { lookup } = usePlanClauses((r?.findings ?? []).flatMap((f) => f.clauses.map((c) => c.planId)));
+  const loadedReport = r !== undefined && r !== null;
+  useEffect(() => {
+    if (!findingId) return;
+    setTab('findings');
+    if (loadedReport) document.querySelector(`[data-finding-id="${CSS.escape(findingId)}"]`)?.scrollIntoView({ block: 'center' });
+  }, [findingId, loadedReport]);
   // A failed reload in the background leaves the page (and its unsaved criteria) as it was.
   if (!r) return loaded.error ? <Alert type="error" showIcon message="无法打开评估" description={loaded.error} /> : <Spin />;
   const t = r.timeline;
@@ -124,6 +135,8 @@ export function DrillEvaluationPage({ drillId }: { drillId: string }) {
         <Statistic title="平均响应" value={duration(t.meanResponseMs)} />
       </Space>
       <Tabs
+        activeKey={tab}
+        onChange={setTab}
         items={[
           {
             key: 'scores',
@@ -203,6 +216,9 @@ export function DrillEvaluationPage({ drillId }: { drillId: string }) {
                   renderItem={(f) => (
                     <List.Item
                       data-testid="finding-item"
+                      data-finding-id={f.id}
+                      data-focused={f.id === findingId ? 'true' : undefined}
+                      className={f.id === findingId ? 'finding-focused' : undefined}
                       actions={[
                         <Button key="e" size="small" type="link" onClick={() => setFindingOf(f)}>编辑</Button>,
                         f.kind === 'problem' && (
@@ -224,7 +240,12 @@ export function DrillEvaluationPage({ drillId }: { drillId: string }) {
                             )}
                           </Space>
                         }
-                        description={<span>{f.detail} {f.clauses.length > 0 && <Tag>涉及 {f.clauses.length} 个条款</Tag>}</span>}
+                        description={
+                          <div>
+                            {f.detail && <div>{f.detail}</div>}
+                            <FindingClauseLinks clauses={f.clauses} lookup={lookup} />
+                          </div>
+                        }
                       />
                     </List.Item>
                   )}

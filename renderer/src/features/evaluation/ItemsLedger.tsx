@@ -57,6 +57,8 @@ export function ItemsLedger({ drillId }: { drillId?: string }) {
           { title: '编号', dataIndex: 'code', width: 120 },
           { title: '整改内容', dataIndex: 'description', render: (v: string, i) => <a onClick={() => setEditing(i)}>{v}</a> },
           { title: '来源演练', width: 180, render: (_, i) => (i.drillId ? <a onClick={() => navigate('evaluation', i.drillId!)}>{drillName(i.drillId)}</a> : '—') },
+          // The finding it was raised from, shown in its drill's evaluation.
+          { title: '来源发现', width: 90, render: (_, i) => (i.drillId && i.findingId ? <a onClick={() => navigate('evaluation', i.drillId!, 'finding', i.findingId!)} data-testid="item-finding">查看发现</a> : '—') },
           { title: '责任单位', dataIndex: 'unit', width: 150 },
           { title: '完成时限', dataIndex: 'deadline', width: 110, render: (v: string, i) => (i.overdue ? <Tag color="red">{v} 已逾期</Tag> : v) },
           { title: '状态', dataIndex: 'status', width: 90, render: (s: ItemStatus) => <Tag color={statusColors[s]}>{ITEM_STATUSES[s]}</Tag> },
@@ -65,7 +67,7 @@ export function ItemsLedger({ drillId }: { drillId?: string }) {
             width: 160,
             render: (_, i) =>
               i.request ? (
-                i.request.status === 'resolved' ? <Tag color="green" data-testid="request-resolved">已由 {i.request.resolvedVersionLabel} 修订</Tag> : <Tag color="orange" onClick={() => navigate('plans', i.request!.planId, ...(i.request!.sectionIds[0] ? ['at', i.request!.sectionIds[0]] : []))} style={{ cursor: 'pointer' }} data-testid="request-open">待修订预案</Tag>
+                i.request.status === 'resolved' ? <Tag color="green" onClick={() => navigate('plans', i.request!.planId, 'history')} style={{ cursor: 'pointer' }} title="打开预案的版本与状态" data-testid="request-resolved">已由 {i.request.resolvedVersionLabel} 修订</Tag> : <Tag color="orange" onClick={() => navigate('plans', i.request!.planId, ...(i.request!.sectionIds[0] ? ['at', i.request!.sectionIds[0]] : []))} style={{ cursor: 'pointer' }} data-testid="request-open">待修订预案</Tag>
               ) : i.needsPlanChange ? (
                 // Saved before a plan change had to name its clauses: nothing was asked of any plan yet.
                 <Tag color="red" onClick={() => setEditing(i)} style={{ cursor: 'pointer' }} data-testid="request-missing">未选条款，未提出修订请求</Tag>

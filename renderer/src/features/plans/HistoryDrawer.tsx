@@ -9,6 +9,7 @@ import { errorText, request } from '../../api/client';
 import { DepartmentInput } from '../../components/DepartmentInput';
 import { useLoad } from '../../components/use-load';
 import { CompareDrawer } from './CompareDrawer';
+import { closableRequests, ResolveOnSaveField, type ClosableRequest } from './ResolveOnSave';
 
 const NEXT: Record<PlanStatus, PlanStatus[]> = {
   draft: ['consultation', 'review', 'published'],
@@ -48,13 +49,28 @@ export function HistoryDrawer({ plan, beforeChange, onChanged, onClose }: { plan
   };
 
   const [saving, setSaving] = useState(false);
+  const [closable, setClosable] = useState<ClosableRequest[]>([]);
+  const openVersionModal = async () => {
+    form.resetFields();
+    setClosable([]);
+    setVersionModal(true);
+    try {
+      // The draft saved first, so the core judges which requests its changes answer.
+      await beforeChange();
+      const options = await closableRequests(plan);
+      setClosable(options);
+      form.setFieldValue('resolveRequests', options.map((o) => o.value));
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
   const saveVersion = async () => {
     if (saving) return;
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
     setSaving(true);
     try {
-      if (await run(() => request('plan.save-version', { id: plan.id, note: v.note, author: v.author ?? '' }), '已保存版本')) setVersionModal(false);
+      if (await run(() => request('plan.save-version', { id: plan.id, note: v.note, author: v.author ?? '', resolveRequests: v.resolveRequests ?? [] }), v.resolveRequests?.length ? `已保存版本，并销号 ${v.resolveRequests.length} 项修订请求` : '已保存版本')) setVersionModal(false);
     } finally {
       setSaving(false);
     }
@@ -79,7 +95,7 @@ export function HistoryDrawer({ plan, beforeChange, onChanged, onClose }: { plan
         style={{ marginBottom: 16 }}
       />
       <Space wrap style={{ marginBottom: 16 }}>
-        <Button type="primary" onClick={() => { form.resetFields(); setVersionModal(true); }} disabled={plan.status === 'published' || plan.status === 'abolished'} data-testid="save-version">保存版本</Button>
+        <Button type="primary" onClick={() => void openVersionModal()} disabled={plan.status === 'published' || plan.status === 'abolished'} data-testid="save-version">保存版本</Button>
         {NEXT[plan.status].map((to) => (
           <Button key={to} onClick={() => { form.resetFields(); form.setFieldsValue({ date: dayjs() }); setStatusTo(to); }} data-testid={`status-${to}`} danger={to === 'abolished'}>
             {to === 'draft' && plan.status === 'published' ? '创建修订稿' : actionLabels[to]}
@@ -155,6 +171,7 @@ export function HistoryDrawer({ plan, beforeChange, onChanged, onClose }: { plan
           <Form.Item name="author" label="修订人">
             <Input maxLength={40} />
           </Form.Item>
+          <ResolveOnSaveField options={closable} />
         </Form>
       </Modal>
       <Modal open={statusTo !== null} title={statusTo ? (statusTo === 'draft' && plan.status === 'published' ? '创建修订稿' : actionLabels[statusTo]) : ''} onOk={changeStatus} onCancel={() => setStatusTo(null)} okText="确定" destroyOnHidden>

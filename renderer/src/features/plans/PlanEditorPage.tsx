@@ -70,7 +70,8 @@ function CursorLineage({ status, cursor, chapterOf, sectionOf, exercise, templat
   return <LineagePanel section={section} templateTitle={templateTitle} exercise={exercise?.find((x) => x.sectionId === section?.id)} />;
 }
 
-export function PlanEditorPage({ id, sectionId }: { id: string; sectionId?: string }) {
+/** `history`: opened from a 已由 Vn 修订 link, with 版本与状态 open. */
+export function PlanEditorPage({ id, sectionId, history }: { id: string; sectionId?: string; history?: boolean }) {
   const [plan, setPlan] = useState<PlanDetail>();
   const [version, setVersion] = useState(0);
   const [error, setError] = useState<string>();
@@ -83,14 +84,14 @@ export function PlanEditorPage({ id, sectionId }: { id: string; sectionId?: stri
   }, []);
   if (error) return <Alert type="error" showIcon message="无法打开预案" description={error} action={<Button onClick={() => navigate('plans')}>返回预案库</Button>} />;
   if (!plan) return <Spin />;
-  return <PlanWorkspace key={version} plan={plan} focusSection={version === 0 ? sectionId : undefined} onReplace={replace} onMeta={setPlan} />;
+  return <PlanWorkspace key={version} plan={plan} focusSection={version === 0 ? sectionId : undefined} openHistory={version === 0 && history} onReplace={replace} onMeta={setPlan} />;
 }
 
-function PlanWorkspace({ plan, focusSection: initialSection, onReplace, onMeta }: { plan: PlanDetail; focusSection?: string; onReplace: (p: PlanDetail) => void; onMeta: (p: PlanDetail) => void }) {
+function PlanWorkspace({ plan, focusSection: initialSection, openHistory, onReplace, onMeta }: { plan: PlanDetail; focusSection?: string; openHistory?: boolean; onReplace: (p: PlanDetail) => void; onMeta: (p: PlanDetail) => void }) {
   const app = AntApp.useApp();
   const { message } = app;
   const [finding, setFinding] = useState(false);
-  const [historyOpen, setHistoryOpen] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(openHistory === true);
   const [noticeOpen, setNoticeOpen] = useState(false);
   const [metaOpen, setMetaOpen] = useState(false);
   const activeChapter = useRef<string | null>(null);
