@@ -6,6 +6,7 @@ import { exportNoticeDocx } from '../../electron/core/export/notice-docx';
 import { REPORT_OPTIONS, noticeInput } from '../fixtures/document-inputs';
 import { forestFireEvaluation as report, improvementItem } from '../fixtures/forest-fire-drill';
 import { analyseTimeline } from '../../electron/core/domain/evaluation/timeline';
+import { combineScores } from '../../electron/core/domain/evaluation/scores';
 import { attr, eastAsiaFont, element, elements, paragraphs, saveExport, textOf, unzipDocx, type DocxParts } from '../helpers/docx';
 import { expectGbt9704Layout, expectGbtTable } from '../helpers/gbt9704-layout';
 
@@ -71,6 +72,20 @@ describe('exportEvaluationReportDocx — 评估报告', () => {
     const texts = paragraphs((await unzipDocx(await exportEvaluationReportDocx(r2, REPORT_OPTIONS.evaluation))).document).map((p) => p.text);
     expect(texts.some((t) => t.includes('计划情景6个，其中按时发送1个、延迟发送3个、演练结束时未执行2个；'))).toBe(true);
     expect(texts).toContain('2.针对“医疗救护组到场时间偏晚”，由区应急管理局修订预案4.1，于2025年5月31日前完成；由区卫生健康局组织急救人员集结演练，于2025年6月30日前完成。');
+  });
+
+  it('rounds halves in 表1 up, and its 得分 column adds up to the 合计 and the conclusion', async () => {
+    const r2 = report();
+    const criterion = (id: string, weight: number) => ({ id, group: '', title: id, description: '', weight, scale: { kind: 'score' as const, max: 10 } });
+    r2.criteria = { ...r2.criteria, criteria: [criterion('a', 5), criterion('b', 5), criterion('c', 90)] };
+    const answers = (a: number, b: number, c: number) => [{ criterionId: 'a', value: a, note: '' }, { criterionId: 'b', value: b, note: '' }, { criterionId: 'c', value: c, note: '' }];
+    r2.forms = [{ id: 'x1', evaluator: '甲', unit: '', answers: answers(6, 4.5, 5) }, { id: 'x2', evaluator: '乙', unit: '', answers: answers(7, 4.5, 5) }];
+    r2.scores = combineScores(r2.criteria, r2.forms);
+    const doc = (await unzipDocx(await exportEvaluationReportDocx(r2, REPORT_OPTIONS.evaluation))).document;
+    const rows = expectGbtTable(elements(doc, 'w:tbl')[0]!, 'portrait', ['评估项', '权重', '平均得分率', '评估人分歧', '得分']);
+    // (6+7)/2 of 10 × 5 = 3.25 and 4.5 of 10 × 5 = 2.25 both read x.x5 and round up alike.
+    expect(rows.map((row) => row[4])).toEqual(['3.3', '2.3', '45.0', '50.6']);
+    expect(paragraphs(doc).some((p) => p.text.includes('得分50.6分'))).toBe(true);
   });
 
   it('ends with the 署名 and the 成文日期 written without leading zeros', () => {

@@ -6,6 +6,7 @@ import { formatChineseDate } from './official-parts-docx';
 import { bodyText, dataTable, type Column } from './document-kit-docx';
 import { duration, formatOffset } from '../../shared/drill-clock';
 import { INJECT_TIMING_STATUSES } from '../../shared/vocabulary';
+import { formatScore } from '../../shared/score-format';
 
 export const SCORE_COLUMNS: Column[] = [
   { header: '评估项', chars: 12 },
@@ -28,7 +29,6 @@ export const TIMING_COLUMNS: Column[] = [
 
 
 const percent = (share: number | null): string => (share === null ? '—' : `${Math.round(share * 100)}%`);
-const points = (n: number | null): string => (n === null ? '—' : n.toFixed(1));
 /** Trailing sentence punctuation, so a title can be followed by 。 without doubling it. */
 const sentence = (s: string): string => (/[。！？；.!?]$/.test(s.trim()) ? s.trim() : `${s.trim()}。`);
 
@@ -40,10 +40,10 @@ export function scoreTable(set: CriteriaSet, scores: ScoreSummary): Table {
   const byId = new Map(scores.criteria.map((c) => [c.criterionId, c]));
   const rows = set.criteria.map((c) => {
     const r = byId.get(c.id);
-    return [c.group ? `${c.group}：${c.title}` : c.title, String(c.weight), percent(r?.mean ?? null), percent(r?.spread ?? null), points(r?.points ?? null)];
+    return [c.group ? `${c.group}：${c.title}` : c.title, String(c.weight), percent(r?.mean ?? null), percent(r?.spread ?? null), formatScore(r?.points ?? null)];
   });
   const weight = set.criteria.reduce((a, c) => a + c.weight, 0);
-  rows.push(['合计', String(weight), '—', '—', points(scores.total)]);
+  rows.push(['合计', String(weight), '—', '—', formatScore(scores.total)]);
   return dataTable(SCORE_COLUMNS, rows, 'portrait');
 }
 
@@ -131,5 +131,5 @@ export function conclusionParagraphs(report: EvaluationReport): Paragraph[] {
   if (written.length) return written.map(bodyText);
   const { total, grade, evaluators } = report.scores;
   if (total === null || grade === null) return [bodyText('评估组未提交有效评估结果，本次演练暂不评定等级。')];
-  return [bodyText(`经评估组${evaluators}名评估人综合评定，本次演练得分${total.toFixed(1)}分，评估等级为“${grade}”。`)];
+  return [bodyText(`经评估组${evaluators}名评估人综合评定，本次演练得分${formatScore(total)}分，评估等级为“${grade}”。`)];
 }

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { duration, formatOffset } from '@shared/drill-clock';
 import { answerProblem } from '@shared/evaluation-answers';
 import { isLateBy } from '@shared/run-rules';
+import { formatScore } from '@shared/score-format';
 import { INJECT_TIMING_STATUSES } from '@shared/vocabulary';
 import type { EvaluationReport, EvaluatorForm, Finding, ItemInput } from '@shared/schemas/evaluation';
 import { errorText, request } from '../../api/client';
@@ -115,7 +116,7 @@ export function DrillEvaluationPage({ drillId }: { drillId: string }) {
         }
       />
       <Space size="large" style={{ marginBottom: 16 }}>
-        <Statistic title="综合得分" value={s.total ?? '—'} suffix={s.total !== null ? '分' : ''} data-testid="eval-total" />
+        <Statistic title="综合得分" value={formatScore(s.total)} suffix={s.total !== null ? '分' : ''} data-testid="eval-total" />
         <Statistic title="评估结论" value={s.grade ?? '未评分'} />
         <Statistic title="评估人" value={s.evaluators} />
         <Statistic title="注入下达" value={`${t.delivered}/${t.injects.length}`} />
@@ -151,7 +152,7 @@ export function DrillEvaluationPage({ drillId }: { drillId: string }) {
                     { title: '权重', width: 60, render: (_, c) => critTitle.get(c.criterionId)?.weight },
                     { title: '平均得分率', width: 100, render: (_, c) => pct(c.mean) },
                     { title: '评估人分歧', width: 100, render: (_, c) => (c.spread === null ? '—' : <Tag color={c.spread >= 0.3 ? 'red' : c.spread > 0 ? 'orange' : 'green'}>{pct(c.spread)}</Tag>) },
-                    { title: '得分', width: 70, render: (_, c) => (c.points === null ? '—' : c.points.toFixed(1)) },
+                    { title: '得分', width: 70, render: (_, c) => formatScore(c.points) },
                     { title: '评分人数', width: 80, dataIndex: 'answered' },
                   ]}
                 />
