@@ -53,11 +53,11 @@ export function timingTable(timeline: TimelineAnalysis): Table {
 }
 
 /**
- * Every inject of the script counted once, so the parts add up to the total: on time, late, skipped,
+ * Every inject of the script counted once, so the parts add up to the total: on time, early, late, skipped,
  * and those the drill ended before reaching (left out, the sum would not match the table above it).
  */
 function injectCounts(t: TimelineAnalysis): string {
-  const labels = [['delivered', '按时发送'], ['late', '延迟发送'], ['skipped', '跳过未发送'], ['pending', '演练结束时未执行']] as const;
+  const labels = [['delivered', '按时发送'], ['early', '提前发送'], ['late', '延迟发送'], ['skipped', '跳过未发送'], ['pending', '演练结束时未执行']] as const;
   const parts = labels.map(([status, label]) => [label, t.injects.filter((i) => i.status === status).length] as const).filter(([, n]) => n > 0);
   return `计划情景${t.injects.length}个${parts.length ? `，其中${parts.map(([label, n]) => `${label}${n}个`).join('、')}` : ''}`;
 }
@@ -68,7 +68,7 @@ export function timelineSummary(t: TimelineAnalysis): Paragraph {
     `演练实际用时${duration(t.durationMs)}${t.pausedMs ? `（另暂停${duration(t.pausedMs)}）` : ''}`,
     injectCounts(t),
     ...(t.adhoc.length ? [`临时增加情景${t.adhoc.length}个`] : []),
-    ...(t.meanDelayMs !== null ? [`平均延迟${duration(t.meanDelayMs, true)}，最大延迟${duration(t.maxDelayMs, true)}`] : []),
+    ...(t.meanDelayMs !== null ? [`延迟发送的情景平均延迟${duration(t.meanDelayMs)}，最大延迟${duration(t.maxDelayMs)}`] : []),
     ...(t.meanResponseMs !== null ? [`平均响应用时${duration(t.meanResponseMs)}`] : []),
     `评估人记录观察${t.observations}条、处置行动${t.actions}条`,
   ];

@@ -3,7 +3,7 @@ import { Alert, App as AntApp, Button, Card, Empty, Input, InputNumber, List, Mo
 import { useState } from 'react';
 import { duration, formatOffset } from '@shared/drill-clock';
 import { answerProblem } from '@shared/evaluation-answers';
-import { isLateBy } from '@shared/run-rules';
+import { isEarlyBy, isLateBy } from '@shared/run-rules';
 import { formatScore } from '@shared/score-format';
 import { INJECT_TIMING_STATUSES } from '@shared/vocabulary';
 import type { EvaluationReport, EvaluatorForm, Finding, ItemInput } from '@shared/schemas/evaluation';
@@ -120,8 +120,8 @@ export function DrillEvaluationPage({ drillId }: { drillId: string }) {
         <Statistic title="评估结论" value={s.grade ?? '未评分'} />
         <Statistic title="评估人" value={s.evaluators} />
         <Statistic title="注入下达" value={`${t.delivered}/${t.injects.length}`} />
-        {/* In words ("提前5分49秒", "准时"), as the report says it: a signed clock reading is easily misread. */}
-        <Statistic title="平均延迟" value={duration(t.meanDelayMs, true)} />
+        {/* Over the late injects only, in words as the report says it: early ones are counted as 提前, not averaged in as negative delays. */}
+        <Statistic title="平均延迟（延迟的注入）" value={duration(t.meanDelayMs)} data-testid="eval-mean-delay" />
         <Statistic title="平均响应" value={duration(t.meanResponseMs)} />
       </Space>
       <Tabs
@@ -183,7 +183,7 @@ export function DrillEvaluationPage({ drillId }: { drillId: string }) {
                     { title: '场景', dataIndex: 'scene' },
                     { title: '计划', width: 90, render: (_, i) => mmss(i.plannedMs) },
                     { title: '实际', width: 90, render: (_, i) => mmss(i.actualMs) },
-                    { title: '延迟', width: 90, render: (_, i) => (i.delayMs === null ? '—' : <Tag color={isLateBy(i.delayMs) ? 'red' : 'green'} data-testid="timing-delay">{duration(i.delayMs, true)}</Tag>) },
+                    { title: '延迟', width: 90, render: (_, i) => (i.delayMs === null ? '—' : <Tag color={isLateBy(i.delayMs) ? 'red' : isEarlyBy(i.delayMs) ? 'orange' : 'green'} data-testid="timing-delay">{duration(i.delayMs, true)}</Tag>) },
                     { title: '响应用时', width: 100, render: (_, i) => mmss(i.responseMs) },
                     { title: '状态', width: 80, render: (_, i) => INJECT_TIMING_STATUSES[i.status] },
                   ]}
