@@ -41,13 +41,20 @@ export function proposedDelaySec(dueInMs: number | undefined): number {
  * How long after its planned drill time an inject may go out and still count as on time (按时): the
  * coordinator finishes the previous exchange, reads the scene out, hands the paper over. Later than
  * this it is late (延迟) with its delay, whichever key logged it: the console turns its countdown red,
- * the timeline tab and the report's timing table say 延迟.
+ * the timeline tab and the report's timing table say 延迟. The same margin the other way: an inject
+ * handed out more than this before its time is 提前 — it did not run to the script either, and an
+ * evaluator checking 情景执行 wants it named, not counted as 按时.
  */
 export const ON_TIME_TOLERANCE_SEC = 30;
 
 /** Whether an inject that went out `delayMs` after its planned time (negative: early) is late. */
 export function isLateBy(delayMs: number): boolean {
   return delayMs > ON_TIME_TOLERANCE_SEC * 1000;
+}
+
+/** Whether an inject that went out `delayMs` after its planned time (negative: early) is early (提前). */
+export function isEarlyBy(delayMs: number): boolean {
+  return delayMs < -ON_TIME_TOLERANCE_SEC * 1000;
 }
 
 /**

@@ -12,7 +12,7 @@ export const INJECT_METHODS = ['电话', '短信', '对讲', '文件', '现场',
 /** Longest delay a late inject can be recorded with: a drill day. */
 export const MAX_DELAY_SEC = 24 * 3600;
 /** An inject's timing as the timeline tab and the report's timing table both say it. */
-export const INJECT_TIMING_STATUSES = { delivered: '按时', late: '延迟', skipped: '未发送', pending: '未执行' } as const;
+export const INJECT_TIMING_STATUSES = { delivered: '按时', early: '提前', late: '延迟', skipped: '未发送', pending: '未执行' } as const;
 export const ROSTER_ROLES = ['总指挥', '导演', '控制组', '评估组', '参演单位', '观摩'] as const;
 
 // ---- evaluation ----

@@ -45,6 +45,17 @@ test('evaluates a drill, raises an item on a clause, revises the plan and resolv
   await page.getByRole('tab', { name: /发现/ }).click();
   await page.getByTestId('add-finding').click();
   await page.getByTestId('finding-title').fill('信息报告超时');
+  // The linked inject and record are found by what the list shows (第1条…, the record's words), not by their ids.
+  await page.getByTestId('finding-injects').click();
+  await page.keyboard.type('第1条');
+  await page.locator('.ant-select-item-option', { hasText: '第1条' }).click();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('finding-injects')).toContainText('第1条');
+  await page.getByTestId('finding-observations').click();
+  await page.keyboard.type('首报超过');
+  await page.locator('.ant-select-item-option', { hasText: '首报超过30分钟' }).click();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('finding-observations')).toContainText('首报超过30分钟');
   await page.getByTestId('finding-clauses').click();
   await page.keyboard.type('报告时限');
   await page.locator('.ant-select-tree-treenode', { hasText: '报告时限与程序' }).locator('.ant-select-tree-checkbox').first().click();

@@ -189,7 +189,10 @@ test('L on an overdue inject proposes the delay from the clock and refuses one t
   // The next, planned T+10:00: Enter takes the clock's figure.
   await expect(page.getByTestId('current-inject')).toContainText('火势蔓延');
   await page.keyboard.press('l');
-  await expect(page.getByTestId('late-delay')).toHaveValue(/^10:0\d$/);
+  await expect(page.getByTestId('late-delay')).toHaveValue(/^10:\d\d$/);
+  // While the dialog is open the proposal follows the clock (it records what it shows, not a figure from when L was pressed).
+  const first = await page.getByTestId('late-delay').inputValue();
+  await expect(page.getByTestId('late-delay')).not.toHaveValue(first);
   await page.getByTestId('late-delay').press('Enter');
   await expect(late).toHaveCount(2);
   // The log lists the newest entry first.

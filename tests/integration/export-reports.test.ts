@@ -6,6 +6,8 @@ import { exportNoticeDocx } from '../../electron/core/export/notice-docx';
 import { REPORT_OPTIONS, noticeInput } from '../fixtures/document-inputs';
 import { forestFireEvaluation as report, improvementItem } from '../fixtures/forest-fire-drill';
 import { analyseTimeline } from '../../electron/core/domain/evaluation/timeline';
+import { combineScores } from '../../electron/core/domain/evaluation/scores';
+import { duration } from '../../electron/shared/drill-clock';
 import { attr, eastAsiaFont, element, elements, paragraphs, saveExport, textOf, unzipDocx, type DocxParts } from '../helpers/docx';
 import { expectGbt9704Layout, expectGbtTable } from '../helpers/gbt9704-layout';
 
@@ -71,6 +73,37 @@ describe('exportEvaluationReportDocx — 评估报告', () => {
     const texts = paragraphs((await unzipDocx(await exportEvaluationReportDocx(r2, REPORT_OPTIONS.evaluation))).document).map((p) => p.text);
     expect(texts.some((t) => t.includes('计划情景6个，其中按时发送1个、延迟发送3个、演练结束时未执行2个；'))).toBe(true);
     expect(texts).toContain('2.针对“医疗救护组到场时间偏晚”，由区应急管理局修订预案4.1，于2025年5月31日前完成；由区卫生健康局组织急救人员集结演练，于2025年6月30日前完成。');
+  });
+
+  it('counts an inject delivered well before its time as 提前, and averages the delay over the late ones only', async () => {
+    const r2 = report();
+    // The first inject went out at T+00:00 but was planned for T+72:00: 1 h 12 min early.
+    r2.script.injects[0]!.time = { mode: 'relative', offsetSec: 72 * 60 };
+    r2.timeline = analyseTimeline(r2.script, r2.events, r2.drill.date, r2.drill.startTime);
+    const doc = (await unzipDocx(await exportEvaluationReportDocx(r2, REPORT_OPTIONS.evaluation))).document;
+    const texts = paragraphs(doc).map((p) => p.text);
+    // Still adding up to the script's 6: 提前 1 + 延迟 4 + 跳过 1.
+    const summary = texts.find((t) => t.includes('计划情景6个'))!;
+    expect(summary).toContain('计划情景6个，其中提前发送1个、延迟发送4个、跳过未发送1个；');
+    expect(summary).toContain(`延迟发送的情景平均延迟${duration(r2.timeline.meanDelayMs)}，最大延迟${duration(r2.timeline.maxDelayMs)}`);
+    expect(r2.timeline.meanDelayMs).toBeGreaterThan(0);
+    expect(summary).not.toContain('平均延迟提前');
+    const timing = expectGbtTable(elements(doc, 'w:tbl')[1]!, 'portrait', ['序号', '场景', '计划', '实际', '延迟', '响应用时', '状态']);
+    expect([timing[0]![4], timing[0]![6]]).toEqual(['提前1小时12分', '提前']);
+  });
+
+  it('rounds halves in 表1 up, and its 得分 column adds up to the 合计 and the conclusion', async () => {
+    const r2 = report();
+    const criterion = (id: string, weight: number) => ({ id, group: '', title: id, description: '', weight, scale: { kind: 'score' as const, max: 10 } });
+    r2.criteria = { ...r2.criteria, criteria: [criterion('a', 5), criterion('b', 5), criterion('c', 90)] };
+    const answers = (a: number, b: number, c: number) => [{ criterionId: 'a', value: a, note: '' }, { criterionId: 'b', value: b, note: '' }, { criterionId: 'c', value: c, note: '' }];
+    r2.forms = [{ id: 'x1', evaluator: '甲', unit: '', answers: answers(6, 4.5, 5) }, { id: 'x2', evaluator: '乙', unit: '', answers: answers(7, 4.5, 5) }];
+    r2.scores = combineScores(r2.criteria, r2.forms);
+    const doc = (await unzipDocx(await exportEvaluationReportDocx(r2, REPORT_OPTIONS.evaluation))).document;
+    const rows = expectGbtTable(elements(doc, 'w:tbl')[0]!, 'portrait', ['评估项', '权重', '平均得分率', '评估人分歧', '得分']);
+    // (6+7)/2 of 10 × 5 = 3.25 and 4.5 of 10 × 5 = 2.25 both read x.x5 and round up alike.
+    expect(rows.map((row) => row[4])).toEqual(['3.3', '2.3', '45.0', '50.6']);
+    expect(paragraphs(doc).some((p) => p.text.includes('得分50.6分'))).toBe(true);
   });
 
   it('ends with the 署名 and the 成文日期 written without leading zeros', () => {

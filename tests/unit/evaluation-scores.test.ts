@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { combineScores, gradeOf } from '../../electron/core/domain/evaluation/scores';
 import { answerShare } from '../../electron/shared/evaluation-answers';
+import { formatScore, roundScore } from '../../electron/shared/score-format';
 import type { CriteriaSet, Criterion, EvaluatorForm } from '../../electron/shared/schemas/evaluation';
 
 const LEVELS = { kind: 'levels' as const, levels: [{ label: '达到', value: 1 }, { label: '部分达到', value: 0.5 }, { label: '未达到', value: 0 }] };
@@ -38,10 +39,10 @@ describe('combineScores', () => {
   it('averages evaluators per criterion, reports their spread and weights the points', () => {
     const s = set(score('a', 60), level('b', 40));
     const out = combineScores(s, [form({ a: 8, b: '达到' }), form({ a: 6, b: '部分达到' }), form({ a: 10, b: '达到' })]);
-    expect(result(out, 'a')).toEqual({ criterionId: 'a', mean: expect.closeTo(0.8, 10), spread: expect.closeTo(0.4, 10), answered: 3, points: expect.closeTo(48, 10) });
+    expect(result(out, 'a')).toEqual({ criterionId: 'a', mean: expect.closeTo(0.8, 10), spread: expect.closeTo(0.4, 10), answered: 3, points: 48 });
     expect(result(out, 'b').mean).toBeCloseTo(5 / 6, 10);
     expect(result(out, 'b').spread).toBe(0.5);
-    expect(result(out, 'b').points).toBeCloseTo(40 * (5 / 6), 10);
+    expect(result(out, 'b').points).toBe(33.3); // 40 × 5/6 = 33.33…, kept as shown
     // 48 + 33.33… = 81.33… → 81.3
     expect(out.total).toBe(81.3);
     expect(out.grade).toBe('良好');
@@ -115,6 +116,27 @@ describe('combineScores', () => {
     const out = combineScores(set(score('a', 100, 100)), [form({ a: 90 }), form({ a: 90 }), form({ a: 89.9 })]);
     expect(out.total).toBe(90);
     expect(out.grade).toBe('优秀');
+  });
+});
+
+describe('roundScore / formatScore', () => {
+  it('rounds halves up on the decimal value, whatever binary noise the arithmetic left', () => {
+    // (0.6 + 0.7) / 2 × 5 is 3.2499999999999996 in floating point; 0.45 × 5 is exactly 2.25.
+    expect(roundScore(((6 / 10 + 7 / 10) / 2) * 5)).toBe(3.3);
+    expect(roundScore((4.5 / 10) * 5)).toBe(2.3);
+    expect([0.15, 1.005 * 10, 2.75, 3.24, 0, 100].map(roundScore)).toEqual([0.2, 10.1, 2.8, 3.2, 0, 100]);
+    expect(formatScore(((6 / 10 + 7 / 10) / 2) * 5)).toBe('3.3');
+    expect(formatScore(45)).toBe('45.0');
+    expect(formatScore(null)).toBe('—');
+  });
+});
+
+describe('combineScores — rounded as shown', () => {
+  it('keeps each item’s points as shown and totals those, so the 得分 column adds up to the total', () => {
+    const out = combineScores(set(score('a', 5), score('b', 5), score('c', 90)), [form({ a: 6, b: 4.5, c: 5 }), form({ a: 7, b: 4.5, c: 5 })]);
+    expect(out.criteria.map((c) => c.points)).toEqual([3.3, 2.3, 45]);
+    // Unrounded 3.25 + 2.25 + 45 = 50.5, but the column reads 3.3 + 2.3 + 45.0 = 50.6.
+    expect(out.total).toBe(50.6);
   });
 });
 

@@ -102,7 +102,8 @@ describe('analyseTimeline', () => {
     });
 
     it('counts deliveries (late ones included), skips, late marks, observations and actions', () => {
-      expect(a).toMatchObject({ delivered: 3, skipped: 1, late: 1, meanDelayMs: 20_000, maxDelayMs: MIN, observations: 0, actions: 3 });
+      // The mean delay is over the one late inject: the two on time do not water it down.
+      expect(a).toMatchObject({ delivered: 3, skipped: 1, early: 0, late: 1, meanDelayMs: MIN, maxDelayMs: MIN, observations: 0, actions: 3 });
       expect(a.adhoc).toEqual([{ at: at(12, 33).toISOString(), drillMs: 33 * MIN, text: '临时：记者到场' }]);
     });
 
@@ -117,13 +118,20 @@ describe('analyseTimeline', () => {
     expect(timing(analyse(script(inject('x', clock('10:00'))), events), 'x')).toMatchObject({ plannedMs: 30 * MIN, actualMs: 31 * MIN, delayMs: MIN });
   });
 
-  it('gives a negative delay to an inject delivered before it was due', () => {
+  it('calls an inject delivered well before it was due 提前, with a negative delay it does not average into the delays', () => {
     const events = log(['clock.start', at(9, 0)], ['inject.delivered', at(9, 5), 'early'], ['inject.delivered', at(9, 12), 'later'], ['clock.end', at(9, 30)]);
     const a = analyse(script(inject('early', rel(20)), inject('later', rel(10))), events);
-    expect(timing(a, 'early').delayMs).toBe(-15 * MIN);
-    expect(timing(a, 'later').delayMs).toBe(2 * MIN);
-    expect(a.meanDelayMs).toBe((-15 * MIN + 2 * MIN) / 2);
-    expect(a.maxDelayMs).toBe(2 * MIN);
+    expect(timing(a, 'early')).toMatchObject({ status: 'early', delayMs: -15 * MIN });
+    expect(timing(a, 'later')).toMatchObject({ status: 'late', delayMs: 2 * MIN });
+    expect(a).toMatchObject({ delivered: 2, early: 1, late: 1, meanDelayMs: 2 * MIN, maxDelayMs: 2 * MIN });
+  });
+
+  it('has no mean delay when nothing was late, however early some went out', () => {
+    // The tester's run: one inject 1 h 12 min early read "平均延迟 提前36分59秒".
+    const events = log(['clock.start', at(9, 0)], ['inject.delivered', at(9, 8), 'a'], ['inject.delivered', at(9, 20, 2), 'b'], ['clock.end', at(10, 30)]);
+    const a = analyse(script(inject('a', rel(80)), inject('b', rel(20))), events);
+    expect(a.injects.map((t) => t.status)).toEqual(['early', 'delivered']);
+    expect(a).toMatchObject({ delivered: 2, early: 1, late: 0, meanDelayMs: null, maxDelayMs: null });
   });
 
   it('reads an unfinished drill up to its last entry', () => {
@@ -198,13 +206,14 @@ describe('analyseTimeline', () => {
 
   it('counts a D delivery as on time up to ON_TIME_TOLERANCE_SEC after its planned time, and late (with its delay) past it', () => {
     expect(ON_TIME_TOLERANCE_SEC).toBe(30);
-    const events = log(['clock.start', at(9, 0)], ['inject.delivered', at(9, 5, 30), 'a'], ['inject.delivered', at(9, 10, 40), 'b'], ['inject.delivered', at(9, 14), 'c'], ['clock.end', at(9, 20)]);
-    const a = analyse(script(inject('a', rel(5)), inject('b', rel(10)), inject('c', rel(15))), events);
+    const events = log(['clock.start', at(9, 0)], ['inject.delivered', at(9, 5, 30), 'a'], ['inject.delivered', at(9, 10, 40), 'b'], ['inject.delivered', at(9, 14), 'c'], ['inject.delivered', at(9, 19), 'd'], ['clock.end', at(9, 20)]);
+    const a = analyse(script(inject('a', rel(5)), inject('b', rel(10)), inject('c', rel(15)), inject('d', rel(19.5))), events);
     expect(timing(a, 'a')).toMatchObject({ status: 'delivered', delayMs: 30_000 });
     expect(timing(a, 'b')).toMatchObject({ status: 'late', delayMs: 40_000 });
-    // Early is not late.
-    expect(timing(a, 'c')).toMatchObject({ status: 'delivered', delayMs: -MIN });
-    expect(a).toMatchObject({ delivered: 3, late: 1 });
+    // Early is not late, nor 按时 past the same margin the other way.
+    expect(timing(a, 'c')).toMatchObject({ status: 'early', delayMs: -MIN });
+    expect(timing(a, 'd')).toMatchObject({ status: 'delivered', delayMs: -30_000 });
+    expect(a).toMatchObject({ delivered: 4, early: 1, late: 1 });
   });
 
   it('reads the delay off the clock when the recorded one contradicts it (an entry logged before run.log checked it)', () => {
@@ -212,6 +221,6 @@ describe('analyseTimeline', () => {
     const events = log(['clock.start', at(9, 0)], ['inject.late', at(9, 1, 3), 'a'], ['clock.end', at(9, 20)]);
     events[1]!.delaySec = 5 * 60;
     const a = analyse(script(inject('a', rel(18))), events);
-    expect(timing(a, 'a')).toMatchObject({ status: 'late', plannedMs: 18 * MIN, actualMs: 63_000, delayMs: 63_000 - 18 * MIN });
+    expect(timing(a, 'a')).toMatchObject({ status: 'early', plannedMs: 18 * MIN, actualMs: 63_000, delayMs: 63_000 - 18 * MIN });
   });
 });

@@ -2,6 +2,7 @@
 import type { Paragraph, Table } from 'docx';
 import { DRILL_FORMS, DRILL_PURPOSES, DRILL_SCOPES } from '../../shared/vocabulary';
 import type { EvaluationReport } from '../../shared/schemas/evaluation';
+import { formatScore } from '../../shared/score-format';
 import { bodyText, heading, packDocument, pushRun, type PageRun } from './document-kit-docx';
 import { labelParagraph, signatureParagraphs, titleParagraph } from './official-parts-docx';
 import { conclusionParagraphs, findingParagraphs, scoreTable, scoringMethod, suggestionParagraphs, timelineSummary, timingTable } from './report-parts-docx';
@@ -22,7 +23,7 @@ export interface ReportExportOptions {
 type Block = Paragraph | Table;
 
 const scoreLine = (report: EvaluationReport): string =>
-  report.scores.total === null ? '' : `经评估，本次演练得分${report.scores.total.toFixed(1)}分，评估等级为“${report.scores.grade ?? '—'}”。`;
+  report.scores.total === null ? '' : `经评估，本次演练得分${formatScore(report.scores.total)}分，评估等级为“${report.scores.grade ?? '—'}”。`;
 
 /** The drill as the report describes it: dated the day it took place, not the day it was planned for. */
 const asHeld = (report: EvaluationReport) => ({ ...report.drill, date: report.heldOn });

@@ -6,6 +6,7 @@ import { formatChineseDate } from './official-parts-docx';
 import { bodyText, dataTable, type Column } from './document-kit-docx';
 import { duration, formatOffset } from '../../shared/drill-clock';
 import { INJECT_TIMING_STATUSES } from '../../shared/vocabulary';
+import { formatScore } from '../../shared/score-format';
 
 export const SCORE_COLUMNS: Column[] = [
   { header: '评估项', chars: 12 },
@@ -28,7 +29,6 @@ export const TIMING_COLUMNS: Column[] = [
 
 
 const percent = (share: number | null): string => (share === null ? '—' : `${Math.round(share * 100)}%`);
-const points = (n: number | null): string => (n === null ? '—' : n.toFixed(1));
 /** Trailing sentence punctuation, so a title can be followed by 。 without doubling it. */
 const sentence = (s: string): string => (/[。！？；.!?]$/.test(s.trim()) ? s.trim() : `${s.trim()}。`);
 
@@ -40,10 +40,10 @@ export function scoreTable(set: CriteriaSet, scores: ScoreSummary): Table {
   const byId = new Map(scores.criteria.map((c) => [c.criterionId, c]));
   const rows = set.criteria.map((c) => {
     const r = byId.get(c.id);
-    return [c.group ? `${c.group}：${c.title}` : c.title, String(c.weight), percent(r?.mean ?? null), percent(r?.spread ?? null), points(r?.points ?? null)];
+    return [c.group ? `${c.group}：${c.title}` : c.title, String(c.weight), percent(r?.mean ?? null), percent(r?.spread ?? null), formatScore(r?.points ?? null)];
   });
   const weight = set.criteria.reduce((a, c) => a + c.weight, 0);
-  rows.push(['合计', String(weight), '—', '—', points(scores.total)]);
+  rows.push(['合计', String(weight), '—', '—', formatScore(scores.total)]);
   return dataTable(SCORE_COLUMNS, rows, 'portrait');
 }
 
@@ -53,11 +53,11 @@ export function timingTable(timeline: TimelineAnalysis): Table {
 }
 
 /**
- * Every inject of the script counted once, so the parts add up to the total: on time, late, skipped,
+ * Every inject of the script counted once, so the parts add up to the total: on time, early, late, skipped,
  * and those the drill ended before reaching (left out, the sum would not match the table above it).
  */
 function injectCounts(t: TimelineAnalysis): string {
-  const labels = [['delivered', '按时发送'], ['late', '延迟发送'], ['skipped', '跳过未发送'], ['pending', '演练结束时未执行']] as const;
+  const labels = [['delivered', '按时发送'], ['early', '提前发送'], ['late', '延迟发送'], ['skipped', '跳过未发送'], ['pending', '演练结束时未执行']] as const;
   const parts = labels.map(([status, label]) => [label, t.injects.filter((i) => i.status === status).length] as const).filter(([, n]) => n > 0);
   return `计划情景${t.injects.length}个${parts.length ? `，其中${parts.map(([label, n]) => `${label}${n}个`).join('、')}` : ''}`;
 }
@@ -68,7 +68,7 @@ export function timelineSummary(t: TimelineAnalysis): Paragraph {
     `演练实际用时${duration(t.durationMs)}${t.pausedMs ? `（另暂停${duration(t.pausedMs)}）` : ''}`,
     injectCounts(t),
     ...(t.adhoc.length ? [`临时增加情景${t.adhoc.length}个`] : []),
-    ...(t.meanDelayMs !== null ? [`平均延迟${duration(t.meanDelayMs, true)}，最大延迟${duration(t.maxDelayMs, true)}`] : []),
+    ...(t.meanDelayMs !== null ? [`延迟发送的情景平均延迟${duration(t.meanDelayMs)}，最大延迟${duration(t.maxDelayMs)}`] : []),
     ...(t.meanResponseMs !== null ? [`平均响应用时${duration(t.meanResponseMs)}`] : []),
     `评估人记录观察${t.observations}条、处置行动${t.actions}条`,
   ];
@@ -131,5 +131,5 @@ export function conclusionParagraphs(report: EvaluationReport): Paragraph[] {
   if (written.length) return written.map(bodyText);
   const { total, grade, evaluators } = report.scores;
   if (total === null || grade === null) return [bodyText('评估组未提交有效评估结果，本次演练暂不评定等级。')];
-  return [bodyText(`经评估组${evaluators}名评估人综合评定，本次演练得分${total.toFixed(1)}分，评估等级为“${grade}”。`)];
+  return [bodyText(`经评估组${evaluators}名评估人综合评定，本次演练得分${formatScore(total)}分，评估等级为“${grade}”。`)];
 }

@@ -106,8 +106,11 @@ export interface InjectTiming {
   actualMs: number | null;
   /** actual − planned, ms (positive: late); for a late delivery, the delay the coordinator recorded. */
   delayMs: number | null;
-  /** late: logged late (L), or delivered later than ON_TIME_TOLERANCE_SEC after its planned time. */
-  status: 'delivered' | 'late' | 'skipped' | 'pending';
+  /**
+   * delivered: on time, within ON_TIME_TOLERANCE_SEC of its planned time either way; early: more than
+   * that before it; late: logged late (L), or delivered more than that after it.
+   */
+  status: 'delivered' | 'early' | 'late' | 'skipped' | 'pending';
   /** From delivery to the first player action logged against this inject, ms. */
   responseMs: number | null;
 }
@@ -117,9 +120,12 @@ export interface TimelineAnalysis {
   adhoc: { at: string; drillMs: number; text: string }[];
   durationMs: number;
   pausedMs: number;
+  /** Injects that went out: on time, early and late alike. */
   delivered: number;
   skipped: number;
+  early: number;
   late: number;
+  /** Mean and largest delay of the late injects only: an early one is not a negative delay to average in. */
   meanDelayMs: number | null;
   maxDelayMs: number | null;
   meanResponseMs: number | null;

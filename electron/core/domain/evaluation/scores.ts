@@ -1,5 +1,6 @@
 // The evaluation group's forms combined into one score per criterion, a weighted total and a grade.
 import { answerShare } from '../../../shared/evaluation-answers';
+import { roundScore } from '../../../shared/score-format';
 import type { CriteriaSet, CriterionResult, EvaluatorForm, ScoreSummary } from '../../../shared/schemas/evaluation';
 
 /** Lower bounds of the grades on the 0..100 total, best first. */
@@ -40,17 +41,16 @@ export function combineScores(set: CriteriaSet, forms: readonly EvaluatorForm[])
     }
     if (shares.length === 0) return { criterionId: criterion.id, mean: null, spread: null, answered: 0, points: null };
     const mean = shares.reduce((a, b) => a + b, 0) / shares.length;
-    const earned = mean * criterion.weight;
+    // Each item's points are kept as shown (one decimal) and the total is built from those, so that the
+    // 得分 column of 表1 adds up to its 合计 when every item is scored: an evaluator checks the sum by hand,
+    // and a total 0.2 off the column reads as an error, not as rounding.
+    const earned = roundScore(mean * criterion.weight);
     points += earned;
     weights += criterion.weight;
     return { criterionId: criterion.id, mean, spread: Math.max(...shares) - Math.min(...shares), answered: shares.length, points: earned };
   });
   // Only weight-0 criteria answered: there is nothing that counts towards a total.
-  const total = weights > 0 ? round1((points / weights) * 100) : null;
+  const total = weights > 0 ? roundScore((points / weights) * 100) : null;
   // The grade follows the rounded total, so that 89.96 shown as 90.0 never reads 良好.
   return { criteria, total, grade: gradeOf(total), evaluators: contributed.size };
-}
-
-function round1(n: number): number {
-  return Math.round(n * 10 + 1e-9) / 10;
 }

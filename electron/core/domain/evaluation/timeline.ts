@@ -4,7 +4,7 @@
 // agrees to the millisecond with what the console showed during the run. A drill paused for two hours
 // for weather is not two hours late, and players are not two hours slow to respond across the pause.
 import { clockState, drillTimeReader, injectStates, localWallTime } from '../../../shared/drill-clock';
-import { delayMismatch, DELIVERY_TYPES, isLateBy } from '../../../shared/run-rules';
+import { delayMismatch, DELIVERY_TYPES, isEarlyBy, isLateBy } from '../../../shared/run-rules';
 import type { InjectTiming, TimelineAnalysis } from '../../../shared/schemas/evaluation';
 import type { InjectRunState, RunEvent, Script } from '../../../shared/schemas/drill';
 import { injectNumbers } from '../../../shared/script-checks';
@@ -43,22 +43,24 @@ export function analyseTimeline(script: Script, events: readonly RunEvent[], dri
       plannedMs: state.plannedMs,
       actualMs: state.deliveredMs,
       delayMs,
-      // Pressed D (delivered) but later than the tolerance: late all the same, in every count and table.
-      status: state.status === 'delivered' && delayMs !== null && isLateBy(delayMs) ? 'late' : state.status,
+      status: timingStatus(state.status, delayMs),
       responseMs: responses.get(state.injectId) ?? null,
     };
   });
   const adhoc = log.filter((e) => e.type === 'inject.adhoc').map((e) => ({ at: e.at, drillMs: drillMsAt(e), text: e.text }));
 
-  const delays = injects.flatMap((t) => (t.delayMs === null ? [] : [t.delayMs]));
+  // Averaged over the late ones: mixing in early deliveries as negative delays made a run with one
+  // inject 1 h 12 min early and two slightly late read "平均延迟 提前36分59秒".
+  const delays = injects.flatMap((t) => (t.status === 'late' && t.delayMs !== null ? [t.delayMs] : []));
   const responded = injects.flatMap((t) => (t.responseMs === null ? [] : [t.responseMs]));
   return {
     injects,
     adhoc,
     durationMs: clock.elapsedMs,
     pausedMs: clock.pausedMs,
-    delivered: injects.filter((t) => t.status === 'delivered' || t.status === 'late').length,
+    delivered: injects.filter((t) => t.status === 'delivered' || t.status === 'early' || t.status === 'late').length,
     skipped: injects.filter((t) => t.status === 'skipped').length,
+    early: injects.filter((t) => t.status === 'early').length,
     late: injects.filter((t) => t.status === 'late').length,
     meanDelayMs: mean(delays),
     maxDelayMs: delays.length ? Math.max(...delays) : null,
@@ -66,6 +68,17 @@ export function analyseTimeline(script: Script, events: readonly RunEvent[], dri
     observations: log.filter((e) => e.type === 'observation').length,
     actions: log.filter((e) => e.type === 'action').length,
   };
+}
+
+/**
+ * Pressed D (delivered) but later than the tolerance: late all the same, in every count and table; more
+ * than the tolerance before its time: early, whichever key logged it (an L entry from before run.log
+ * checked it can sit before the planned time, and its delay is then read off the clock).
+ */
+function timingStatus(status: InjectRunState['status'], delayMs: number | null): InjectTiming['status'] {
+  if ((status !== 'delivered' && status !== 'late') || delayMs === null) return status;
+  if (isEarlyBy(delayMs)) return 'early';
+  return status === 'late' || isLateBy(delayMs) ? 'late' : 'delivered';
 }
 
 /**

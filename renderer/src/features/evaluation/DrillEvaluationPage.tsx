@@ -3,7 +3,8 @@ import { Alert, App as AntApp, Button, Card, Empty, Input, InputNumber, List, Mo
 import { useEffect, useState } from 'react';
 import { duration, formatOffset } from '@shared/drill-clock';
 import { answerProblem } from '@shared/evaluation-answers';
-import { isLateBy } from '@shared/run-rules';
+import { isEarlyBy, isLateBy } from '@shared/run-rules';
+import { formatScore } from '@shared/score-format';
 import { INJECT_TIMING_STATUSES } from '@shared/vocabulary';
 import type { EvaluationReport, EvaluatorForm, Finding, ItemInput } from '@shared/schemas/evaluation';
 import { errorText, request } from '../../api/client';
@@ -126,12 +127,12 @@ export function DrillEvaluationPage({ drillId, findingId }: { drillId: string; f
         }
       />
       <Space size="large" style={{ marginBottom: 16 }}>
-        <Statistic title="综合得分" value={s.total ?? '—'} suffix={s.total !== null ? '分' : ''} data-testid="eval-total" />
+        <Statistic title="综合得分" value={formatScore(s.total)} suffix={s.total !== null ? '分' : ''} data-testid="eval-total" />
         <Statistic title="评估结论" value={s.grade ?? '未评分'} />
         <Statistic title="评估人" value={s.evaluators} />
         <Statistic title="注入下达" value={`${t.delivered}/${t.injects.length}`} />
-        {/* In words ("提前5分49秒", "准时"), as the report says it: a signed clock reading is easily misread. */}
-        <Statistic title="平均延迟" value={duration(t.meanDelayMs, true)} />
+        {/* Over the late injects only, in words as the report says it: early ones are counted as 提前, not averaged in as negative delays. */}
+        <Statistic title="平均延迟（延迟的注入）" value={duration(t.meanDelayMs)} data-testid="eval-mean-delay" />
         <Statistic title="平均响应" value={duration(t.meanResponseMs)} />
       </Space>
       <Tabs
@@ -164,7 +165,7 @@ export function DrillEvaluationPage({ drillId, findingId }: { drillId: string; f
                     { title: '权重', width: 60, render: (_, c) => critTitle.get(c.criterionId)?.weight },
                     { title: '平均得分率', width: 100, render: (_, c) => pct(c.mean) },
                     { title: '评估人分歧', width: 100, render: (_, c) => (c.spread === null ? '—' : <Tag color={c.spread >= 0.3 ? 'red' : c.spread > 0 ? 'orange' : 'green'}>{pct(c.spread)}</Tag>) },
-                    { title: '得分', width: 70, render: (_, c) => (c.points === null ? '—' : c.points.toFixed(1)) },
+                    { title: '得分', width: 70, render: (_, c) => formatScore(c.points) },
                     { title: '评分人数', width: 80, dataIndex: 'answered' },
                   ]}
                 />
@@ -195,7 +196,7 @@ export function DrillEvaluationPage({ drillId, findingId }: { drillId: string; f
                     { title: '场景', dataIndex: 'scene' },
                     { title: '计划', width: 90, render: (_, i) => mmss(i.plannedMs) },
                     { title: '实际', width: 90, render: (_, i) => mmss(i.actualMs) },
-                    { title: '延迟', width: 90, render: (_, i) => (i.delayMs === null ? '—' : <Tag color={isLateBy(i.delayMs) ? 'red' : 'green'} data-testid="timing-delay">{duration(i.delayMs, true)}</Tag>) },
+                    { title: '延迟', width: 90, render: (_, i) => (i.delayMs === null ? '—' : <Tag color={isLateBy(i.delayMs) ? 'red' : isEarlyBy(i.delayMs) ? 'orange' : 'green'} data-testid="timing-delay">{duration(i.delayMs, true)}</Tag>) },
                     { title: '响应用时', width: 100, render: (_, i) => mmss(i.responseMs) },
                     { title: '状态', width: 80, render: (_, i) => INJECT_TIMING_STATUSES[i.status] },
                   ]}

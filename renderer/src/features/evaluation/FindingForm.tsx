@@ -41,10 +41,11 @@ export function FindingForm({ report, finding, onClose, onSaved }: { report: Eva
         <Form.Item name="kind"><Radio.Group options={[{ value: 'strength', label: '亮点' }, { value: 'problem', label: '问题' }]} /></Form.Item>
         <Form.Item name="title" label="标题" rules={[{ required: true, message: '请填写标题' }]}><Input maxLength={200} data-testid="finding-title" /></Form.Item>
         <Form.Item name="detail" label="情况说明"><Input.TextArea rows={3} maxLength={5000} /></Form.Item>
-        <Form.Item name="criterionId" label="对应评估项"><Select {...BELOW_FIELD} allowClear options={report.criteria.criteria.map((c) => ({ value: c.id, label: `${c.group} · ${c.title}` }))} /></Form.Item>
+        <Form.Item name="criterionId" label="对应评估项"><Select {...BELOW_FIELD} allowClear showSearch optionFilterProp="label" options={report.criteria.criteria.map((c) => ({ value: c.id, label: `${c.group} · ${c.title}` }))} /></Form.Item>
         <Form.Item name="unit" label="涉及单位"><Input maxLength={120} /></Form.Item>
-        <Form.Item name="injectIds" label="相关注入"><Select {...BELOW_FIELD} mode="multiple" options={report.script.injects.map((i) => ({ value: i.id, label: `第${numbers.get(i.id)}条 ${i.scene}` }))} /></Form.Item>
-        <Form.Item name="observationIds" label="相关记录"><Select {...BELOW_FIELD} mode="multiple" options={observations.map((o) => ({ value: o.id, label: `${new Date(o.at).toLocaleTimeString('zh-CN')} ${o.text}`.slice(0, 60) }))} /></Form.Item>
+        {/* Search the label people read (第5条 先期处置, 记录文字), not the ids behind it. */}
+        <Form.Item name="injectIds" label="相关注入"><Select {...BELOW_FIELD} mode="multiple" optionFilterProp="label" data-testid="finding-injects" options={report.script.injects.map((i) => ({ value: i.id, label: `第${numbers.get(i.id)}条 ${i.scene}` }))} /></Form.Item>
+        <Form.Item name="observationIds" label="相关记录"><Select {...BELOW_FIELD} mode="multiple" optionFilterProp="label" data-testid="finding-observations" options={observations.map((o) => ({ value: o.id, label: `${new Date(o.at).toLocaleTimeString('zh-CN')} ${o.text}`.slice(0, 60) }))} /></Form.Item>
         <Form.Item name="clauses" label="相关预案条款"><ClauseSelect plans={plans} noPlans={NO_DRILL_PLAN} testId="finding-clauses" /></Form.Item>
       </Form>
     </Modal>

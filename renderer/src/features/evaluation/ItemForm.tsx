@@ -81,7 +81,7 @@ export function ItemForm({ item, preset, planIds = [], onClose, onSaved }: Props
         <Form.Item name="measure" label="整改措施"><Input.TextArea rows={2} maxLength={2000} /></Form.Item>
         <Form.Item name="category" label="类别"><Select {...BELOW_FIELD} allowClear options={ITEM_CATEGORIES.map((c) => ({ value: c, label: c }))} style={{ width: 200 }} /></Form.Item>
         <Form.Item name="unit" label="责任单位" rules={[{ required: true, message: '请选择责任单位' }]}>
-          <Select {...BELOW_FIELD} showSearch options={(profile.data?.departments ?? []).map((d) => ({ value: d.name, label: d.name }))} data-testid="item-unit" />
+          <Select {...BELOW_FIELD} showSearch optionFilterProp="label" options={(profile.data?.departments ?? []).map((d) => ({ value: d.name, label: d.name }))} data-testid="item-unit" />
         </Form.Item>
         <Form.Item name="owner" label="责任人"><Input maxLength={60} style={{ width: 200 }} /></Form.Item>
         <Form.Item name="deadline" label="完成时限" rules={[{ required: true, message: '请选择完成时限' }]}><DatePicker /></Form.Item>
