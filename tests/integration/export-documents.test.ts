@@ -38,6 +38,16 @@ describe('exportScriptDocx', () => {
     expect(texts).toContain('演练形式：综合演练，桌面与实战结合');
   });
 
+  it('marks an inject delivered before its time 提前, by the timeline’s rule', async () => {
+    const input = scriptInput();
+    const fourth = input.script.injects[3]!;
+    expect(fourth.time).toMatchObject({ mode: 'relative', offsetSec: 24 * 60 });
+    const early = { ...input.eventsOrNull![1]!, id: 'e9', seq: 9, injectId: fourth.id, at: new Date(2025, 3, 8, 9, 22, 0).toISOString() };
+    const doc = await saveExport('script-early', await exportScriptDocx({ ...input, eventsOrNull: [...input.eventsOrNull!, early] }));
+    const rows = elements(elements(doc.document, 'w:tbl')[0]!, 'w:tr').slice(1);
+    expect(elements(rows[3]!, 'w:tc').map(textOf)[1]).toBe('T+24:00' + '9:24' + '实际：9:22:00（提前 2分钟）');
+  });
+
   it('lays the script out as a landscape table filling the 12756-twip 版心, one row per inject', () => {
     const [scriptTable, roster] = elements(parts.document, 'w:tbl');
     expectGbtTable(scriptTable!, 'landscape', SCRIPT_HEADERS);

@@ -53,18 +53,19 @@ function plannedTime(inject: Inject, start: string): string {
 
 /**
  * What the run log says happened to each inject: the last delivery or skip wins (a retry after a skip is a delivery).
- * 延迟 and its delay as the timeline analysis has them (the report's rule): a D pressed past the tolerance is late too.
+ * 延迟 or 提前 and by how much as the timeline analysis has them (the report's rule, one tolerance either way).
  */
 function actualTimes(drill: Drill, script: Script, events: RunEvent[]): Map<string, string> {
-  const late = new Map(analyseTimeline(script, events, drill.date, drill.startTime).injects.flatMap((t) => (t.status === 'late' ? [[t.injectId, t.delayMs] as const] : [])));
+  const off = new Map(analyseTimeline(script, events, drill.date, drill.startTime).injects.flatMap((t) => (t.status === 'late' || t.status === 'early' ? [[t.injectId, t] as const] : [])));
   const out = new Map<string, string>();
   for (const e of [...events].sort((a, b) => a.seq - b.seq)) {
     if (!e.injectId) continue;
     if (e.type === 'inject.skipped') out.set(e.injectId, '未发送');
     if (e.type === 'inject.delivered' || e.type === 'inject.late') {
       const at = new Date(e.at);
-      const delayMs = late.get(e.injectId);
-      out.set(e.injectId, `${at.getHours()}:${pad(at.getMinutes())}:${pad(at.getSeconds())}${late.has(e.injectId) ? `\n（延迟${delayMs != null ? ` ${formatDelay(delayMs / 1000)}` : ''}）` : ''}`);
+      const t = off.get(e.injectId);
+      const by = t?.delayMs != null ? ` ${formatDelay(Math.abs(t.delayMs) / 1000)}` : '';
+      out.set(e.injectId, `${at.getHours()}:${pad(at.getMinutes())}:${pad(at.getSeconds())}${t ? `\n（${t.status === 'early' ? '提前' : '延迟'}${by}）` : ''}`);
     }
   }
   return out;
