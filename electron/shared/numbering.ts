@@ -44,8 +44,8 @@ export function headingNumbers(headings: NumberedHeading[], style: NumberingStyl
   });
 }
 
-/** Every heading as people name a clause: its number and title ("5.1 先期处置", "（二） 响应启动"). */
-export function clauseLabels(headings: (NumberedHeading & { title: string })[], style: NumberingStyle): string[] {
+/** Every heading by its id, as people name a clause: its number and title ("5.1 先期处置", "（二） 响应启动"). */
+export function clauseLabels(headings: (NumberedHeading & { id: string; title: string })[], style: NumberingStyle): Map<string, string> {
   const numbers = headingNumbers(headings, style);
-  return headings.map((h, i) => `${numbers[i]} ${h.title}`);
+  return new Map(headings.map((h, i) => [h.id, `${numbers[i]} ${h.title}`]));
 }

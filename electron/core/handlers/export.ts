@@ -69,14 +69,13 @@ export const exportHandlers: Handlers<'plan.export-docx' | 'drill.export-script-
     const script = drills.getScript(db, input.id);
     // The clauses the injects test, named as the plans now number them (a plan deleted since names none).
     const plans = new Map(listPlanRows(db, true).map((p) => [p.id, p]));
-    const clauseLabelsOf = new Map<string, string>();
-    for (const planId of new Set(script.injects.flatMap((i) => i.clauseLinks.map((l) => l.planId)))) {
+    const labels = [...new Set(script.injects.flatMap((i) => i.clauseLinks.map((l) => l.planId)))].flatMap((planId) => {
       const row = plans.get(planId);
-      if (!row) continue;
+      if (!row) return [];
       const doc = getPlanDocument(db, row);
-      clauseLabels(doc.sections, doc.numbering).forEach((label, i) => clauseLabelsOf.set(doc.sections[i]!.id, label));
-    }
-    const bytes = await exportScriptDocx({ drill, script, eventsOrNull: events.length ? events : null, clauseLabels: clauseLabelsOf });
+      return [...clauseLabels(doc.sections, doc.numbering)];
+    });
+    const bytes = await exportScriptDocx({ drill, script, eventsOrNull: events.length ? events : null, clauseLabels: new Map(labels) });
     return docxFile(`${drill.name}脚本`, drill.date, bytes);
   },
 

@@ -9,6 +9,7 @@ import { homeSummary } from '../domain/home-summary';
 import type Database from 'better-sqlite3';
 import { REVIEW_WARNING_DAYS } from '../../shared/rules';
 import { clauseLabels } from '../../shared/numbering';
+import type { ImprovementItem } from '../../shared/schemas/evaluation';
 import type { OpenItem, OpenRequest, ReviewDue } from '../../shared/schemas/home';
 import { complianceFindings } from './drills';
 import type { Handlers } from './types';
@@ -17,24 +18,23 @@ import type { Handlers } from './types';
 const UPCOMING_DRILL_DAYS = 60;
 
 
-function openItems(db: Database.Database, today: string): OpenItem[] {
-  return listItems(db, today)
+function openItems(items: ImprovementItem[]): OpenItem[] {
+  return items
     .filter((i) => i.status === 'open' || i.status === 'doing')
     .map((i) => ({ itemId: i.id, description: i.description, unit: i.unit, deadline: i.deadline, overdue: i.overdue }));
 }
 
 /** Requests still open, on plans not archived, with their clauses named as each plan numbers them. */
-function openRequests(db: Database.Database, today: string): OpenRequest[] {
+function openRequests(db: Database.Database, allItems: ImprovementItem[]): OpenRequest[] {
   const open = listRequests(db).filter((r) => r.status === 'open');
   if (!open.length) return [];
   const plans = new Map(listPlanRows(db, false).map((p) => [p.id, p]));
-  const items = new Map(listItems(db, today).map((i) => [i.id, i]));
+  const items = new Map(allItems.map((i) => [i.id, i]));
   const labels = new Map<string, Map<string, string>>();
   const labelsOf = (planId: string) => {
     if (!labels.has(planId)) {
       const doc = getPlanDocument(db, plans.get(planId)!);
-      const ls = clauseLabels(doc.sections, doc.numbering);
-      labels.set(planId, new Map(doc.sections.map((s, i) => [s.id, ls[i]!])));
+      labels.set(planId, clauseLabels(doc.sections, doc.numbering));
     }
     return labels.get(planId)!;
   };
@@ -64,6 +64,8 @@ export const homeHandlers: Handlers<'home.summary'> = {
     const upcomingDrills = listDrills(db)
       .filter((d) => (d.status === 'planned' || d.status === 'preparing') && d.date >= today && daysBetween(today, d.date) <= UPCOMING_DRILL_DAYS)
       .map((d) => ({ drillId: d.id, name: d.name, date: d.date, daysLeft: daysBetween(today, d.date) }));
-    return homeSummary({ today, profile: getProfile(db), reviewDue: reviewDue(db, today), upcomingDrills, openItems: openItems(db, today), upstreamRevised, compliance: complianceFindings(ctx, today), openRequests: openRequests(db, today) });
+    // One read of the ledger: the open items and the requests' item names come from it.
+    const items = listItems(db, today);
+    return homeSummary({ today, profile: getProfile(db), reviewDue: reviewDue(db, today), upcomingDrills, openItems: openItems(items), upstreamRevised, compliance: complianceFindings(ctx, today), openRequests: openRequests(db, items) });
   },
 };

@@ -30,7 +30,7 @@ export function parseClauseKey(key: string): ClauseRef {
 
 export function planClauses(plan: PlanDetail): PlanClauses {
   const labels = clauseLabels(plan.doc.sections, plan.doc.numbering);
-  return { planId: plan.id, title: plan.title, clauses: plan.doc.sections.map((s, i) => ({ planId: plan.id, sectionId: s.id, label: labels[i]! })) };
+  return { planId: plan.id, title: plan.title, clauses: plan.doc.sections.map((s) => ({ planId: plan.id, sectionId: s.id, label: labels.get(s.id)! })) };
 }
 
 /** One plan's sections for a single-plan picker (value = section id). */
