@@ -13,6 +13,7 @@ import { HISTORY_MERGE_TAG, type LexicalEditor } from 'lexical';
 import { memo, useEffect } from 'react';
 import { chapterToState } from '@shared/chapter-json';
 import type { PlanSection } from '@shared/doc-model';
+import { withCopyOnWriteNodes } from './copy-on-write-state';
 import { PlaceholderNode } from './nodes/PlaceholderNode';
 import { SectionHeadingNode } from './nodes/SectionHeadingNode';
 import { NumberingPlugin } from './plugins/NumberingPlugin';
@@ -50,7 +51,8 @@ function LoadState({ sections }: { sections: PlanSection[] }) {
   const [editor] = useLexicalComposerContext();
   // A passive effect, as the plugins' registrations are: siblings' effects run in order, so this one runs last.
   useEffect(() => {
-    editor.setEditorState(editor.parseEditorState(chapterToState(sections) as unknown as Parameters<LexicalEditor['parseEditorState']>[0]), { tag: HISTORY_MERGE_TAG });
+    const state = editor.parseEditorState(chapterToState(sections) as unknown as Parameters<LexicalEditor['parseEditorState']>[0]);
+    editor.setEditorState(withCopyOnWriteNodes(editor, state), { tag: HISTORY_MERGE_TAG });
     // Loaded once per mount: a new plan state remounts the editor (key), it is never pushed into a live one.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [editor]);
