@@ -300,6 +300,27 @@ async function saveCost(browser: Browser, page: Page, target: string): Promise<S
   return { busy: durs.reduce((a, b) => a + b, 0), longest: Math.max(0, ...durs) };
 }
 
+/**
+ * Memory allocated per keystroke (KB), collected or not: what the editor leaves for the garbage collector, whose
+ * young-generation pauses (several ms on this machine) then land on keystrokes. Chromium's sampling heap profiler,
+ * counting objects already collected, over one series typed at the target paragraph.
+ */
+async function garbagePerKey(page: Page, target: string): Promise<number> {
+  await caretAtEnd(page, target);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  for (const ch of TYPED) {
+    await page.keyboard.insertText(ch);
+    await take(page);
+  }
+  const { profile } = await cdp.send('HeapProfiler.stopSampling');
+  await cdp.detach();
+  type SamplingNode = { selfSize: number; children: SamplingNode[] };
+  const total = (n: SamplingNode): number => n.selfSize + n.children.reduce((a, c) => a + total(c), 0);
+  return total(profile.head as SamplingNode) / TYPED.length / 1024;
+}
+
 /** Writes the plan with the core, as the app would have stored it, into a fresh data folder. */
 export async function writePlan(dataDir: string, id: string, doc: PlanDocument, label: string): Promise<void> {
   const core = await createCore({ dataDir, templatesDir: path.join(REPO, 'templates'), shell: 'browser', version: 'bench' });
@@ -382,7 +403,7 @@ async function benchSize(browser: Browser, size: (typeof SIZES)[number], plan: G
   const dataDir = freshDataDir();
   await writePlan(dataDir, id, plan.doc, label);
   const host = await startHostProcess(dataDir);
-  let ed: { open: number[]; screen: number[]; cold: { open: number[]; screen: number[] } } & Interaction & { saves: SaveCost[] };
+  let ed: { open: number[]; screen: number[]; cold: { open: number[]; screen: number[] } } & Interaction & { saves: SaveCost[]; garbage: number };
   let fl: { open: number[]; screen: number[] } & Interaction;
   let server: Awaited<ReturnType<typeof serveOnce>> | null = null;
   try {
@@ -400,7 +421,8 @@ async function benchSize(browser: Browser, size: (typeof SIZES)[number], plan: G
     await floor.page.context().close();
     const saves: SaveCost[] = [];
     for (let i = 0; i < SAVE_RUNS; i++) saves.push(await saveCost(browser, page, target));
-    ed = { open, screen, cold, ...edInter!, saves };
+    const garbage = await garbagePerKey(page, target);
+    ed = { open, screen, cold, ...edInter!, saves, garbage };
     fl = { open: floor.open, screen: floor.screen, ...flInter! };
     await page.context().close();
   } finally {
@@ -436,6 +458,7 @@ async function benchSize(browser: Browser, size: (typeof SIZES)[number], plan: G
     [`editor.keystroke.p95.${label}`]: { value: p95, unit: 'ms', target: round(floorP95) },
     [`floor.keystroke.p95.${label}`]: { value: floorP95, unit: 'ms' },
     [`editor.keystroke.ratio.${label}`]: { value: p95 / floorP95, unit: 'x', target: 1.0 },
+    [`editor.keystroke.garbage.${label}`]: { value: ed.garbage, unit: 'KB' },
     [`editor.undo.${label}`]: { value: median(ed.undo), unit: 'ms', target: 100 },
     [`floor.undo.${label}`]: { value: median(fl.undo), unit: 'ms' },
     [`editor.select-all.${label}`]: { value: median(ed.selectAll), unit: 'ms', target: 100 },
