@@ -313,6 +313,24 @@ test('fills a placeholder everywhere from the side panel and shows lineage of th
   await expect(ed.paragraph('修改一处。')).toBeVisible();
 });
 
+test('a plan made before 设置 → 区情 is filled reads 〔区名〕 in its title in 预案库 and the editor, until the side panel fills it', async ({ page, host }) => {
+  await page.goto(host.url);
+  const ed = new PlanEditor(page);
+  await ed.create(/森林火灾.*2019/);
+  await expect(page.getByTestId('page-title')).toHaveText('〔区名〕森林火灾应急预案');
+  await page.getByRole('menuitem', { name: '预案库' }).click();
+  const row = page.getByTestId('plan-table').locator('tbody tr.ant-table-row').first();
+  await expect(row).toContainText('〔区名〕森林火灾应急预案');
+  await expect(row).not.toContainText('{{');
+  await screenshot(page, 'plan-library-unfilled-title');
+  await row.getByText('〔区名〕森林火灾应急预案').click();
+  await page.getByTestId('fill-区名').fill('迎泽区');
+  await page.getByTestId('fill-区名').press('Enter');
+  await expect(page.getByTestId('page-title')).toHaveText('迎泽区森林火灾应急预案');
+  await page.getByRole('menuitem', { name: '预案库' }).click();
+  await expect(page.getByTestId('plan-table').locator('tbody tr.ant-table-row').first()).toContainText('迎泽区森林火灾应急预案');
+});
+
 test('finds and replaces across chapters', async ({ page, host }) => {
   await page.goto(host.url);
   const ed = new PlanEditor(page);
