@@ -338,7 +338,7 @@ test('检查 lists a hint met in several sections once, naming each section as n
   const panel = page.getByTestId('checks-panel');
   const item = panel.getByTestId('finding-unfilled-placeholder').filter({ hasText: '占位符：{{区名}}，' });
   await expect(item).toHaveCount(1);
-  await expect(item).toContainText('共 4 处：1.2 编制依据、1.7 预案体系与衔接、2.3 成员单位职责、9.4 实施时间');
+  await expect(item).toContainText('共 4 处：1.2 编制依据；1.7 预案体系与衔接；2.3 成员单位职责；9.4 实施时间');
   await screenshot(page, 'plan-checks-grouped');
   await item.getByTestId('finding-place').filter({ hasText: '9.4 实施时间' }).click();
   await expect(ed.heading('实施时间')).toBeInViewport();

@@ -29,9 +29,10 @@ export const ChecksPanel = memo(function ChecksPanel({ planId, refreshKey, onJum
                 {g.places.length > 0 && (
                   <div className="check-places">
                     {g.places.length > 1 ? `共 ${g.places.length} 处：` : '位置：'}
+                    {/* ； between places: section titles hold 、 themselves (5.3.2 暴雪、道路结冰和寒潮). */}
                     {g.places.map((p, i) => (
                       <Fragment key={p.sectionId}>
-                        {i > 0 && '、'}
+                        {i > 0 && '；'}
                         <a onClick={() => onJump(p.sectionId)} title="转到该节" data-testid="finding-place">{p.where || '（该节）'}</a>
                       </Fragment>
                     ))}
