@@ -313,6 +313,38 @@ test('fills a placeholder everywhere from the side panel and shows lineage of th
   await expect(ed.paragraph('修改一处。')).toBeVisible();
 });
 
+test('a plan made before 设置 → 区情 is filled reads 〔区名〕 in its title in 预案库 and the editor, until the side panel fills it', async ({ page, host }) => {
+  await page.goto(host.url);
+  const ed = new PlanEditor(page);
+  await ed.create(/森林火灾.*2019/);
+  await expect(page.getByTestId('page-title')).toHaveText('〔区名〕森林火灾应急预案');
+  await page.getByRole('menuitem', { name: '预案库' }).click();
+  const row = page.getByTestId('plan-table').locator('tbody tr.ant-table-row').first();
+  await expect(row).toContainText('〔区名〕森林火灾应急预案');
+  await expect(row).not.toContainText('{{');
+  await screenshot(page, 'plan-library-unfilled-title');
+  await row.getByText('〔区名〕森林火灾应急预案').click();
+  await page.getByTestId('fill-区名').fill('迎泽区');
+  await page.getByTestId('fill-区名').press('Enter');
+  await expect(page.getByTestId('page-title')).toHaveText('迎泽区森林火灾应急预案');
+  await page.getByRole('menuitem', { name: '预案库' }).click();
+  await expect(page.getByTestId('plan-table').locator('tbody tr.ant-table-row').first()).toContainText('迎泽区森林火灾应急预案');
+});
+
+test('检查 lists a hint met in several sections once, naming each section as numbered; a click on one goes there', async ({ page, host }) => {
+  await page.goto(host.url);
+  const ed = new PlanEditor(page);
+  await ed.create(/森林火灾.*2024/);
+  const panel = page.getByTestId('checks-panel');
+  const item = panel.getByTestId('finding-unfilled-placeholder').filter({ hasText: '占位符：{{区名}}，' });
+  await expect(item).toHaveCount(1);
+  await expect(item).toContainText('共 4 处：1.2 编制依据；1.7 预案体系与衔接；2.3 成员单位职责；9.4 实施时间');
+  await screenshot(page, 'plan-checks-grouped');
+  await item.getByTestId('finding-place').filter({ hasText: '9.4 实施时间' }).click();
+  await expect(ed.heading('实施时间')).toBeInViewport();
+  await expect(page.getByTestId('lineage-panel')).toContainText('条款“实施时间”');
+});
+
 test('finds and replaces across chapters', async ({ page, host }) => {
   await page.goto(host.url);
   const ed = new PlanEditor(page);

@@ -2,10 +2,11 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CITATION_RULES, checkCitations, type CitationRule } from '../../electron/core/domain/checks/citations';
-import { checkPlan } from '../../electron/core/domain/checks/plan-checks';
+import { checkPlan, locateFindings } from '../../electron/core/domain/checks/plan-checks';
 import { createPlanFromTemplate } from '../../electron/core/domain/plans/create-plan';
 import { findTemplate, loadTemplates } from '../../electron/core/templates/load-templates';
 import { list, paragraph, table, text, type BlockJSON, type PlanDocument, type PlanSection } from '../../electron/shared/doc-model';
+import { groupFindings } from '../../electron/shared/check-groups';
 import type { CheckFinding, PlanCheckInput } from '../../electron/shared/schemas/checks';
 import type { DistrictProfile } from '../../electron/shared/schemas/profile';
 
@@ -242,6 +243,23 @@ describe('content', () => {
     ]);
     expect(findings.map((f) => f.detail)).toEqual(['区名', '区名', '人民政府名称、区名', '区名', '应急管理部门', '区名']);
     expect(findings[2]!.message).toBe('本节有未填写的占位符：{{人民政府名称}}、{{区名}}，请点击占位符填写（全文同名占位符一并替换）或改写正文。');
+  });
+
+  it('the same message in several sections is one group naming each section as the plan numbers it', () => {
+    const doc = setBody(plan('2024', EMPTY), 'annex-contacts', [filledContacts]);
+    const groups = groupFindings(locateFindings(check(doc), doc));
+    // Six findings, three messages: 区名 alone, in four sections, is one item with its four places.
+    expect(groups.map((g) => [g.message.split('，')[0], g.places.map((p) => p.where)])).toEqual([
+      ['本节有未填写的占位符：{{区名}}', ['1.2 编制依据', '1.7 预案体系与衔接', '2.3 成员单位职责', '9.4 实施时间']],
+      ['本节有未填写的占位符：{{人民政府名称}}、{{区名}}', ['2.1 森林草原防灭火指挥部']],
+      ['本节有未填写的占位符：{{应急管理部门}}', ['6.2 保险与救助']],
+    ]);
+    expect(groups[0]!.places.map((p) => p.sectionId)).toEqual(['general.basis', 'general.system', 'organization.members', 'supplementary.effective'].map((c) => idOf(doc, c)));
+    // The plan's own numbering: official style names the same places 一、（三） and so on.
+    const official = { ...doc, numbering: 'official' as const };
+    expect(groupFindings(locateFindings(check(official), official))[0]!.places.map((p) => p.where)).toEqual(['（二） 编制依据', '（七） 预案体系与衔接', '（三） 成员单位职责', '（四） 实施时间']);
+    // A finding about the whole plan has no place, and stays one group.
+    expect(groupFindings([{ code: 'missing-section', severity: 'error', message: 'm' }, { code: 'missing-section', severity: 'error', message: 'm' }])).toEqual([{ code: 'missing-section', severity: 'error', message: 'm', places: [] }]);
   });
 
   it('counts blank, （待填） and …… cells in any table whose header names contacts', () => {

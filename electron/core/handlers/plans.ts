@@ -8,7 +8,7 @@ import * as repo from '../db/repos/plan-repo';
 import { createPlanFromTemplate } from '../domain/plans/create-plan';
 import { newId } from '../domain/plans/ids';
 import { moveSection } from '../domain/plans/move-section';
-import { fillBlocks, fillString } from '../domain/plans/placeholders';
+import { fillBlocks, fillTitle, titleKeys } from '../domain/plans/placeholders';
 import type { HandlerContext, Handlers } from './types';
 
 /** The newer municipal revision this plan has not followed yet, if any. */
@@ -36,7 +36,8 @@ function summary(ctx: HandlerContext, r: repo.PlanRow): PlanSummary {
     publishedDate: r.published_date,
     nextReviewDate: r.next_review_date,
     archived: r.archived_at !== null,
-    unfilledPlaceholders: (JSON.parse(r.unfilled_json) as string[]).length,
+    // Chips left in the text, and keys left in the title or lead unit (a template whose title names one the body does not).
+    unfilledPlaceholders: new Set([...(JSON.parse(r.unfilled_json) as string[]), ...titleKeys(`${r.title}${r.lead_unit}`, JSON.parse(r.placeholders_json) as { key: string }[])]).size,
     charCount: r.char_count,
     updatedAt: r.updated_at,
     saveSeq: r.save_seq,
@@ -118,7 +119,7 @@ export const planHandlers: Handlers<
       repo.assertEditable(repo.getPlanRow(db, input.id));
       repo.replaceSections(db, input.id, touched, placeholders, ctx.clock.now());
       // The plan's title and lead unit came from the template with the same placeholders.
-      repo.updatePlanMeta(db, input.id, { title: fillString(current.title, only), leadUnit: fillString(current.leadUnit, only) }, ctx.clock.now());
+      repo.updatePlanMeta(db, input.id, { title: fillTitle(current.title, input.key, input.value), leadUnit: fillTitle(current.leadUnit, input.key, input.value) }, ctx.clock.now());
     })();
     changed(ctx);
     return planDetail(ctx, input.id);

@@ -6,7 +6,7 @@ import * as plans from '../db/repos/plan-repo';
 import * as revisions from '../db/repos/revision-repo';
 import { search } from '../db/repos/search-repo';
 import { localDate } from '../clock';
-import { checkPlan } from '../domain/checks/plan-checks';
+import { checkPlan, locateFindings } from '../domain/checks/plan-checks';
 import { newId } from '../domain/plans/ids';
 import { compareDocuments } from '../domain/revisions/compare-docs';
 import { mergeNote, summarise } from '../domain/revisions/merge-note';
@@ -163,7 +163,8 @@ export const revisionHandlers: Handlers<
     const row = plans.getPlanRow(db, input.id);
     const newest = row.template_id ? ctx.templates.newest(row.template_id) : undefined;
     const upstream = newest && row.template_revision && newest.meta.revision !== row.template_revision ? { templateTitle: newest.meta.title, currentRevision: row.template_revision, newestRevision: newest.meta.revision } : null;
-    return checkPlan({ doc: plans.getPlanDocument(db, row), today: localDate(ctx.clock.now()), nextReviewDate: row.next_review_date, upstream });
+    const doc = plans.getPlanDocument(db, row);
+    return locateFindings(checkPlan({ doc, today: localDate(ctx.clock.now()), nextReviewDate: row.next_review_date, upstream }), doc);
   },
 
   'search.query': (input, ctx) =>

@@ -22,6 +22,8 @@ export interface CheckFinding {
   message: string;
   /** The section to jump to; absent when the finding concerns the whole plan or something missing. */
   sectionId?: string;
+  /** That section as the plan numbers and names it ("5.1 先期处置", "附件2 联系方式"). */
+  where?: string;
   /** The evidence: keys, counts, the quoted text. */
   detail?: string;
 }

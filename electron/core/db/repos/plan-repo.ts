@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { blocksText, charCount, type BlockJSON, type NumberingStyle, type PlaceholderValue, type PlanDocument, type PlanSection } from '../../../shared/doc-model';
 import { AppError } from '../../../shared/errors';
 import type { PlanStatus } from '../../../shared/schemas/plan';
-import { unfilledKeys } from '../../domain/plans/placeholders';
+import { titleAsRead, unfilledKeys } from '../../domain/plans/placeholders';
 import { DRAFT, indexSections, unindexPlanDraft, unindexSections } from './search-repo';
 
 export interface PlanRow {
@@ -103,14 +103,19 @@ export function insertPlan(db: Database.Database, p: NewPlanRecord, now: Date): 
   })();
 }
 
+/** Plans made before titles read 〔区名〕 may still hold {{区名}}: read them as a planner does. */
+function asRead(row: PlanRow): PlanRow {
+  return row.title.includes('{{') || row.lead_unit.includes('{{') ? { ...row, title: titleAsRead(row.title), lead_unit: titleAsRead(row.lead_unit) } : row;
+}
+
 export function getPlanRow(db: Database.Database, id: string): PlanRow {
   const row = db.prepare('SELECT * FROM plans WHERE id = ?').get(id) as PlanRow | undefined;
   if (!row) throw new AppError('NOT_FOUND', '未找到该预案。');
-  return row;
+  return asRead(row);
 }
 
 export function listPlanRows(db: Database.Database, includeArchived: boolean): PlanRow[] {
-  return db.prepare(`SELECT * FROM plans ${includeArchived ? '' : 'WHERE archived_at IS NULL'} ORDER BY updated_at DESC`).all() as PlanRow[];
+  return (db.prepare(`SELECT * FROM plans ${includeArchived ? '' : 'WHERE archived_at IS NULL'} ORDER BY updated_at DESC`).all() as PlanRow[]).map(asRead);
 }
 
 export function getPlanDocument(db: Database.Database, row: PlanRow): PlanDocument {

@@ -1,4 +1,5 @@
 // Plan checks: every rule run over one plan, findings in document order. Shared by the checks panel and Word export.
+import { clauseLabels } from '../../../shared/numbering';
 import type { CheckFinding, CheckSeverity, PlanCheckInput } from '../../../shared/schemas/checks';
 import { locateChapters } from './chapters';
 import { checkCitations } from './citations';
@@ -28,4 +29,10 @@ export function checkPlan(input: PlanCheckInput): CheckFinding[] {
   const at = (f: CheckFinding) => (f.sectionId === undefined ? -1 : (position.get(f.sectionId) ?? -1));
   // Array sort is stable: ties keep the rule order above.
   return findings.sort((a, b) => at(a) - at(b) || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+}
+
+/** The findings with each located one saying where, as the plan numbers it: one message met in several sections names each. */
+export function locateFindings(findings: CheckFinding[], doc: PlanCheckInput['doc']): CheckFinding[] {
+  const labels = clauseLabels(doc.sections, doc.numbering);
+  return findings.map((f) => (f.sectionId && labels.has(f.sectionId) ? { ...f, where: labels.get(f.sectionId)! } : f));
 }

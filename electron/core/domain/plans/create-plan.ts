@@ -3,7 +3,7 @@ import { DOC_SCHEMA, type NumberingStyle, type PlanDocument } from '../../../sha
 import type { DistrictProfile } from '../../../shared/schemas/profile';
 import type { TemplateRevision } from '../../../shared/schemas/template';
 import { fillContactTables } from './contacts';
-import { defaultValues, fillBlocks, fillString } from './placeholders';
+import { defaultValues, fillBlocks, fillString, titleAsRead } from './placeholders';
 
 export interface NewPlan {
   title: string;
@@ -28,8 +28,9 @@ export function createPlanFromTemplate(t: TemplateRevision, profile: DistrictPro
     };
   });
   return {
-    title: fillString(t.meta.districtTitle, values),
-    leadUnit: fillString(t.meta.leadDepartment, values),
+    // A key the profile could not fill reads 〔区名〕 in the title until the planner fills it (待填写的占位符).
+    title: titleAsRead(fillString(t.meta.districtTitle, values)),
+    leadUnit: titleAsRead(fillString(t.meta.leadDepartment, values)),
     hazard: t.meta.hazard,
     category: t.meta.category,
     doc: { schema: DOC_SCHEMA, numbering, placeholders: values, sections },

@@ -53,6 +53,24 @@ export function fillString(s: string, values: PlaceholderValue[]): string {
 }
 
 /**
+ * A plain string (a plan's title, its lead unit) as a planner reads it: a key still without a value shows as 〔区名〕,
+ * never as the template's {{区名}}. The title is stored this way, so the list, the editor and every export agree.
+ */
+export function titleAsRead(s: string): string {
+  return s.replace(/\{\{([^{}]+)\}\}/g, (_whole, key: string) => `〔${key}〕`);
+}
+
+/** A title or lead unit with `key` filled, whether it still reads {{key}} (older plans) or 〔key〕. */
+export function fillTitle(s: string, key: string, value: string): string {
+  return s.split(`{{${key}}}`).join(value).split(`〔${key}〕`).join(value);
+}
+
+/** The declared keys still unfilled in a title or lead unit (as {{key}} or 〔key〕; other 〔…〕, say 〔2024〕, are text). */
+export function titleKeys(s: string, declared: readonly { key: string }[]): string[] {
+  return declared.map((p) => p.key).filter((key) => s.includes(`〔${key}〕`) || s.includes(`{{${key}}}`));
+}
+
+/**
  * A chip as the plan reads it: its value, else its label in 【】 (the key when no label is known), so municipal
  * text shown beside the plan's reads like the plan and never as {{区名}}.
  */
