@@ -172,6 +172,11 @@ export function blocksText(blocks: BlockJSON[], fill?: (key: string) => string |
   return lines.join('\n');
 }
 
+/** The declared keys still unfilled in a title or lead unit (as {{key}} or 〔key〕; other 〔…〕, say 〔2024〕, are text). */
+export function titleKeys(s: string, declared: readonly { key: string }[]): string[] {
+  return declared.map((p) => p.key).filter((key) => s.includes(`〔${key}〕`) || s.includes(`{{${key}}}`));
+}
+
 /** Placeholder keys used anywhere in the blocks, in order of first use. */
 export function placeholderKeys(blocks: BlockJSON[]): string[] {
   const keys: string[] = [];

@@ -1,5 +1,5 @@
 // Plan library and editor channels: create from a template, list, open, save chapters, fill placeholders.
-import type { BlockJSON, PlanSection } from '../../shared/doc-model';
+import { titleKeys, type BlockJSON, type PlanSection } from '../../shared/doc-model';
 import { AppError } from '../../shared/errors';
 import type { PlanDetail, PlanSummary } from '../../shared/schemas/plan';
 import type { Clock } from '../clock';
@@ -8,7 +8,7 @@ import * as repo from '../db/repos/plan-repo';
 import { createPlanFromTemplate } from '../domain/plans/create-plan';
 import { newId } from '../domain/plans/ids';
 import { moveSection } from '../domain/plans/move-section';
-import { fillBlocks, fillTitle, titleKeys } from '../domain/plans/placeholders';
+import { fillBlocks, fillTitle } from '../domain/plans/placeholders';
 import type { HandlerContext, Handlers } from './types';
 
 /** The newer municipal revision this plan has not followed yet, if any. */

@@ -65,11 +65,6 @@ export function fillTitle(s: string, key: string, value: string): string {
   return s.split(`{{${key}}}`).join(value).split(`〔${key}〕`).join(value);
 }
 
-/** The declared keys still unfilled in a title or lead unit (as {{key}} or 〔key〕; other 〔…〕, say 〔2024〕, are text). */
-export function titleKeys(s: string, declared: readonly { key: string }[]): string[] {
-  return declared.map((p) => p.key).filter((key) => s.includes(`〔${key}〕`) || s.includes(`{{${key}}}`));
-}
-
 /**
  * A chip as the plan reads it: its value, else its label in 【】 (the key when no label is known), so municipal
  * text shown beside the plan's reads like the plan and never as {{区名}}.

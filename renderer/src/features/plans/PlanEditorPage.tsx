@@ -1,7 +1,7 @@
 // The plan editor: one continuous, Word-like page made of chapter editors, with outline and side panels.
 import { Alert, App as AntApp, Button, Popconfirm, Select, Space, Spin, Tag, Typography } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { placeholderKeys, type PlanSection } from '@shared/doc-model';
+import { placeholderKeys, titleKeys, type PlanSection } from '@shared/doc-model';
 import type { ClauseExercise } from '@shared/schemas/evaluation';
 import type { PlanDetail } from '@shared/schemas/plan';
 import { planStatusLabels } from '@shared/vocabulary';
@@ -103,7 +103,8 @@ function PlanWorkspace({ plan, focusSection: initialSection, openHistory, onRepl
   const requests = useLoad(() => request('request.list', { planId: plan.id }), [plan.id]);
   const exercise = useLoad(() => request('plan.clause-exercise', { planId: plan.id }), [plan.id]);
   const marks = useMemo(() => new Map((requests.data ?? []).filter((r) => r.status === 'open').flatMap((r) => r.sectionIds.map((id) => [id, 'request'] as const))), [requests.data]);
-  const unfilled = useMemo(() => [...new Set(plan.doc.sections.flatMap((x) => placeholderKeys(x.body)))], [plan]);
+  // A name the profile left unfilled may be in the title or lead unit alone (〔区名〕): it is offered here too.
+  const unfilled = useMemo(() => [...new Set([...plan.doc.sections.flatMap((x) => placeholderKeys(x.body)), ...titleKeys(`${plan.title}${plan.leadUnit ?? ''}`, plan.doc.placeholders)])], [plan]);
   const outlineItems: OutlineItem[] = useMemo(() => s.order.flatMap((c) => (s.outlines.get(c) ?? []).map((h) => ({ ...h, number: s.numbers.get(h.id) ?? '' }))), [s.order, s.outlines, s.numbers]);
   const chapterOf = useCallback((sectionId: string) => s.order.find((c) => (s.outlines.get(c) ?? []).some((h) => h.id === sectionId)), [s.order, s.outlines]);
   const active = useCallback(() => s.editors.current.get(activeChapter.current ?? s.order[0] ?? ''), [s.editors, s.order]);
