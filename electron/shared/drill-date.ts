@@ -26,3 +26,11 @@ export function drillDateProblem(date: string, today: string): string | null {
   if (date > latest) return `日期 ${date} 晚于 ${latest}（今后${DRILL_YEARS_AHEAD}年内），请核对年份`;
   return null;
 }
+
+/**
+ * Why an improvement item raised from a drill cannot be due on `deadline`, the drill having been held on `heldOn`
+ * (both YYYY-MM-DD; the held date is the one rule of heldOn in the core); null when it can. Due the same day is allowed.
+ */
+export function itemDeadlineProblem(deadline: string, heldOn: string): string | null {
+  return deadline < heldOn ? `完成时限 ${deadline} 早于该整改事项来源演练的举行日期 ${heldOn}，整改期限不能早于演练举行之日，请核对` : null;
+}

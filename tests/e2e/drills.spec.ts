@@ -222,6 +222,9 @@ test('says at the field that a drill must end after it starts, and sends nothing
   await page.getByRole('button', { name: '保 存' }).click();
   await expect(form).toBeVisible();
   await page.getByRole('button', { name: '取 消' }).click();
+  // What was changed is thrown away only when the user says so.
+  await page.locator('.ant-modal-confirm').getByRole('button', { name: /放\s*弃/ }).click();
+  await expect(form).toBeHidden();
   const drills = await invoke<{ startTime: string; endTime: string }[]>(page, 'drill.list', {});
   expect(drills).toMatchObject([{ startTime: '09:00', endTime: '11:30' }]);
 });
@@ -329,4 +332,36 @@ test('新增注入 adds the inject at the end in the last phase, shows it and pu
   await expect.poll(async () => (await savedLast()).scene, { timeout: 10_000 }).toBe('上级工作组到达现场');
   expect(await savedLast()).toMatchObject({ scene: '上级工作组到达现场', phaseId: lastInject.phaseId, time: { offsetSec: lastInject.time.offsetSec + 300 } });
   await screenshot(page, 'drill-script-new-inject');
+});
+
+test('asks before the 新建演练 dialog closed by Esc or the × throws away what was typed; an untouched one closes at once', async ({ page, host }) => {
+  await page.goto(host.url);
+  await invoke(page, 'profile.save', PROFILE);
+  await page.getByRole('menuitem', { name: '演练计划' }).click();
+  const form = page.getByTestId('drill-form');
+  const confirm = page.locator('.ant-modal-confirm');
+
+  // Nothing touched: Esc closes, no question.
+  await page.getByTestId('new-drill').click();
+  await expect(form).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(form).toBeHidden();
+  await expect(confirm).toHaveCount(0);
+
+  // Typed: Esc asks; 继续填写 keeps the dialog and the text.
+  await page.getByTestId('new-drill').click();
+  await form.getByLabel('演练名称').fill('小店区防汛综合应急演练');
+  await page.keyboard.press('Escape');
+  await expect(confirm).toContainText('放弃未保存的内容？');
+  await screenshot(page, 'drill-form-discard-confirm');
+  await confirm.getByRole('button', { name: '继续填写' }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(form.getByLabel('演练名称')).toHaveValue('小店区防汛综合应急演练');
+
+  // The × asks too; 放弃 closes it and nothing is saved.
+  await page.locator('.ant-modal-close').click();
+  await expect(confirm).toContainText('放弃未保存的内容？');
+  await confirm.getByRole('button', { name: /放\s*弃/ }).click();
+  await expect(form).toBeHidden();
+  expect(await invoke<unknown[]>(page, 'drill.list', {})).toEqual([]);
 });

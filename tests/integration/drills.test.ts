@@ -192,6 +192,38 @@ describe('spreadsheet round trip', () => {
   });
 });
 
+describe('spreadsheet 对应预案条款', () => {
+  it('names each inject’s clauses as the plan numbers them, as the Word script does, and import leaves the links as stored', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const { clauseLabels } = await import('../../electron/shared/numbering');
+    const core = await makeCore();
+    const { plan, drill, script } = await setup(core);
+    const detail = await data<PlanDetail>(core.call('plan.get', { id: plan.id }));
+    const labels = clauseLabels(detail.doc.sections, detail.doc.numbering);
+    const linked = script.injects.findIndex((i) => i.clauseLinks.length > 0);
+    expect(linked).toBeGreaterThanOrEqual(0);
+
+    const file = await data<{ dataBase64: string }>(core.call('script.export-xlsx', { id: drill.id }));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.dataBase64, 'base64') as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const header = (ws.getRow(1).values as unknown[]).map(String);
+    const at = header.indexOf('对应预案条款');
+    // After 预期行动 and before 责任控制员, where the Word script has it.
+    expect(header.slice(at - 1, at + 2)).toEqual(['预期行动', '对应预案条款', '责任控制员']);
+    const cells = script.injects.map((_, n) => String(ws.getRow(n + 2).getCell(at).value ?? ''));
+    expect(cells).toEqual(script.injects.map((i) => i.clauseLinks.map((l) => labels.get(l.sectionId)!).join('\n')));
+    expect(cells[linked]).toMatch(/^\S+ \S/);
+
+    // A label edited or cleared in Excel changes nothing: the links are the app's, not the sheet's.
+    ws.getRow(linked + 2).getCell(at).value = '九、附则';
+    const edited = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    const back = await data<{ script: Script; errors: unknown[] }>(core.call('script.import-xlsx', { drillId: drill.id, dataBase64: edited }));
+    expect(back.errors).toEqual([]);
+    expect(back.script.injects).toEqual(script.injects);
+  });
+});
+
 describe('two windows on one script', () => {
   it('refuses a save made from an outdated copy of the script, keeping what the other window saved', async () => {
     const core = await makeCore();

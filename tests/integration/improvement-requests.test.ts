@@ -206,3 +206,51 @@ describe('item.save and revision requests', () => {
     await data(core.call('request.resolve', { id: raised.id, versionId: v1.id }));
   });
 });
+
+describe('item.save and the drill’s held date', () => {
+  /** A drill planned for 2026-03-01 whose clock started (on the test clock) 2026-03-20. */
+  async function heldLate() {
+    const clock = fixedClock('2026-03-20T12:00:00+08:00');
+    const core = await makeCore({ clock });
+    const drill = await data<{ id: string }>(
+      core.call('drill.create', {
+        name: '森林火灾桌面推演', form: 'tabletop', scope: 'single', purpose: 'test', hazard: '森林火灾', keyIndustry: false, majorNaturalDisaster: false,
+        planLinks: [], objectives: [], date: '2026-03-01', startTime: '09:00', endTime: null, place: '', organizer: '', participants: [], notes: '',
+      }),
+    );
+    return { core, drill };
+  }
+
+  it('refuses a deadline before the day the drill was planned for, naming both dates, and saves nothing', async () => {
+    const { core, drill } = await heldLate();
+    const error = await refused(core, { item: item({ drillId: drill.id, deadline: '2026-02-28' }) });
+    expect(error.code).toBe('INVALID_INPUT');
+    expect(error.message).toContain('2026-02-28');
+    expect(error.message).toContain('2026-03-01');
+    expect(error.message).toContain('早于');
+    expect(await data<ImprovementItem[]>(core.call('item.list', {}))).toEqual([]);
+    const same = await data<ImprovementItem>(core.call('item.save', { item: item({ drillId: drill.id, deadline: '2026-03-01' }) }));
+    expect(same.drillHeldOn).toBe('2026-03-01');
+  });
+
+  it('dates a drill that was run by the day its clock started (the 最近演练 rule), for items raised from its findings too', async () => {
+    const { core, drill } = await heldLate();
+    await data(core.call('run.log', { drillId: drill.id, type: 'clock.start' }));
+    const finding = await data<{ id: string }>(core.call('finding.save', { drillId: drill.id, finding: { kind: 'problem', title: '首报超时', detail: '', criterionId: null, injectIds: [], observationIds: [], clauses: [], unit: '区林业局' } }));
+    // After the planned date but before the run is refused now, even with only the finding named.
+    const error = await refused(core, { item: item({ findingId: finding.id, deadline: '2026-03-10' }) });
+    expect(error.message).toContain('2026-03-10');
+    expect(error.message).toContain('2026-03-20');
+    const saved = await data<ImprovementItem>(core.call('item.save', { item: item({ findingId: finding.id, drillId: drill.id, deadline: '2026-04-30' }) }));
+    expect(saved.drillHeldOn).toBe('2026-03-20');
+    // Editing it back to before the run is refused and leaves it as saved.
+    expect((await refused(core, { id: saved.id, item: item({ findingId: finding.id, drillId: drill.id, deadline: '2026-03-19' }) })).code).toBe('INVALID_INPUT');
+    expect((await data<ImprovementItem[]>(core.call('item.list', {})))[0]!.deadline).toBe('2026-04-30');
+  });
+
+  it('leaves an item without a drill free to take any deadline', async () => {
+    const { core } = await heldLate();
+    const saved = await data<ImprovementItem>(core.call('item.save', { item: item({ deadline: '2026-01-05' }) }));
+    expect(saved.drillHeldOn).toBeNull();
+  });
+});

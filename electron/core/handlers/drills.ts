@@ -15,7 +15,7 @@ import { generateScript } from '../domain/drills/generate-script';
 import { scriptToXlsx, xlsxToScript } from '../domain/drills/script-xlsx';
 import { checkScript } from '../../shared/script-checks';
 import { newId } from '../domain/plans/ids';
-import { exportFileName } from './export';
+import { exportFileName, scriptClauseLabels } from './export';
 import type { HandlerContext, Handlers } from './types';
 
 function changed(ctx: HandlerContext): void {
@@ -225,7 +225,8 @@ export const drillHandlers: Handlers<
   'script.export-xlsx': async (input, ctx) => {
     const db = ctx.store.get();
     const drill = repo.getDrill(db, input.id);
-    const bytes = await scriptToXlsx(repo.getScript(db, input.id), drill.name);
+    const script = repo.getScript(db, input.id);
+    const bytes = await scriptToXlsx(script, drill.name, scriptClauseLabels(db, script));
     return { fileName: exportFileName(`${drill.name}_演练脚本`, drill.date, 'xlsx'), dataBase64: bytes.toString('base64') };
   },
   // A preview: the coordinator sees the rows and their errors before saving.

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { blocksText, type PlanDocument } from '../../shared/doc-model';
+import { itemDeadlineProblem } from '../../shared/drill-date';
 import { AppError } from '../../shared/errors';
 import { describeAnswerChange, formProblems, reconcileAnswers } from '../../shared/evaluation-answers';
 import type { ClauseExercise, CriteriaSet, EvaluatorForm, Finding, ImprovementItem, ItemInput, RevisionRequest } from '../../shared/schemas/evaluation';
@@ -184,6 +185,9 @@ export const evaluationHandlers: Handlers<
   'item.save': (input, ctx) => {
     const db = ctx.store.get();
     checkItemClauses(db, input.item, input.id ? evals.getItem(db, input.id, today(ctx)) : null);
+    const held = evals.drillHeldOn(db, evals.itemDrillId(db, input.item));
+    const late = held ? itemDeadlineProblem(input.item.deadline, held) : null;
+    if (late) throw new AppError('INVALID_INPUT', `${late}。`);
     const planId = input.item.needsPlanChange ? input.item.clauses[0]?.planId : undefined;
     // The clauses as the plan holds them now: only a version that changes one of them may close the request.
     const raised = planId ? raisedClauses(getPlanDocument(db, getPlanRow(db, planId)), input.item.clauses.map((c) => c.sectionId)) : {};

@@ -3,6 +3,8 @@ import { localDate } from '../clock';
 import { AppError } from '../../shared/errors';
 import { normalDocNumber } from '../../shared/doc-number';
 import { clauseLabels } from '../../shared/numbering';
+import type Database from 'better-sqlite3';
+import type { Script } from '../../shared/schemas/drill';
 import * as drills from '../db/repos/drill-repo';
 import { listItems } from '../db/repos/evaluation-repo';
 import { getPlanDocument, getPlanRow, insertPlan, listPlanRows, nextPlanCode } from '../db/repos/plan-repo';
@@ -28,6 +30,21 @@ import type { HandlerContext, Handlers } from './types';
 export function exportFileName(title: string, date: string, extension = 'docx'): string {
   // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
   return `${title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')}_${date.replaceAll('-', '')}.${extension}`;
+}
+
+/**
+ * The clauses a script's injects test, by section id, named as their plans now number them (a plan deleted
+ * since names none): what the Word script and its Excel sheet print in 对应预案条款.
+ */
+export function scriptClauseLabels(db: Database.Database, script: Script): Map<string, string> {
+  const plans = new Map(listPlanRows(db, true).map((p) => [p.id, p]));
+  const labels = [...new Set(script.injects.flatMap((i) => i.clauseLinks.map((l) => l.planId)))].flatMap((planId) => {
+    const row = plans.get(planId);
+    if (!row) return [];
+    const doc = getPlanDocument(db, row);
+    return [...clauseLabels(doc.sections, doc.numbering)];
+  });
+  return new Map(labels);
 }
 
 function issuerOf(ctx: HandlerContext): string {
@@ -67,15 +84,7 @@ export const exportHandlers: Handlers<'plan.export-docx' | 'drill.export-script-
     const drill = drills.getDrill(db, input.id);
     const events = drills.listEvents(db, input.id);
     const script = drills.getScript(db, input.id);
-    // The clauses the injects test, named as the plans now number them (a plan deleted since names none).
-    const plans = new Map(listPlanRows(db, true).map((p) => [p.id, p]));
-    const labels = [...new Set(script.injects.flatMap((i) => i.clauseLinks.map((l) => l.planId)))].flatMap((planId) => {
-      const row = plans.get(planId);
-      if (!row) return [];
-      const doc = getPlanDocument(db, row);
-      return [...clauseLabels(doc.sections, doc.numbering)];
-    });
-    const bytes = await exportScriptDocx({ drill, script, eventsOrNull: events.length ? events : null, clauseLabels: new Map(labels) });
+    const bytes = await exportScriptDocx({ drill, script, eventsOrNull: events.length ? events : null, clauseLabels: scriptClauseLabels(db, script) });
     return docxFile(`${drill.name}脚本`, drill.date, bytes);
   },
 

@@ -195,6 +195,8 @@ export interface ImprovementItem extends ItemInput {
   createdAt: string;
   updatedAt: string;
   overdue: boolean;
+  /** The date its drill was held (the core's heldOn rule): the deadline may not be earlier. Null without a drill. */
+  drillHeldOn: string | null;
   /** The revision request raised on the plan for this item, if it needs a plan change. */
   request: RevisionRequest | null;
 }

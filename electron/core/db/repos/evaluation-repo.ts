@@ -3,7 +3,9 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import type { CriteriaSet, EvaluatorForm, Finding, FindingInput, ImprovementItem, ItemInput, ItemStatus, RevisionRequest } from '../../../shared/schemas/evaluation';
 import type { RaisedClauses } from '../../domain/evaluation/request-versions';
+import { heldOn } from '../../domain/drills/held-on';
 import { newId } from '../../domain/plans/ids';
+import { clockStart } from './drill-repo';
 
 // ---- evaluation --------------------------------------------------------------------------------
 
@@ -97,11 +99,23 @@ const toRequest = (r: RequestRow): RevisionRequest => ({
 
 const REQUEST_SELECT = 'SELECT r.*, v.seq FROM revision_requests r LEFT JOIN plan_versions v ON v.id = r.resolved_version_id';
 
+/** The date the drill was held (see heldOn), null for no drill or one no longer stored. */
+export function drillHeldOn(db: Database.Database, drillId: string | null): string | null {
+  const d = drillId ? (db.prepare('SELECT date FROM drills WHERE id = ?').get(drillId) as { date: string } | undefined) : undefined;
+  return d ? heldOn(d, clockStart(db, drillId!)) : null;
+}
+
+/** The drill an item came from: its own, else its finding's. */
+export function itemDrillId(db: Database.Database, item: Pick<ItemInput, 'drillId' | 'findingId'>): string | null {
+  if (item.drillId || !item.findingId) return item.drillId;
+  return (db.prepare('SELECT drill_id FROM findings WHERE id = ?').get(item.findingId) as { drill_id: string } | undefined)?.drill_id ?? null;
+}
+
 function toItem(db: Database.Database, r: ItemRow, today: string): ImprovementItem {
   const req = db.prepare(`${REQUEST_SELECT} WHERE r.item_id = ?`).get(r.id) as RequestRow | undefined;
   const data = JSON.parse(r.data_json) as ItemInput;
   const finished = r.status === 'done' || r.status === 'closed';
-  return { ...data, id: r.id, code: r.code, status: r.status, evidence: r.evidence, statusDate: r.status_date, createdAt: r.created_at, updatedAt: r.updated_at, overdue: !finished && data.deadline < today, request: req ? toRequest(req) : null };
+  return { ...data, id: r.id, code: r.code, status: r.status, evidence: r.evidence, statusDate: r.status_date, createdAt: r.created_at, updatedAt: r.updated_at, overdue: !finished && data.deadline < today, drillHeldOn: drillHeldOn(db, itemDrillId(db, data)), request: req ? toRequest(req) : null };
 }
 
 export function getItem(db: Database.Database, id: string, today: string): ImprovementItem {

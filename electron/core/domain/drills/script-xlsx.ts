@@ -3,19 +3,30 @@ import ExcelJS from 'exceljs';
 import { formatOffset, parseOffset } from '../../../shared/drill-clock';
 import type { Inject, Script } from '../../../shared/schemas/drill';
 
-/** Column order of the sheet; the header row must carry these titles (extra columns are ignored). */
+/** The columns import reads, by title; the header row must carry these titles (extra columns are ignored). */
 export const COLUMNS = ['序号', '阶段', '时间', '场景', '情景信息', '发送方', '接收方', '方式', '预期行动', '责任控制员', '解说词'] as const;
 type Column = (typeof COLUMNS)[number];
+
+/**
+ * The clauses each inject tests, named as the plan numbers them (as the Word script does). Export only: import
+ * ignores it, since a label cannot say which plan's clause it was; the links stay as stored.
+ */
+export const CLAUSE_COLUMN = '对应预案条款';
+
+/** Column order of the exported sheet: the Word script's, with the clauses after the expected action. */
+const EXPORT_COLUMNS = [...COLUMNS.slice(0, COLUMNS.indexOf('预期行动') + 1), CLAUSE_COLUMN, ...COLUMNS.slice(COLUMNS.indexOf('预期行动') + 1)];
+const WIDE = new Set<string>(['情景信息', '预期行动', '解说词']);
 
 export interface RowError {
   row: number;
   message: string;
 }
 
-export async function scriptToXlsx(script: Script, title: string): Promise<Buffer> {
+/** `clauseLabels`: section id -> "5.1 先期处置" for the plans the injects link to (a clause no longer in one names none). */
+export async function scriptToXlsx(script: Script, title: string, clauseLabels: ReadonlyMap<string, string> = new Map()): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('演练脚本', { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = COLUMNS.map((c) => ({ header: c, key: c, width: ['情景信息', '预期行动', '解说词'].includes(c) ? 40 : c === '序号' ? 6 : 14 }));
+  ws.columns = EXPORT_COLUMNS.map((c) => ({ header: c, key: c, width: WIDE.has(c) ? 40 : c === CLAUSE_COLUMN ? 24 : c === '序号' ? 6 : 14 }));
   const phase = new Map(script.phases.map((p) => [p.id, p.name]));
   script.injects.forEach((i, n) =>
     ws.addRow({
@@ -28,6 +39,7 @@ export async function scriptToXlsx(script: Script, title: string): Promise<Buffe
       接收方: i.receiver,
       方式: i.method,
       预期行动: i.expectedAction,
+      [CLAUSE_COLUMN]: i.clauseLinks.map((l) => clauseLabels.get(l.sectionId) ?? '').filter(Boolean).join('\n'),
       责任控制员: i.controller,
       解说词: i.narration,
     }),

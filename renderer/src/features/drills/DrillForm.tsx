@@ -40,10 +40,22 @@ const dateInRange = {
 
 export function DrillForm({ drill, initialDate, onClose, onSaved }: { drill?: Drill; initialDate?: string; onClose: () => void; onSaved: (d: Drill) => void }) {
   const [form] = Form.useForm<FormValues>();
-  const { message } = AntApp.useApp();
+  const { message, modal } = AntApp.useApp();
   const plans = useLoad(() => request('plan.list', {}));
   const profile = useLoad(() => request('profile.get'));
   const [busy, setBusy] = useState(false);
+  // Esc, the × and 取消 close an untouched dialog at once; once anything was typed or picked, they ask first.
+  const close = () => {
+    if (!form.isFieldsTouched()) return onClose();
+    modal.confirm({
+      title: '放弃未保存的内容？',
+      content: '本对话框中填写的内容尚未保存，关闭后将丢失。',
+      okText: '放弃',
+      okButtonProps: { danger: true },
+      cancelText: '继续填写',
+      onOk: onClose,
+    });
+  };
   const initial: Partial<FormValues> = drill
     ? { ...drill, date: dayjs(drill.date), startTime: dayjs(`2000-01-01T${drill.startTime}`), endTime: drill.endTime ? dayjs(`2000-01-01T${drill.endTime}`) : null, objectives: drill.objectives.join('\n'), planIds: drill.planLinks.map((l) => l.planId) }
     : { form: 'combined', scope: 'comprehensive', purpose: 'test', keyIndustry: false, majorNaturalDisaster: false, date: initialDate ? dayjs(initialDate) : dayjs().add(30, 'day'), startTime: dayjs('2000-01-01T09:00'), objectives: '', participants: [], planIds: [], hazard: '', place: '', organizer: '', notes: '' };
@@ -81,7 +93,7 @@ export function DrillForm({ drill, initialDate, onClose, onSaved }: { drill?: Dr
   };
   const departments = (profile.data?.departments ?? []).map((d) => ({ value: d.name, label: d.name }));
   return (
-    <Modal open width={760} title={drill ? '编辑演练' : '新建演练'} onCancel={onClose} onOk={submit} okText="保存" confirmLoading={busy} destroyOnHidden>
+    <Modal open width={760} title={drill ? '编辑演练' : '新建演练'} onCancel={close} onOk={submit} okText="保存" confirmLoading={busy} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={initial} data-testid="drill-form">
         <Form.Item name="name" label="演练名称" rules={[{ required: true, message: '请填写演练名称' }]}>
           <Input maxLength={120} placeholder="如：2026年小店区森林火灾综合应急演练" />

@@ -270,7 +270,7 @@ export function DrillEvaluationPage({ drillId, findingId }: { drillId: string; f
       />
       {formOf !== undefined && <EvaluatorModal report={r} form={formOf} onClose={() => setFormOf(undefined)} onSaved={(x) => { setReport(x); setFormOf(undefined); }} />}
       {findingOf !== undefined && <FindingForm report={r} finding={findingOf ?? undefined} onClose={() => setFindingOf(undefined)} onSaved={() => { setFindingOf(undefined); void reload(); }} />}
-      {itemPreset && <ItemForm preset={itemPreset} planIds={drillPlanIds(r)} onClose={() => setItemPreset(null)} onSaved={() => { setItemPreset(null); message.success('已提出整改事项'); void reload(); }} />}
+      {itemPreset && <ItemForm preset={itemPreset} planIds={drillPlanIds(r)} heldOn={r.heldOn} onClose={() => setItemPreset(null)} onSaved={() => { setItemPreset(null); message.success('已提出整改事项'); void reload(); }} />}
     </div>
   );
 }

@@ -2,6 +2,7 @@
 import { Alert, App as AntApp, Checkbox, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { itemDeadlineProblem } from '@shared/drill-date';
 import type { ImprovementItem, ItemInput } from '@shared/schemas/evaluation';
 import { ITEM_CATEGORIES } from '@shared/vocabulary';
 import { errorText, fieldErrors, request } from '../../api/client';
@@ -14,11 +15,13 @@ interface Props {
   preset?: Partial<ItemInput>;
   /** Plans to offer first, the first one chosen when the item names none yet (the drill's plans). */
   planIds?: string[];
+  /** The date the item's drill was held (an existing item carries its own): the deadline may not be earlier. */
+  heldOn?: string | null;
   onClose: () => void;
   onSaved: (i: ImprovementItem) => void;
 }
 
-export function ItemForm({ item, preset, planIds = [], onClose, onSaved }: Props) {
+export function ItemForm({ item, preset, planIds = [], heldOn, onClose, onSaved }: Props) {
   const [form] = Form.useForm();
   const { message } = AntApp.useApp();
   const profile = useLoad(() => request('profile.get'));
@@ -32,6 +35,14 @@ export function ItemForm({ item, preset, planIds = [], onClose, onSaved }: Props
   const { plans: clausePlans } = usePlanClauses(planId ? [planId] : []);
   const resolved = item?.request?.status === 'resolved' ? item.request : null;
   const [busy, setBusy] = useState(false);
+  // The core's own rule, at the field: a deadline before the drill was held is a slip.
+  const held = item?.drillHeldOn ?? heldOn ?? null;
+  const notBeforeDrill = {
+    validator: (_: unknown, d: dayjs.Dayjs | null | undefined) => {
+      const problem = d && held ? itemDeadlineProblem(d.format('YYYY-MM-DD'), held) : null;
+      return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
+    },
+  };
   const planTitle = (id: string) => plans.data?.find((p) => p.id === id)?.title ?? '另一预案';
   const planOptions = [...(plans.data ?? [])].sort((a, b) => Number(planIds.includes(b.id)) - Number(planIds.includes(a.id))).map((p) => ({ value: p.id, label: planIds.includes(p.id) ? `${p.title}（本次演练检验）` : p.title }));
 
@@ -84,7 +95,7 @@ export function ItemForm({ item, preset, planIds = [], onClose, onSaved }: Props
           <Select {...BELOW_FIELD} showSearch optionFilterProp="label" options={(profile.data?.departments ?? []).map((d) => ({ value: d.name, label: d.name }))} data-testid="item-unit" />
         </Form.Item>
         <Form.Item name="owner" label="责任人"><Input maxLength={60} style={{ width: 200 }} /></Form.Item>
-        <Form.Item name="deadline" label="完成时限" rules={[{ required: true, message: '请选择完成时限' }]}><DatePicker /></Form.Item>
+        <Form.Item name="deadline" label="完成时限" rules={[{ required: true, message: '请选择完成时限' }, notBeforeDrill]}><DatePicker data-testid="item-deadline" /></Form.Item>
         {resolved && <Alert type="success" showIcon style={{ marginBottom: 12 }} message={`修订请求已由预案 ${resolved.resolvedVersionLabel ?? '新版本'} 销号：需修订的条款不再更改。`} />}
         <Form.Item name="needsPlanChange" valuePropName="checked" extra="勾选并选择需修订的条款后，保存即向该预案提出修订请求；预案新版本修改这些条款后销号。">
           <Checkbox disabled={Boolean(resolved)} data-testid="item-needs-plan">需要修订预案</Checkbox>
