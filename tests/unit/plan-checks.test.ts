@@ -242,7 +242,7 @@ describe('content', () => {
       ['unfilled-placeholder', 'error', 'supplementary.effective'],
     ]);
     expect(findings.map((f) => f.detail)).toEqual(['区名', '区名', '人民政府名称、区名', '区名', '应急管理部门', '区名']);
-    expect(findings[2]!.message).toBe('本节有未填写的占位符：{{人民政府名称}}、{{区名}}，请点击占位符填写（全文同名占位符一并替换）或改写正文。');
+    expect(findings[2]!.message).toBe('有未填写的占位符：{{人民政府名称}}、{{区名}}，请点击占位符填写（全文同名占位符一并替换）或改写正文。');
   });
 
   it('the same message in several sections is one group naming each section as the plan numbers it', () => {
@@ -250,9 +250,9 @@ describe('content', () => {
     const groups = groupFindings(locateFindings(check(doc), doc));
     // Six findings, three messages: 区名 alone, in four sections, is one item with its four places.
     expect(groups.map((g) => [g.message.split('，')[0], g.places.map((p) => p.where)])).toEqual([
-      ['本节有未填写的占位符：{{区名}}', ['1.2 编制依据', '1.7 预案体系与衔接', '2.3 成员单位职责', '9.4 实施时间']],
-      ['本节有未填写的占位符：{{人民政府名称}}、{{区名}}', ['2.1 森林草原防灭火指挥部']],
-      ['本节有未填写的占位符：{{应急管理部门}}', ['6.2 保险与救助']],
+      ['有未填写的占位符：{{区名}}', ['1.2 编制依据', '1.7 预案体系与衔接', '2.3 成员单位职责', '9.4 实施时间']],
+      ['有未填写的占位符：{{人民政府名称}}、{{区名}}', ['2.1 森林草原防灭火指挥部']],
+      ['有未填写的占位符：{{应急管理部门}}', ['6.2 保险与救助']],
     ]);
     expect(groups[0]!.places.map((p) => p.sectionId)).toEqual(['general.basis', 'general.system', 'organization.members', 'supplementary.effective'].map((c) => idOf(doc, c)));
     // The plan's own numbering: official style names the same places 一、（三） and so on.

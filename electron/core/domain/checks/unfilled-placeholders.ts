@@ -10,7 +10,7 @@ export function checkUnfilledPlaceholders(sections: readonly PlanSection[]): Che
       {
         code: 'unfilled-placeholder',
         severity: 'error',
-        message: `本节有未填写的占位符：${keys.map((k) => `{{${k}}}`).join('、')}，请点击占位符填写（全文同名占位符一并替换）或改写正文。`,
+        message: `有未填写的占位符：${keys.map((k) => `{{${k}}}`).join('、')}，请点击占位符填写（全文同名占位符一并替换）或改写正文。`,
         sectionId: s.id,
         detail: keys.join('、'),
       },
