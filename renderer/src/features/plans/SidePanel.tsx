@@ -15,17 +15,25 @@ export function PlaceholderList({ values, unfilled, onFill }: { values: Placehol
       ) : (
         <Space direction="vertical" style={{ width: '100%' }}>
           {pending.map((p) => (
-            <Space.Compact key={p.key} style={{ width: '100%' }}>
-              <Input
-                addonBefore={p.label}
-                value={draft[p.key] ?? ''}
-                placeholder="填写后全文替换"
-                onChange={(e) => setDraft({ ...draft, [p.key]: e.target.value })}
-                onPressEnter={() => draft[p.key]?.trim() && onFill(p.key, draft[p.key]!.trim())}
-                data-testid={`fill-${p.key}`}
-              />
-              <Button type="primary" disabled={!draft[p.key]?.trim()} onClick={() => onFill(p.key, draft[p.key]!.trim())}>填写</Button>
-            </Space.Compact>
+            // The name above its field: beside it, a long name (区人民政府名称) left the field too narrow to read.
+            <div key={p.key}>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {p.label}
+              </Typography.Text>
+              <Space.Compact style={{ width: '100%' }}>
+                <Input
+                  aria-label={p.label}
+                  value={draft[p.key] ?? ''}
+                  placeholder="填写后全文替换"
+                  onChange={(e) => setDraft({ ...draft, [p.key]: e.target.value })}
+                  onPressEnter={() => draft[p.key]?.trim() && onFill(p.key, draft[p.key]!.trim())}
+                  data-testid={`fill-${p.key}`}
+                />
+                <Button type="primary" disabled={!draft[p.key]?.trim()} onClick={() => onFill(p.key, draft[p.key]!.trim())}>
+                  填写
+                </Button>
+              </Space.Compact>
+            </div>
           ))}
         </Space>
       )}
