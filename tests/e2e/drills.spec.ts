@@ -1,5 +1,6 @@
 // Drill coordinators: plan a drill, link a plan, generate and edit the script, run it, and survive a kill -9.
 import fs from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
 import { expect, freshDataDir, invoke, screenshot, startHostProcess, test, type HostProcess } from './fixtures';
 import { Drills } from './pages/drills';
 import { PlanEditor } from './pages/plan-editor';
@@ -178,15 +179,21 @@ test('generates a script within the drill’s hours and flags at the inject a ti
   await expect(first.getByTestId('inject-time')).toHaveValue('T+1:30:00');
 });
 
-test('says at the field that a drill must end after it starts, and sends nothing until it does', async ({ page, host }) => {
-  await page.goto(host.url);
+/** 演练计划 → 新建演练 named `name`, the district profile saved first; `creates` collects every drill.create sent. */
+async function newDrillForm(page: Page, url: string, name: string): Promise<{ form: Locator; creates: unknown[] }> {
+  await page.goto(url);
   await invoke(page, 'profile.save', PROFILE);
   const creates: unknown[] = [];
   page.on('request', (r) => r.url().includes('/rpc/drill.create') && creates.push(r.postDataJSON()));
   await page.getByRole('menuitem', { name: '演练计划' }).click();
   await page.getByTestId('new-drill').click();
   const form = page.getByTestId('drill-form');
-  await form.getByLabel('演练名称').fill('小店区森林火灾综合应急演练');
+  await form.getByLabel('演练名称').fill(name);
+  return { form, creates };
+}
+
+test('says at the field that a drill must end after it starts, and sends nothing until it does', async ({ page, host }) => {
+  const { form, creates } = await newDrillForm(page, host.url, '小店区森林火灾综合应急演练');
   const setTime = async (label: string, value: string) => {
     const input = form.getByLabel(label, { exact: true });
     await input.click();
@@ -230,14 +237,7 @@ test('says at the field that a drill must end after it starts, and sends nothing
 });
 
 test('refuses a drill dated 1900 at the date field, and keeps a 组织单位 and a 参演单位 typed without choosing from the list', async ({ page, host }) => {
-  await page.goto(host.url);
-  await invoke(page, 'profile.save', PROFILE);
-  const creates: unknown[] = [];
-  page.on('request', (r) => r.url().includes('/rpc/drill.create') && creates.push(r.postDataJSON()));
-  await page.getByRole('menuitem', { name: '演练计划' }).click();
-  await page.getByTestId('new-drill').click();
-  const form = page.getByTestId('drill-form');
-  await form.getByLabel('演练名称').fill('小店区地震综合应急演练');
+  const { form, creates } = await newDrillForm(page, host.url, '小店区地震综合应急演练');
   const setDate = async (value: string) => {
     const input = form.getByLabel('日期', { exact: true });
     await input.click();

@@ -185,7 +185,7 @@ export const evaluationHandlers: Handlers<
   'item.save': (input, ctx) => {
     const db = ctx.store.get();
     checkItemClauses(db, input.item, input.id ? evals.getItem(db, input.id, today(ctx)) : null);
-    const held = evals.drillHeldOn(db, evals.itemDrillId(db, input.item));
+    const held = evals.itemHeldOn(db)(input.item);
     const late = held ? itemDeadlineProblem(input.item.deadline, held) : null;
     if (late) throw new AppError('INVALID_INPUT', `${late}。`);
     const planId = input.item.needsPlanChange ? input.item.clauses[0]?.planId : undefined;

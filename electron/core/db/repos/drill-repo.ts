@@ -155,12 +155,6 @@ export function clockStarts(db: Database.Database): Map<string, string> {
   return out;
 }
 
-/** The wall time (ISO) one drill's clock started: the first clock.start of its log, if it has been run. */
-export function clockStart(db: Database.Database, drillId: string): string | undefined {
-  const r = db.prepare("SELECT at FROM drill_events WHERE drill_id = ? AND type = 'clock.start' ORDER BY seq LIMIT 1").get(drillId) as { at: string } | undefined;
-  return r?.at;
-}
-
 /** Only what the clock and inject states read: observations and actions (the bulk of a long log) are left out. */
 export function listTimingEvents(db: Database.Database, drillId: string): RunEvent[] {
   return (db.prepare("SELECT * FROM drill_events WHERE drill_id = ? AND (type LIKE 'clock.%' OR type LIKE 'inject.%') ORDER BY seq").all(drillId) as EventRow[]).map(toEvent);

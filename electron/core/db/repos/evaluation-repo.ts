@@ -5,7 +5,7 @@ import type { CriteriaSet, EvaluatorForm, Finding, FindingInput, ImprovementItem
 import type { RaisedClauses } from '../../domain/evaluation/request-versions';
 import { heldOn } from '../../domain/drills/held-on';
 import { newId } from '../../domain/plans/ids';
-import { clockStart } from './drill-repo';
+import { clockStarts } from './drill-repo';
 
 // ---- evaluation --------------------------------------------------------------------------------
 
@@ -99,29 +99,31 @@ const toRequest = (r: RequestRow): RevisionRequest => ({
 
 const REQUEST_SELECT = 'SELECT r.*, v.seq FROM revision_requests r LEFT JOIN plan_versions v ON v.id = r.resolved_version_id';
 
-/** The date the drill was held (see heldOn), null for no drill or one no longer stored. */
-export function drillHeldOn(db: Database.Database, drillId: string | null): string | null {
-  const d = drillId ? (db.prepare('SELECT date FROM drills WHERE id = ?').get(drillId) as { date: string } | undefined) : undefined;
-  return d ? heldOn(d, clockStart(db, drillId!)) : null;
+/**
+ * The day an item's drill was held (see heldOn): the item's own drill, else its finding's; null for an item from no
+ * drill, or from one no longer stored. Three queries however many items are then asked about (the ledger lists all).
+ */
+export function itemHeldOn(db: Database.Database): (item: Pick<ItemInput, 'drillId' | 'findingId'>) => string | null {
+  const starts = clockStarts(db);
+  const held = new Map((db.prepare('SELECT id, date FROM drills').all() as { id: string; date: string }[]).map((d) => [d.id, heldOn(d, starts.get(d.id))]));
+  const findingDrill = new Map((db.prepare('SELECT id, drill_id FROM findings').all() as { id: string; drill_id: string }[]).map((f) => [f.id, f.drill_id]));
+  return (item) => {
+    const drillId = item.drillId || (item.findingId ? findingDrill.get(item.findingId) : undefined);
+    return (drillId && held.get(drillId)) || null;
+  };
 }
 
-/** The drill an item came from: its own, else its finding's. */
-export function itemDrillId(db: Database.Database, item: Pick<ItemInput, 'drillId' | 'findingId'>): string | null {
-  if (item.drillId || !item.findingId) return item.drillId;
-  return (db.prepare('SELECT drill_id FROM findings WHERE id = ?').get(item.findingId) as { drill_id: string } | undefined)?.drill_id ?? null;
-}
-
-function toItem(db: Database.Database, r: ItemRow, today: string): ImprovementItem {
+function toItem(db: Database.Database, r: ItemRow, today: string, heldOnOf: ReturnType<typeof itemHeldOn>): ImprovementItem {
   const req = db.prepare(`${REQUEST_SELECT} WHERE r.item_id = ?`).get(r.id) as RequestRow | undefined;
   const data = JSON.parse(r.data_json) as ItemInput;
   const finished = r.status === 'done' || r.status === 'closed';
-  return { ...data, id: r.id, code: r.code, status: r.status, evidence: r.evidence, statusDate: r.status_date, createdAt: r.created_at, updatedAt: r.updated_at, overdue: !finished && data.deadline < today, drillHeldOn: drillHeldOn(db, itemDrillId(db, data)), request: req ? toRequest(req) : null };
+  return { ...data, id: r.id, code: r.code, status: r.status, evidence: r.evidence, statusDate: r.status_date, createdAt: r.created_at, updatedAt: r.updated_at, overdue: !finished && data.deadline < today, drillHeldOn: heldOnOf(data), request: req ? toRequest(req) : null };
 }
 
 export function getItem(db: Database.Database, id: string, today: string): ImprovementItem {
   const r = db.prepare('SELECT * FROM improvement_items WHERE id = ?').get(id) as ItemRow | undefined;
   if (!r) throw new AppError('NOT_FOUND', '未找到该整改事项。');
-  return toItem(db, r, today);
+  return toItem(db, r, today, itemHeldOn(db));
 }
 
 export interface ItemFilter {
@@ -135,7 +137,8 @@ export function listItems(db: Database.Database, today: string, f: ItemFilter = 
   const where = conditions.map(([c]) => c);
   const args = conditions.map(([, v]) => v as string);
   const rows = db.prepare(`SELECT * FROM improvement_items ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY deadline, code`).all(...args) as ItemRow[];
-  return rows.map((r) => toItem(db, r, today));
+  const heldOnOf = itemHeldOn(db);
+  return rows.map((r) => toItem(db, r, today, heldOnOf));
 }
 
 function nextCode(db: Database.Database, year: number): string {
