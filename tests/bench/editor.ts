@@ -27,7 +27,9 @@ const SIZES = [
   { chars: 100_000, label: '100k' },
 ];
 const OPEN_RUNS = 3;
-const SERIES = 6; // keystroke series per page (62 keys each), each followed by one measured undo
+// Keystroke series per page (62 keys each), each followed by one measured undo. The p95 of 372 keys (6 series) put two
+// pages of one build up to 6 % apart; at 868 keys (14 series) they stayed within 2 %. BENCH_SERIES overrides it.
+const SERIES = Number(process.env.BENCH_SERIES ?? 14);
 const SELECT_ALL_RUNS = 5;
 const SAVE_RUNS = 7; // a major GC lands in some saves: the median of more of them is steadier
 /** 62 characters typed one at a time, as an input method commits them. */

@@ -58,15 +58,20 @@ function LiveChecks({ status, planId, onJump }: { status: SaveStatusStore; planI
 
 /** The lineage of the section under the cursor, as last saved or as the editor holds it now. */
 function CursorLineage({ status, cursor, chapterOf, sectionOf, exercise, templateTitle }: { status: SaveStatusStore; cursor: string | null; chapterOf: (id: string) => string | undefined; sectionOf: (chapterId: string, sectionId: string) => PlanSection | null; exercise?: ClauseExercise[]; templateTitle?: string | null }) {
-  const saves = useSaveStatus(status, (x) => x.saves);
+  // Saves made while typing goes on leave the panel as it is (re-reading the section under the caret each second
+  // would cost the keystrokes around it); the save that settles once typing pauses refreshes it.
+  const settled = useSaveStatus(status, (x) => (x.state === 'saved' ? x.saves : null));
+  const shown = useRef<string | null>(null);
   const [section, setSection] = useState<PlanSection | null>(null);
   // An effect, not a memo: it runs after the chapter editors' own effects have loaded their content.
   useEffect(() => {
+    if (settled === null && cursor === shown.current) return;
+    shown.current = cursor;
     const c = cursor ? chapterOf(cursor) : undefined;
     const next = c && cursor ? sectionOf(c, cursor) : null;
     // Most saves leave the panel as it is (same section, title, and still equal or not to the template): keep it.
     setSection((prev) => (prev && next && prev.id === next.id && prev.title === next.title && sameAsTemplate(prev) === sameAsTemplate(next) ? prev : next));
-  }, [cursor, saves, chapterOf, sectionOf]);
+  }, [cursor, settled, chapterOf, sectionOf]);
   return <LineagePanel section={section} templateTitle={templateTitle} exercise={exercise?.find((x) => x.sectionId === section?.id)} />;
 }
 
