@@ -49,3 +49,26 @@ export function clauseLabels(headings: (NumberedHeading & { id: string; title: s
   const numbers = headingNumbers(headings, style);
   return new Map(headings.map((h, i) => [h.id, `${numbers[i]} ${h.title}`]));
 }
+
+/**
+ * Every heading by its id, named so that it can be found without the outline: where its number alone repeats in
+ * every chapter (official （二）, 1.; any heading inside an annex, which numbers afresh) its chapter and parents lead
+ * ("一、总则 （二）编制依据", "附件2 通讯录 （一）区级"); a decimal number is unique by itself ("1.2 编制依据").
+ */
+export function clausePaths(headings: (NumberedHeading & { id: string; title: string })[], style: NumberingStyle): Map<string, string> {
+  const numbers = headingNumbers(headings, style);
+  // The official numbers end in 、 or ）, or are 附件N: a space is wanted only after 附件N and 1. / (decimal) digits.
+  const label = (i: number) => `${numbers[i]}${/[、）]$/.test(numbers[i]!) ? '' : ' '}${headings[i]!.title}`;
+  const parents: string[] = [];
+  let inAnnex = false;
+  return new Map(
+    headings.map((h, i) => {
+      if (h.level === 1) inAnnex = h.kind === 'annex';
+      parents.length = h.level - 1;
+      const own = label(i);
+      const path = style === 'official' || inAnnex ? [...parents.filter(Boolean), own].join(' ') : own;
+      parents[h.level - 1] = own;
+      return [h.id, path];
+    }),
+  );
+}

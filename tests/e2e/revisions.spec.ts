@@ -190,3 +190,26 @@ test('full-text search reaches archived plans when they are shown, and tells sam
   await hits.nth(1).click();
   await expect(page.getByTestId('plan-code')).toHaveText(old.code);
 });
+
+test('模板库 compares two municipal revisions of a plan clause by clause; a template with one revision offers no comparison', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('menuitem', { name: '模板库' }).click();
+  await page.getByTestId('template-forest-fire-2024').click();
+  await page.getByTestId('template-compare-open').click();
+  const drawer = page.getByTestId('template-compare');
+  // Opens on the revision it replaces: 2019 → 2024.
+  await expect(drawer.getByTestId('template-compare-from')).toContainText('2019 修订');
+  await expect(drawer.getByTestId('template-compare-to')).toContainText('2024 修订');
+  await expect(drawer.getByTestId('template-compare-stats')).toContainText('新增');
+  const changes = drawer.getByTestId('template-compare-changes').getByTestId('clause-change');
+  await expect(changes.first()).toBeVisible();
+  await expect(drawer.getByTestId('template-compare-changes')).toContainText('森林草原防灭火指挥部');
+  await expect(drawer.locator('.diff-text ins').first()).toBeVisible();
+  await screenshot(page, 'templates-compare');
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
+  // 地震 has one revision: nothing to compare it with.
+  await page.getByTestId('template-earthquake-2022').click();
+  await expect(page.getByTestId('template-create-plan')).toBeVisible();
+  await expect(page.getByTestId('template-compare-open')).toHaveCount(0);
+});

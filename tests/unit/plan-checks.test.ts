@@ -255,9 +255,14 @@ describe('content', () => {
       ['有未填写的占位符：{{应急管理部门}}', ['6.2 保险与救助']],
     ]);
     expect(groups[0]!.places.map((p) => p.sectionId)).toEqual(['general.basis', 'general.system', 'organization.members', 'supplementary.effective'].map((c) => idOf(doc, c)));
-    // The plan's own numbering: official style names the same places 一、（三） and so on.
+    // The plan's own numbering: official style numbers （二） afresh in every chapter, so each place names its chapter first.
     const official = { ...doc, numbering: 'official' as const };
-    expect(groupFindings(locateFindings(check(official), official))[0]!.places.map((p) => p.where)).toEqual(['（二） 编制依据', '（七） 预案体系与衔接', '（三） 成员单位职责', '（四） 实施时间']);
+    expect(groupFindings(locateFindings(check(official), official))[0]!.places.map((p) => p.where)).toEqual([
+      '一、总则 （二）编制依据',
+      '一、总则 （七）预案体系与衔接',
+      '二、组织指挥体系及职责 （三）成员单位职责',
+      '九、附则 （四）实施时间',
+    ]);
     // A finding about the whole plan has no place, and stays one group.
     expect(groupFindings([{ code: 'missing-section', severity: 'error', message: 'm' }, { code: 'missing-section', severity: 'error', message: 'm' }])).toEqual([{ code: 'missing-section', severity: 'error', message: 'm', places: [] }]);
   });

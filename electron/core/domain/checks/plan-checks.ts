@@ -1,5 +1,5 @@
 // Plan checks: every rule run over one plan, findings in document order. Shared by the checks panel and Word export.
-import { clauseLabels } from '../../../shared/numbering';
+import { clausePaths } from '../../../shared/numbering';
 import type { CheckFinding, CheckSeverity, PlanCheckInput } from '../../../shared/schemas/checks';
 import { locateChapters } from './chapters';
 import { checkCitations } from './citations';
@@ -31,8 +31,11 @@ export function checkPlan(input: PlanCheckInput): CheckFinding[] {
   return findings.sort((a, b) => at(a) - at(b) || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
 }
 
-/** The findings with each located one saying where, as the plan numbers it: one message met in several sections names each. */
+/**
+ * The findings with each located one saying where, as the plan numbers it, its chapter first where the number alone
+ * repeats (一、总则 （二）编制依据): one message met in several sections names each.
+ */
 export function locateFindings(findings: CheckFinding[], doc: PlanCheckInput['doc']): CheckFinding[] {
-  const labels = clauseLabels(doc.sections, doc.numbering);
+  const labels = clausePaths(doc.sections, doc.numbering);
   return findings.map((f) => (f.sectionId && labels.has(f.sectionId) ? { ...f, where: labels.get(f.sectionId)! } : f));
 }

@@ -2,22 +2,13 @@
 import { Alert, App as AntApp, Button, Card, Checkbox, Collapse, Empty, Input, Radio, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { blocksText } from '@shared/doc-model';
-import type { ClauseChange, MergeChoice, MergeItem, MergeResolution } from '@shared/schemas/revision';
+import type { MergeChoice, MergeItem, MergeResolution } from '@shared/schemas/revision';
 import { errorText, request } from '../../api/client';
 import { BlockView } from '../../components/BlockView';
-import { DiffText } from '../../components/DiffText';
+import { ClauseChangeList } from '../../components/ClauseChangeList';
 import { PageHeader } from '../../components/PageHeader';
 import { useLoad } from '../../components/use-load';
 import { navigate } from '../../route';
-
-const clauseKinds: Record<ClauseChange['kinds'][number], [string, string]> = {
-  added: ['新增', 'green'],
-  removed: ['删除', 'red'],
-  reworded: ['修改', 'orange'],
-  moved: ['移动', 'blue'],
-  renumbered: ['重新编号', 'cyan'],
-  same: ['未变', 'default'],
-};
 
 export function MergePage({ planId, toRevision }: { planId: string; toRevision: string }) {
   const { message } = AntApp.useApp();
@@ -161,13 +152,7 @@ export function MergePage({ planId, toRevision }: { planId: string; toRevision: 
             key: 'upstream',
             label: `上位变化（${p.upstream.filter((c) => !c.kinds.includes('same')).length}）`,
             children: (
-              <div data-testid="upstream-changes">
-                {p.upstream.filter((c) => !c.kinds.includes('same')).map((c, i) => (
-                  <Card key={i} size="small" style={{ marginBottom: 8 }} title={<Space>{c.kinds.map((k) => <Tag key={k} color={clauseKinds[k][1]}>{clauseKinds[k][0]}</Tag>)}<span>{c.newNumber ?? c.oldNumber} {c.newTitle ?? c.oldTitle}</span>{c.oldNumber && c.newNumber && c.oldNumber !== c.newNumber && <Typography.Text type="secondary">（原 {c.oldNumber}）</Typography.Text>}{c.matchedBy === 'similarity' && <Tag>按相似度匹配</Tag>}</Space>}>
-                    {c.diff ? <DiffText parts={c.diff} /> : <Typography.Text type="secondary">内容未变</Typography.Text>}
-                  </Card>
-                ))}
-              </div>
+              <ClauseChangeList changes={p.upstream} testId="upstream-changes" />
             ),
           },
         ]}

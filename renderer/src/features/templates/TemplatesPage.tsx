@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useLoad } from '../../components/use-load';
 import { navigate } from '../../route';
 import { ImportDocxModal } from './ImportDocxModal';
+import { TemplateCompareDrawer } from './TemplateCompareDrawer';
 
 export function TemplatesPage() {
   const list = useLoad(() => request('template.list'));
@@ -108,17 +109,18 @@ export function TemplatesPage() {
             ))}
           </Card>
         </Col>
-        <Col span={17}>{current && <TemplateDocument summary={current} />}</Col>
+        <Col span={17}>{current && <TemplateDocument summary={current} revisions={(list.data?.templates ?? []).filter((t) => t.id === current.id).sort((a, b) => b.revisionYear - a.revisionYear)} />}</Col>
       </Row>
     </div>
   );
 }
 
-function TemplateDocument({ summary }: { summary: TemplateSummary }) {
+function TemplateDocument({ summary, revisions }: { summary: TemplateSummary; revisions: TemplateSummary[] }) {
   const t = useLoad(() => request('template.get', { id: summary.id, revision: summary.revision }), [summary.id, summary.revision]);
   const { message } = AntApp.useApp();
   const numbers = useMemo(() => (t.data ? headingNumbers(t.data.clauses, 'decimal').map((n, i) => (t.data!.clauses[i]!.kind === 'annex' && t.data!.clauses[i]!.level === 1 ? n : `${n}\u3000`)) : []), [t.data]);
   const [creating, setCreating] = useState(false);
+  const [comparing, setComparing] = useState(false);
   const create = async () => {
     if (creating) return;
     setCreating(true);
@@ -135,8 +137,14 @@ function TemplateDocument({ summary }: { summary: TemplateSummary }) {
     <Card
       size="small"
       title={`${summary.title}（${summary.revision} 修订）`}
-      extra={<Button type="primary" loading={creating} onClick={create} data-testid="template-create-plan">依据此模板创建预案</Button>}
+      extra={
+        <Space>
+          {revisions.length > 1 && <Button onClick={() => setComparing(true)} data-testid="template-compare-open">与其他修订版对比</Button>}
+          <Button type="primary" loading={creating} onClick={create} data-testid="template-create-plan">依据此模板创建预案</Button>
+        </Space>
+      }
     >
+      {comparing && <TemplateCompareDrawer key={`${summary.id}-${summary.revision}`} revisions={revisions} to={summary} onClose={() => setComparing(false)} />}
       <Space wrap style={{ marginBottom: 8 }}>
         <Tag>{summary.category}</Tag>
         <Tag>发布机关：{summary.issuer}</Tag>
