@@ -27,6 +27,8 @@ interface Props {
   onPickClauses: (injectId: string) => void;
   /** An inject just added: scrolled to, and its 场景 box focused, so the coordinator can type it at once. */
   reveal?: string | null;
+  /** The inject a link opened the script at (#/scripts/<drill>/inject/<id>): scrolled to and marked. */
+  focus?: string;
 }
 
 export const InjectTable = memo(function InjectTable(p: Props) {
@@ -46,6 +48,17 @@ export const InjectTable = memo(function InjectTable(p: Props) {
     };
     requestAnimationFrame(focus);
   }, [p.reveal]);
+  useEffect(() => {
+    if (!p.focus) return;
+    const key = p.focus;
+    // After the virtual list has measured itself. The virtual list has no 'center' (it falls back to the
+    // nearest edge): the row's top, less half the list's height, puts it in the middle.
+    const frame = requestAnimationFrame(() => {
+      const height = wrapper.current?.querySelector('.ant-table-tbody-virtual-holder')?.clientHeight ?? 0;
+      table.current?.scrollTo({ key, align: 'start', offset: -Math.round(height / 2 - 20) });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [p.focus]);
   // Tab into a column off screen and the browser scrolls the virtual list's inner box itself, which the
   // header and the list's own offset do not follow. Hand that scroll to the list as a sideways wheel.
   useEffect(() => {
@@ -105,7 +118,7 @@ export const InjectTable = memo(function InjectTable(p: Props) {
       // Only the rows on screen are rendered: a 300-inject script opens as fast as a short one.
       virtual
       scroll={{ x: 2024, y: Math.max(320, window.innerHeight - 330) }}
-      rowClassName={(i) => (issuesOf.has(i.id) ? 'row-issue' : '')}
+      rowClassName={(i) => [issuesOf.has(i.id) && 'row-issue', i.id === p.focus && 'inject-focused'].filter(Boolean).join(' ')}
       locale={{ emptyText: '还没有注入。点击“新增注入”，或“从预案生成”初稿。' }}
       onRow={(i) =>
         ({
@@ -124,6 +137,7 @@ export const InjectTable = memo(function InjectTable(p: Props) {
             if (from && from !== i.id) onMove(from, injects.findIndex((x) => x.id === i.id));
           },
           'data-testid': 'inject-row',
+          'data-focused': i.id === p.focus ? 'true' : undefined,
         }) as React.HTMLAttributes<HTMLElement>
       }
       columns={columns}

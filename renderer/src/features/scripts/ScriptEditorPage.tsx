@@ -8,6 +8,7 @@ import { errorText, request } from '../../api/client';
 import { base64ToBytes, bytesToBase64, pickFile, saveFile } from '../../api/files';
 import { useExportCommand } from '../../components/export-command';
 import { exportAndReport } from '../../components/export-file';
+import { MissingTarget } from '../../components/MissingTarget';
 import { PageHeader } from '../../components/PageHeader';
 import { usePlanClauses } from '../../components/plan-clauses';
 import { drillPlanIds } from '../../components/drill-plans';
@@ -27,7 +28,8 @@ const SAVE_LABELS: Record<SaveState, string> = { saved: '已保存', saving: '�
 
 const insertAt = (s: Script, index: number, inject: Inject): Script => ({ ...s, injects: [...s.injects.slice(0, index + 1), inject, ...s.injects.slice(index + 1)] });
 
-export function ScriptEditorPage({ drillId }: { drillId: string }) {
+/** `injectId`: opened from a link (a finding's 相关注入): the 注入 table scrolled to that inject and marked. */
+export function ScriptEditorPage({ drillId, injectId }: { drillId: string; injectId?: string }) {
   const { message, modal } = AntApp.useApp();
   const detail = useLoad(() => request('drill.get', { id: drillId }), [drillId]);
   const { script, issues, saveState, stale, locked, update, save, reopen } = useScriptDraft(drillId, detail.data);
@@ -144,6 +146,7 @@ export function ScriptEditorPage({ drillId }: { drillId: string }) {
           </>
         }
       />
+      {injectId && !script.injects.some((i) => i.id === injectId) && <MissingTarget what="注入" />}
       {locked && <Alert type="warning" showIcon style={{ marginBottom: 8 }} message="演练正在进行，脚本已锁定：演练记录按注入编号记载，结束演练后才能修改脚本。" data-testid="script-locked" />}
       <Tabs
         items={[
@@ -173,6 +176,7 @@ export function ScriptEditorPage({ drillId }: { drillId: string }) {
                   onMove={move}
                   onPickClauses={setPicking}
                   reveal={reveal}
+                  focus={injectId}
                 />
               </div>
             ),
