@@ -1,9 +1,9 @@
 // A finding's 相关注入 and 相关记录 are links: each opens the script at that inject, or the run log at that entry,
-// scrolled to and marked; a link to something since deleted opens the page with a notice.
+// scrolled to and marked; the inject's 评估发现 N badge leads back. A link to something since deleted opens the page with a notice.
 import { expect, invoke, screenshot, test } from './fixtures';
 import type { Page } from '@playwright/test';
 
-interface Ids { drillId: string; injectId: string; observationId: string }
+interface Ids { drillId: string; injectId: string; observationId: string; findingId: string }
 
 /** A run drill whose script is long enough (40 injects) and log busy enough (30 records) that the cited ones are off screen. */
 async function runDrillWithFinding(page: Page): Promise<Ids> {
@@ -20,11 +20,11 @@ async function runDrillWithFinding(page: Page): Promise<Ids> {
   const cited = await invoke<{ event: { id: string } }>(page, 'run.log', { drillId: drill.id, type: 'observation', text: '区林业局首报超过30分钟', tags: ['信息报告'] });
   for (let k = 1; k <= 30; k++) await invoke(page, 'run.log', { drillId: drill.id, type: 'observation', text: `其他记录${k}` });
   await invoke(page, 'run.log', { drillId: drill.id, type: 'clock.end' });
-  await invoke(page, 'finding.save', {
+  const finding = await invoke<{ id: string }>(page, 'finding.save', {
     drillId: drill.id,
     finding: { kind: 'problem', title: '信息报告超时', detail: '', criterionId: null, injectIds: ['i-30'], observationIds: [cited.event.id], clauses: [], unit: '区林业局' },
   });
-  return { drillId: drill.id, injectId: 'i-30', observationId: cited.event.id };
+  return { drillId: drill.id, injectId: 'i-30', observationId: cited.event.id, findingId: finding.id };
 }
 
 test('a finding links to its inject in the script and to its record in the run log, each opened scrolled to and marked', async ({ page, host }) => {
@@ -48,9 +48,13 @@ test('a finding links to its inject in the script and to its record in the run l
   await expect(row).toBeInViewport();
   await expect(page.getByTestId('focus-missing')).toHaveCount(0);
   await screenshot(page, 'script-opened-at-inject');
+  // …and the inject says which findings cite it, each one click back.
+  await expect(page.getByTestId('inject-findings')).toHaveCount(1);
+  await expect(row.getByTestId('inject-findings')).toHaveText('评估发现 1');
+  await row.getByTestId('inject-findings').click();
+  await expect(page).toHaveURL(new RegExp(`#/evaluation/${ids.drillId}/finding/${ids.findingId}$`));
+  await expect(page.locator('[data-testid="finding-item"][data-focused="true"]')).toContainText('信息报告超时');
 
-  await page.goBack();
-  await page.getByRole('tab', { name: /发现/ }).click();
   await page.getByTestId('finding-observation-link').click();
   await expect(page).toHaveURL(new RegExp(`#/scripts/${ids.drillId}/run/entry/${ids.observationId}$`));
   const entry = page.locator('[data-testid="log-entry"][data-focused="true"]');

@@ -33,6 +33,14 @@ export function ScriptEditorPage({ drillId, injectId }: { drillId: string; injec
   const { message, modal } = AntApp.useApp();
   const detail = useLoad(() => request('drill.get', { id: drillId }), [drillId]);
   const { script, issues, saveState, stale, locked, update, save, reopen } = useScriptDraft(drillId, detail.data);
+  // The drill's findings, for the 评估发现 N badge on each inject they cite (none before the drill is evaluated).
+  const findings = useLoad(() => request('finding.list', { drillId }), [drillId]);
+  const findingsOf = useMemo(() => {
+    const m = new Map<string, { id: string; title: string }[]>();
+    for (const f of findings.data ?? []) for (const id of f.injectIds) m.set(id, [...(m.get(id) ?? []), { id: f.id, title: f.title }]);
+    return m;
+  }, [findings.data]);
+  const openFinding = useCallback((findingId: string) => navigate('evaluation', drillId, 'finding', findingId), [drillId]);
   const [generating, setGenerating] = useState(false);
   const [picking, setPicking] = useState<string | null>(null);
 
@@ -177,6 +185,8 @@ export function ScriptEditorPage({ drillId, injectId }: { drillId: string; injec
                   onPickClauses={setPicking}
                   reveal={reveal}
                   focus={injectId}
+                  findingsOf={findingsOf}
+                  onOpenFinding={openFinding}
                 />
               </div>
             ),
