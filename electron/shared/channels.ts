@@ -69,6 +69,7 @@ export const channelNames = [
   'eval.save-form',
   'eval.delete-form',
   'eval.set-conclusion',
+  'finding.list',
   'finding.save',
   'finding.delete',
   'item.list',

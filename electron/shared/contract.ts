@@ -172,6 +172,8 @@ export const contract = {
   'eval.save-form': { input: evalFormSchema, output: out<EvaluationReport>() },
   'eval.delete-form': { input: evalDeleteFormSchema, output: out<EvaluationReport>() },
   'eval.set-conclusion': { input: evalConclusionSchema, output: out<EvaluationReport>() },
+  /** A drill's findings, without eval.get's scores and timeline: the script marks the injects they cite. */
+  'finding.list': { input: evalDrillSchema, output: out<Finding[]>() },
   'finding.save': { input: findingSaveSchema, output: out<Finding>() },
   'finding.delete': { input: findingDeleteSchema, output: out<null>() },
   'item.list': { input: itemListSchema, output: out<ImprovementItem[]>() },

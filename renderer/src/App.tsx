@@ -33,8 +33,9 @@ function Page({ route, params }: { route: RouteKey; params: string[] }) {
     case 'drills':
       return params[0] ? <DrillPage key={params[0]} id={params[0]} /> : <DrillsPage />;
     case 'scripts':
-      if (params[0] && params[1] === 'run') return <ConsolePage key={params[0]} drillId={params[0]} />;
-      return params[0] ? <ScriptEditorPage key={params[0]} drillId={params[0]} /> : <ScriptsPage />;
+      // #/scripts/<drill>/run/entry/<event>: the run log at one entry; #/scripts/<drill>/inject/<inject>: the script at one inject.
+      if (params[0] && params[1] === 'run') return <ConsolePage key={params[0]} drillId={params[0]} entryId={params[2] === 'entry' ? params[3] : undefined} />;
+      return params[0] ? <ScriptEditorPage key={params[0]} drillId={params[0]} injectId={params[1] === 'inject' ? params[2] : undefined} /> : <ScriptsPage />;
     case 'evaluation':
       return params[0] ? <DrillEvaluationPage key={params[0]} drillId={params[0]} findingId={params[1] === 'finding' ? params[2] : undefined} /> : <EvaluationPage />;
     case 'templates':

@@ -138,6 +138,7 @@ export const evaluationHandlers: Handlers<
   | 'eval.save-form'
   | 'eval.delete-form'
   | 'eval.set-conclusion'
+  | 'finding.list'
   | 'finding.save'
   | 'finding.delete'
   | 'item.list'
@@ -170,6 +171,10 @@ export const evaluationHandlers: Handlers<
     const e = evaluationOf(ctx, input.drillId);
     evals.saveEvaluation(ctx.store.get(), input.drillId, { ...e, conclusion: input.text }, ctx.clock.now());
     return evaluationReport(ctx, input.drillId);
+  },
+  'finding.list': (input, ctx) => {
+    drills.getDrill(ctx.store.get(), input.drillId);
+    return evals.listFindings(ctx.store.get(), input.drillId);
   },
   'finding.save': (input, ctx) => {
     drills.getDrill(ctx.store.get(), input.drillId);

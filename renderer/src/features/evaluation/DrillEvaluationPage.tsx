@@ -18,6 +18,7 @@ import { CriteriaEditor } from './CriteriaEditor';
 import { drillPlanIds } from '../../components/drill-plans';
 import { usePlanClauses } from '../../components/plan-clauses';
 import { FindingClauseLinks } from './FindingClauseLinks';
+import { FindingEvidenceLinks, useEvidenceLookup } from './FindingEvidenceLinks';
 import { FindingForm } from './FindingForm';
 import { ItemForm } from './ItemForm';
 import { ItemsLedger } from './ItemsLedger';
@@ -96,6 +97,7 @@ export function DrillEvaluationPage({ drillId, findingId }: { drillId: string; f
   const r = report ?? loaded.data;
   const criteriaEdits = useCriteriaDraft(r?.criteria);
   const { lookup } = usePlanClauses((r?.findings ?? []).flatMap((f) => f.clauses.map((c) => c.planId)));
+  const evidence = useEvidenceLookup(r);
   const loadedReport = r !== undefined && r !== null;
   useEffect(() => {
     if (!findingId) return;
@@ -244,6 +246,7 @@ export function DrillEvaluationPage({ drillId, findingId }: { drillId: string; f
                         description={
                           <div>
                             {f.detail && <div>{f.detail}</div>}
+                            <FindingEvidenceLinks drillId={drillId} finding={f} lookup={evidence} />
                             <FindingClauseLinks clauses={f.clauses} lookup={lookup} />
                           </div>
                         }

@@ -5,6 +5,7 @@ import { lateRefusal, proposedDelaySec, runEventRefusal } from '@shared/run-rule
 import type { Inject, InjectRunState } from '@shared/schemas/drill';
 import { injectNumbers } from '@shared/script-checks';
 import { call, request } from '../../api/client';
+import { MissingTarget } from '../../components/MissingTarget';
 import { useLoad } from '../../components/use-load';
 import { navigate } from '../../route';
 import { InjectCards, type Mark } from './InjectCards';
@@ -66,7 +67,8 @@ function EndSummary({ pending, byId, numbers }: { pending: InjectRunState[]; byI
   );
 }
 
-export function ConsolePage({ drillId }: { drillId: string }) {
+/** `entryId`: opened from a link (a finding's 相关记录): the run log scrolled to that entry and marked. */
+export function ConsolePage({ drillId, entryId }: { drillId: string; entryId?: string }) {
   const { message, modal } = AntApp.useApp();
   const onError = useCallback((t: string) => void message.error(t), [message]);
   const detail = useLoad(() => request('drill.get', { id: drillId }), [drillId]);
@@ -153,6 +155,7 @@ export function ConsolePage({ drillId }: { drillId: string }) {
   return (
     <div data-testid="console">
       <ConsoleHeader drillId={drillId} name={drill.name} />
+      {entryId && !feed.events.some((e) => e.id === entryId) && <MissingTarget what="演练记录" />}
       {/* A plain grid: the console re-renders on every logged event, antd's Row/Col would each time too. */}
       <div className="console-grid">
         <div>
@@ -160,7 +163,7 @@ export function ConsolePage({ drillId }: { drillId: string }) {
           <InjectCards next={s.next} byId={byId} numbers={numbers} base={base} scriptEmpty={script.injects.length === 0} onMark={mark} />
           <RecordPanel ref={record} injectOptions={injectOptions} lastDelivered={lastDelivered} log={log} />
         </div>
-        <RunLog events={feed.events} byId={byId} numbers={numbers} />
+        <RunLog events={feed.events} byId={byId} numbers={numbers} focusId={entryId} />
       </div>
       {adhoc !== null && (
         <Modal open title="临时注入" onCancel={() => setAdhoc(null)} okText="记录" destroyOnHidden onOk={async () => { if (adhoc?.trim() && (await log({ type: 'inject.adhoc', text: adhoc.trim() }))) setAdhoc(null); }}>

@@ -1,6 +1,6 @@
 // The running log beside the console: newest first, each entry rendered once and never again.
 import { Button } from 'antd';
-import { memo, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { Inject, RunEvent } from '@shared/schemas/drill';
 import { formatDelay } from '@shared/run-rules';
 
@@ -27,23 +27,34 @@ const timeOf = new Intl.DateTimeFormat('zh-CN', { hour: '2-digit', minute: '2-di
  * elements styled like antd's card and tags (styles.css): each antd component costs a style lookup on
  * mount, and a key press should pay for nothing but its own entry.
  */
-export const RunLog = memo(function RunLog({ events, byId, numbers }: { events: readonly RunEvent[]; byId: Map<string, Inject>; numbers: Map<string, number> }) {
+export const RunLog = memo(function RunLog({ events, byId, numbers, focusId }: { events: readonly RunEvent[]; byId: Map<string, Inject>; numbers: Map<string, number>; focusId?: string }) {
   const [showAll, setShowAll] = useState(false);
-  const shown = (showAll ? events : events.slice(-LOG_SHOWN)).slice().reverse();
+  // The entry a link opened the log at (#/scripts/<drill>/run/entry/<id>), shown even when older than the newest LOG_SHOWN.
+  const focusAt = focusId ? events.findIndex((e) => e.id === focusId) : -1;
+  const all = showAll || (focusAt >= 0 && focusAt < events.length - LOG_SHOWN);
+  const shown = (all ? events : events.slice(-LOG_SHOWN)).slice().reverse();
+  const body = useRef<HTMLDivElement>(null);
+  // Scrolled to once, when it arrives: entries logged afterwards do not pull the log back to it.
+  const scrolledTo = useRef<string | null>(null);
+  useEffect(() => {
+    if (!focusId || focusAt < 0 || scrolledTo.current === focusId) return;
+    scrolledTo.current = focusId;
+    body.current?.querySelector(`[data-event-id="${CSS.escape(focusId)}"]`)?.scrollIntoView({ block: 'center' });
+  }, [focusId, focusAt]);
   return (
     <section className="run-log" data-testid="run-log">
       <header className="run-log-head" data-testid="run-log-title">演练记录（{events.length}）</header>
-      <div className="run-log-body">
-        {shown.map((e) => <LogEntry key={e.id} e={e} inject={e.injectId ? byId.get(e.injectId) : undefined} number={e.injectId ? numbers.get(e.injectId) : undefined} />)}
-        {events.length > LOG_SHOWN && !showAll && <Button size="small" type="link" onClick={() => setShowAll(true)}>显示全部 {events.length} 条</Button>}
+      <div className="run-log-body" ref={body}>
+        {shown.map((e) => <LogEntry key={e.id} e={e} inject={e.injectId ? byId.get(e.injectId) : undefined} number={e.injectId ? numbers.get(e.injectId) : undefined} focused={e.id === focusId} />)}
+        {events.length > LOG_SHOWN && !all && <Button size="small" type="link" onClick={() => setShowAll(true)}>显示全部 {events.length} 条</Button>}
       </div>
     </section>
   );
 });
 
-const LogEntry = memo(function LogEntry({ e, inject, number }: { e: RunEvent; inject?: Inject; number?: number }) {
+const LogEntry = memo(function LogEntry({ e, inject, number, focused }: { e: RunEvent; inject?: Inject; number?: number; focused: boolean }) {
   return (
-    <div className="log-entry" data-testid="log-entry" data-type={e.type}>
+    <div className={focused ? 'log-entry log-entry-focused' : 'log-entry'} data-testid="log-entry" data-type={e.type} data-event-id={e.id} data-focused={focused ? 'true' : undefined}>
       <span className="log-time">{timeOf.format(new Date(e.at))} </span>
       <span className="log-tag">{eventLabels[e.type]}</span>
       {e.injectId && (inject ? <span className="log-tag blue">第{number}条 {inject.scene}</span> : <span className="log-tag">已删除的注入</span>)}

@@ -8,6 +8,7 @@ import { errorText, request } from '../../api/client';
 import { base64ToBytes, bytesToBase64, pickFile, saveFile } from '../../api/files';
 import { useExportCommand } from '../../components/export-command';
 import { exportAndReport } from '../../components/export-file';
+import { MissingTarget } from '../../components/MissingTarget';
 import { PageHeader } from '../../components/PageHeader';
 import { usePlanClauses } from '../../components/plan-clauses';
 import { drillPlanIds } from '../../components/drill-plans';
@@ -27,10 +28,19 @@ const SAVE_LABELS: Record<SaveState, string> = { saved: '已保存', saving: '�
 
 const insertAt = (s: Script, index: number, inject: Inject): Script => ({ ...s, injects: [...s.injects.slice(0, index + 1), inject, ...s.injects.slice(index + 1)] });
 
-export function ScriptEditorPage({ drillId }: { drillId: string }) {
+/** `injectId`: opened from a link (a finding's 相关注入): the 注入 table scrolled to that inject and marked. */
+export function ScriptEditorPage({ drillId, injectId }: { drillId: string; injectId?: string }) {
   const { message, modal } = AntApp.useApp();
   const detail = useLoad(() => request('drill.get', { id: drillId }), [drillId]);
   const { script, issues, saveState, stale, locked, update, save, reopen } = useScriptDraft(drillId, detail.data);
+  // The drill's findings, for the 评估发现 N badge on each inject they cite (none before the drill is evaluated).
+  const findings = useLoad(() => request('finding.list', { drillId }), [drillId]);
+  const findingsOf = useMemo(() => {
+    const m = new Map<string, { id: string; title: string }[]>();
+    for (const f of findings.data ?? []) for (const id of f.injectIds) m.set(id, [...(m.get(id) ?? []), { id: f.id, title: f.title }]);
+    return m;
+  }, [findings.data]);
+  const openFinding = useCallback((findingId: string) => navigate('evaluation', drillId, 'finding', findingId), [drillId]);
   const [generating, setGenerating] = useState(false);
   const [picking, setPicking] = useState<string | null>(null);
 
@@ -144,6 +154,7 @@ export function ScriptEditorPage({ drillId }: { drillId: string }) {
           </>
         }
       />
+      {injectId && !script.injects.some((i) => i.id === injectId) && <MissingTarget what="注入" />}
       {locked && <Alert type="warning" showIcon style={{ marginBottom: 8 }} message="演练正在进行，脚本已锁定：演练记录按注入编号记载，结束演练后才能修改脚本。" data-testid="script-locked" />}
       <Tabs
         items={[
@@ -173,6 +184,9 @@ export function ScriptEditorPage({ drillId }: { drillId: string }) {
                   onMove={move}
                   onPickClauses={setPicking}
                   reveal={reveal}
+                  focus={injectId}
+                  findingsOf={findingsOf}
+                  onOpenFinding={openFinding}
                 />
               </div>
             ),
