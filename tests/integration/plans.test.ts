@@ -64,6 +64,34 @@ describe('plan creation from a template', () => {
     expect(checks.some((c) => c.code === 'contact-table-incomplete')).toBe(true);
   });
 
+  it('lists a department of 设置 that no template row names in the address book (区水利局 in a 防汛抗旱 plan)', async () => {
+    const core = await makeCore();
+    const departments = [
+      { id: 'd1', name: '区水利局', contact: '赵强', title: '局长', phone: '0351-7000001', duty: '' },
+      { id: 'd2', name: '区气象局', contact: '李红', title: '站长', phone: '13812345678', duty: '' },
+      { id: 'd3', name: '小店区退役军人事务局', contact: '', title: '', phone: '', duty: '' },
+    ];
+    await data(core.call('profile.save', { ...profile, departments }));
+    const plan = await newPlan(core, 'flood-drought', '2025');
+    const annex = plan.doc.sections.find((s) => s.lineage?.clauseId === 'annex-contacts')!;
+    const table = annex.body.find((b) => b.type === 'table')!;
+    const rows = (table.type === 'table' ? table.children : []).map((r) => r.children.map((c) => blocksText([c.children[0]!])));
+    expect(rows.find((r) => r[0] === '区气象局')).toEqual(['区气象局', '李红', '站长', '13812345678', '13812345678']);
+    // Added above the catch-all row, which stays last; a department 设置 knows no contact of waits as （待填）.
+    expect(rows.slice(-3)).toEqual([
+      ['区水利局', '赵强', '局长', '0351-7000001', '（待填）'],
+      ['小店区退役军人事务局', '（待填）', '（待填）', '（待填）', '（待填）'],
+      ['各街道办事处（乡镇人民政府）', '（待填）', '（待填）', '（待填）', '（待填）'],
+    ]);
+    expect(rows.filter((r) => r[0] === '区气象局')).toHaveLength(1);
+    // The template's own rows stay for the planner to fill or delete; the lineage keeps the template's table.
+    expect(rows.find((r) => r[0] === '区水务局')).toBeTruthy();
+    expect(blocksText(annex.lineage!.baseBody)).not.toContain('区水利局');
+    // Saved and read back from the database file as it was made.
+    const again = await data<PlanDetail>(core.call('plan.get', { id: plan.id }));
+    expect(again.doc.sections.find((s) => s.id === annex.id)!.body).toEqual(annex.body);
+  });
+
   it('keeps placeholders as chips when the profile is empty, and fills them all on request', async () => {
     const core = await makeCore();
     const plan = await newPlan(core);

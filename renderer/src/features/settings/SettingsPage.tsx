@@ -72,7 +72,7 @@ function ProfileForm({ initial }: { initial: DistrictProfile }) {
                 pagination={false}
                 rowKey="key"
                 dataSource={fields}
-                locale={{ emptyText: '尚未添加部门。预案的成员单位、牵头单位和通讯录将从这里选取。' }}
+                locale={{ emptyText: '尚未添加部门。新建预案时，附件通讯录按这里的部门填写联系人、职务和电话：与模板同名的单位填入原行，其余部门另起一行列入。' }}
                 columns={[
                   { title: '部门名称', render: (_, f) => <Form.Item name={[f.name, 'name']} noStyle rules={[{ required: true, message: '请填写部门名称' }]}><Input maxLength={60} placeholder="如：区应急管理局" /></Form.Item> },
                   { title: '联系人', width: 140, render: (_, f) => <Form.Item name={[f.name, 'contact']} noStyle><Input maxLength={40} /></Form.Item> },
