@@ -92,6 +92,26 @@ describe('plan creation from a template', () => {
     expect(again.doc.sections.find((s) => s.id === annex.id)!.body).toEqual(annex.body);
   });
 
+  it('names the lead unit and the 牵头单位 chips as 设置 does (太原市小店区应急管理局), not as the template says (区应急管理局)', async () => {
+    const core = await makeCore();
+    await data(core.call('profile.save', { ...profile, departments: [{ id: 'd1', name: '小店区水务局', contact: '', title: '', phone: '', duty: '' }] }));
+    const plan = await newPlan(core, 'flood-drought', '2025');
+    expect(plan.leadUnit).toBe('太原市小店区应急管理局');
+    expect(plan.doc.placeholders.find((p) => p.key === '牵头单位')!.value).toBe('太原市小店区应急管理局');
+    const office = plan.doc.sections.find((s) => s.lineage?.clauseId === 'organization.office')!;
+    expect(blocksText(office.body)).toContain('办公室设在太原市小店区应急管理局');
+    // A template whose lead unit is a department of 设置 takes that department's name.
+    expect((await newPlan(core, 'flood-drought', '2020')).leadUnit).toBe('小店区水务局');
+    // Read back from the database file, as 预案库 lists it.
+    const listed = await data<PlanSummary[]>(core.call('plan.list', {}));
+    expect(listed.find((p) => p.id === plan.id)!.leadUnit).toBe('太原市小店区应急管理局');
+  });
+
+  it('keeps the lead unit of the template while 设置 is empty', async () => {
+    const core = await makeCore();
+    expect((await newPlan(core, 'flood-drought', '2025')).leadUnit).toBe('区应急管理局');
+  });
+
   it('keeps placeholders as chips when the profile is empty, and fills them all on request', async () => {
     const core = await makeCore();
     const plan = await newPlan(core);

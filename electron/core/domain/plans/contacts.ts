@@ -4,6 +4,7 @@
 import { paragraph, text, type BlockJSON, type TableCellJSON, type TableJSON, type TableRowJSON } from '../../../shared/doc-model';
 import type { Department } from '../../../shared/schemas/profile';
 import { cellText, headerRow, UNFILLED } from '../checks/contact-tables';
+import { unitKey } from './unit-names';
 
 type Field = 'unit' | 'contact' | 'title' | 'phone' | 'mobile';
 
@@ -15,9 +16,8 @@ const COLUMNS: [Field, RegExp][] = [
   ['unit', /单位|部门|名称/],
 ];
 
-// Units match without spaces and without a leading place name: 设置 says 小店区应急管理局 where the
-// template's table says 区应急管理局, and a city-level name may lead with 太原市.
-const norm = (s: string) => s.replace(/[\s\u3000]/g, '').replace(/^[^区市县]{0,8}?市/, '').replace(/^[^区县]{0,6}?[区县]/, '');
+// Units match as unitKey says: 设置's 小店区应急管理局 is the table's 区应急管理局.
+const norm = unitKey;
 const MOBILE = /^1[3-9]\d{9}$/;
 
 function valueOf(field: Field, d: Department): string {

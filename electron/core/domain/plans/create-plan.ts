@@ -4,6 +4,7 @@ import type { DistrictProfile } from '../../../shared/schemas/profile';
 import type { TemplateRevision } from '../../../shared/schemas/template';
 import { ADDRESS_BOOK_TITLE, fillContactTables } from './contacts';
 import { defaultValues, fillBlocks, fillString, titleAsRead } from './placeholders';
+import { profileUnitName } from './unit-names';
 
 export interface NewPlan {
   title: string;
@@ -32,7 +33,8 @@ export function createPlanFromTemplate(t: TemplateRevision, profile: DistrictPro
   return {
     // A key the profile could not fill reads 〔区名〕 in the title until the planner fills it (待填写的占位符).
     title: titleAsRead(fillString(t.meta.districtTitle, values)),
-    leadUnit: titleAsRead(fillString(t.meta.leadDepartment, values)),
+    // The template's 区应急管理局 as 设置 names it (太原市小店区应急管理局), like the placeholders that default to it.
+    leadUnit: titleAsRead(profileUnitName(fillString(t.meta.leadDepartment, values), profile)),
     hazard: t.meta.hazard,
     category: t.meta.category,
     doc: { schema: DOC_SCHEMA, numbering, placeholders: values, sections },
