@@ -20,6 +20,15 @@ function chapterOf(plan: PlanDetail, firstId: string): PlanSection[] {
   return [plan.doc.sections[i]!, ...(end < 0 ? rest : rest.slice(0, end))];
 }
 
+/** A new plan's 成员单位通讯录 section and its table as text, row by row. */
+async function contactAnnex(core: Core, templateId: string, revision: string) {
+  const plan = await newPlan(core, templateId, revision);
+  const annex = plan.doc.sections.find((s) => s.lineage?.clauseId === 'annex-contacts')!;
+  const table = annex.body.find((b) => b.type === 'table')!;
+  const rows = (table.type === 'table' ? table.children : []).map((r) => r.children.map((c) => blocksText([c.children[0]!])));
+  return { plan, annex, rows };
+}
+
 describe('plan creation from a template', () => {
   it('fills placeholders from the district profile, lists the rest, and records lineage on every section', async () => {
     const core = await makeCore();
@@ -49,10 +58,7 @@ describe('plan creation from a template', () => {
       { id: 'd3', name: '小店区卫生健康局', contact: '王芳', title: '副局长', phone: '0351-7000003', duty: '' },
     ];
     await data(core.call('profile.save', { ...profile, departments }));
-    const plan = await newPlan(core, 'forest-fire', '2024');
-    const annex = plan.doc.sections.find((s) => s.lineage?.clauseId === 'annex-contacts')!;
-    const table = annex.body.find((b) => b.type === 'table')!;
-    const rows = (table.type === 'table' ? table.children : []).map((r) => r.children.map((c) => blocksText([c.children[0]!])));
+    const { plan, annex, rows } = await contactAnnex(core, 'forest-fire', '2024');
     expect(rows[0]).toEqual(['单位', '联系人', '职务', '办公电话', '手机']);
     expect(rows.find((r) => r[0] === '区应急管理局')).toEqual(['区应急管理局', '张明', '科长', '0351-7654321', '（待填）']);
     expect(rows.find((r) => r[0] === '区气象局')).toEqual(['区气象局', '李红', '站长', '13812345678', '13812345678']);
@@ -72,10 +78,7 @@ describe('plan creation from a template', () => {
       { id: 'd3', name: '小店区退役军人事务局', contact: '', title: '', phone: '', duty: '' },
     ];
     await data(core.call('profile.save', { ...profile, departments }));
-    const plan = await newPlan(core, 'flood-drought', '2025');
-    const annex = plan.doc.sections.find((s) => s.lineage?.clauseId === 'annex-contacts')!;
-    const table = annex.body.find((b) => b.type === 'table')!;
-    const rows = (table.type === 'table' ? table.children : []).map((r) => r.children.map((c) => blocksText([c.children[0]!])));
+    const { plan, annex, rows } = await contactAnnex(core, 'flood-drought', '2025');
     expect(rows.find((r) => r[0] === '区气象局')).toEqual(['区气象局', '李红', '站长', '13812345678', '13812345678']);
     // Added above the catch-all row, which stays last; a department 设置 knows no contact of waits as （待填）.
     expect(rows.slice(-3)).toEqual([
