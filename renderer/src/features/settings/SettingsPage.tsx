@@ -113,7 +113,8 @@ function DataCard() {
         rowKey="name"
         pagination={{ pageSize: 5 }}
         dataSource={backups.data ?? []}
-        locale={{ emptyText: '尚无备份。每次启动和每次升级数据库结构前都会自动备份。' }}
+        // A start backs up the file it found: on a new data folder there is none yet, nothing has failed.
+        locale={{ emptyText: '尚无备份：本数据文件夹的数据库是本次启动时新建的，还没有需要备份的数据。下次启动时将首次自动备份，此后每次启动和每次升级数据库结构前都会自动备份。' }}
         columns={[
           { title: '备份时间', dataIndex: 'createdAt', render: (v: string) => new Date(v).toLocaleString('zh-CN') },
           { title: '原因', dataIndex: 'reason', render: (v: string) => (v === 'start' ? '启动时' : v.startsWith('before-migration') ? '升级前' : v) },
