@@ -133,3 +133,23 @@ test('asks before unsaved rules or profile edits are lost, and keeps them when a
   await settings.save();
   await shell.go('工作台');
 });
+
+test('on a new data folder the yearly drill rule reads 待安排 (or 存在风险 in the last 90 days), never 已逾期 before the year ends; no backup yet says why', async ({ page, host }) => {
+  const shell = new Shell(page);
+  await shell.open(host.url);
+  await shell.go('设置');
+  const rules = new RulesCard(page);
+  await expect(rules.rows).toHaveCount(3);
+  // The host checks against its own clock; the last 90 days of the year are flagged as at risk.
+  const now = new Date();
+  const left = Math.round((Date.UTC(now.getFullYear(), 11, 31) - Date.UTC(now.getFullYear(), now.getMonth(), now.getDate())) / 86_400_000);
+  await expect(rules.rows.nth(0)).toContainText(left <= 90 ? '1 项存在风险' : '1 项待安排');
+  await expect(rules.rows.nth(0)).not.toContainText('逾期');
+  // No backup yet on a new folder reads as what happens next, not as a failed backup.
+  await expect(page.getByText('尚无备份：本数据文件夹的数据库是本次启动时新建的')).toContainText('下次启动时将首次自动备份');
+  await screenshot(page, 'settings-rules-new-folder');
+  await shell.go('演练计划');
+  const line = page.getByTestId('compliance-card').getByTestId(left <= 90 ? 'compliance-at-risk' : 'compliance-unscheduled');
+  await expect(line).toContainText(`${now.getFullYear()}年尚未组织重点行业领域或重大自然灾害综合演练`);
+  await expect(page.getByTestId('compliance-card').getByTestId('compliance-overdue')).toHaveCount(0);
+});

@@ -150,10 +150,12 @@ describe('compliance', () => {
   it('flags the missing annual comprehensive drill and is met once one is conducted', async () => {
     const core = await makeCore({ clock: fixedClock('2026-06-01T10:00:00+08:00') });
     const before = await data<{ findings: { ruleId: string; state: string }[] }>(core.call('compliance.get', {}));
-    expect(before.findings.find((f) => f.ruleId === 'annual-comprehensive')!.state).toBe('overdue');
+    // A new data folder in the middle of the year: still to schedule, not overdue (the year is not over).
+    expect(before.findings.find((f) => f.ruleId === 'annual-comprehensive')!.state).toBe('unscheduled');
     const { drill } = await setup(core);
+    // Its planned date (2026-03-10) is past: it no longer counts as planned.
     const planned = await data<{ findings: { ruleId: string; state: string }[] }>(core.call('compliance.get', {}));
-    expect(planned.findings.find((f) => f.ruleId === 'annual-comprehensive')!.state).toBe('overdue');
+    expect(planned.findings.find((f) => f.ruleId === 'annual-comprehensive')!.state).toBe('unscheduled');
     await data(core.call('drill.set-status', { id: drill.id, status: 'conducted' }));
     const after = await data<{ findings: { ruleId: string; state: string }[] }>(core.call('compliance.get', {}));
     expect(after.findings.find((f) => f.ruleId === 'annual-comprehensive')!.state).toBe('met');

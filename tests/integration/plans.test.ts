@@ -20,6 +20,15 @@ function chapterOf(plan: PlanDetail, firstId: string): PlanSection[] {
   return [plan.doc.sections[i]!, ...(end < 0 ? rest : rest.slice(0, end))];
 }
 
+/** A new plan's 成员单位通讯录 section and its table as text, row by row. */
+async function contactAnnex(core: Core, templateId: string, revision: string) {
+  const plan = await newPlan(core, templateId, revision);
+  const annex = plan.doc.sections.find((s) => s.lineage?.clauseId === 'annex-contacts')!;
+  const table = annex.body.find((b) => b.type === 'table')!;
+  const rows = (table.type === 'table' ? table.children : []).map((r) => r.children.map((c) => blocksText([c.children[0]!])));
+  return { plan, annex, rows };
+}
+
 describe('plan creation from a template', () => {
   it('fills placeholders from the district profile, lists the rest, and records lineage on every section', async () => {
     const core = await makeCore();
@@ -49,10 +58,7 @@ describe('plan creation from a template', () => {
       { id: 'd3', name: '小店区卫生健康局', contact: '王芳', title: '副局长', phone: '0351-7000003', duty: '' },
     ];
     await data(core.call('profile.save', { ...profile, departments }));
-    const plan = await newPlan(core, 'forest-fire', '2024');
-    const annex = plan.doc.sections.find((s) => s.lineage?.clauseId === 'annex-contacts')!;
-    const table = annex.body.find((b) => b.type === 'table')!;
-    const rows = (table.type === 'table' ? table.children : []).map((r) => r.children.map((c) => blocksText([c.children[0]!])));
+    const { plan, annex, rows } = await contactAnnex(core, 'forest-fire', '2024');
     expect(rows[0]).toEqual(['单位', '联系人', '职务', '办公电话', '手机']);
     expect(rows.find((r) => r[0] === '区应急管理局')).toEqual(['区应急管理局', '张明', '科长', '0351-7654321', '（待填）']);
     expect(rows.find((r) => r[0] === '区气象局')).toEqual(['区气象局', '李红', '站长', '13812345678', '13812345678']);
@@ -62,6 +68,51 @@ describe('plan creation from a template', () => {
     // The check still names what is left to fill.
     const checks = await data<{ code: string }[]>(core.call('plan.checks', { id: plan.id }));
     expect(checks.some((c) => c.code === 'contact-table-incomplete')).toBe(true);
+  });
+
+  it('lists a department of 设置 that no template row names in the address book (区水利局 in a 防汛抗旱 plan)', async () => {
+    const core = await makeCore();
+    const departments = [
+      { id: 'd1', name: '区水利局', contact: '赵强', title: '局长', phone: '0351-7000001', duty: '' },
+      { id: 'd2', name: '区气象局', contact: '李红', title: '站长', phone: '13812345678', duty: '' },
+      { id: 'd3', name: '小店区退役军人事务局', contact: '', title: '', phone: '', duty: '' },
+    ];
+    await data(core.call('profile.save', { ...profile, departments }));
+    const { plan, annex, rows } = await contactAnnex(core, 'flood-drought', '2025');
+    expect(rows.find((r) => r[0] === '区气象局')).toEqual(['区气象局', '李红', '站长', '13812345678', '13812345678']);
+    // Added above the catch-all row, which stays last; a department 设置 knows no contact of waits as （待填）.
+    expect(rows.slice(-3)).toEqual([
+      ['区水利局', '赵强', '局长', '0351-7000001', '（待填）'],
+      ['小店区退役军人事务局', '（待填）', '（待填）', '（待填）', '（待填）'],
+      ['各街道办事处（乡镇人民政府）', '（待填）', '（待填）', '（待填）', '（待填）'],
+    ]);
+    expect(rows.filter((r) => r[0] === '区气象局')).toHaveLength(1);
+    // The template's own rows stay for the planner to fill or delete; the lineage keeps the template's table.
+    expect(rows.find((r) => r[0] === '区水务局')).toBeTruthy();
+    expect(blocksText(annex.lineage!.baseBody)).not.toContain('区水利局');
+    // Saved and read back from the database file as it was made.
+    const again = await data<PlanDetail>(core.call('plan.get', { id: plan.id }));
+    expect(again.doc.sections.find((s) => s.id === annex.id)!.body).toEqual(annex.body);
+  });
+
+  it('names the lead unit and the 牵头单位 chips as 设置 does (太原市小店区应急管理局), not as the template says (区应急管理局)', async () => {
+    const core = await makeCore();
+    await data(core.call('profile.save', { ...profile, departments: [{ id: 'd1', name: '小店区水务局', contact: '', title: '', phone: '', duty: '' }] }));
+    const plan = await newPlan(core, 'flood-drought', '2025');
+    expect(plan.leadUnit).toBe('太原市小店区应急管理局');
+    expect(plan.doc.placeholders.find((p) => p.key === '牵头单位')!.value).toBe('太原市小店区应急管理局');
+    const office = plan.doc.sections.find((s) => s.lineage?.clauseId === 'organization.office')!;
+    expect(blocksText(office.body)).toContain('办公室设在太原市小店区应急管理局');
+    // A template whose lead unit is a department of 设置 takes that department's name.
+    expect((await newPlan(core, 'flood-drought', '2020')).leadUnit).toBe('小店区水务局');
+    // Read back from the database file, as 预案库 lists it.
+    const listed = await data<PlanSummary[]>(core.call('plan.list', {}));
+    expect(listed.find((p) => p.id === plan.id)!.leadUnit).toBe('太原市小店区应急管理局');
+  });
+
+  it('keeps the lead unit of the template while 设置 is empty', async () => {
+    const core = await makeCore();
+    expect((await newPlan(core, 'flood-drought', '2025')).leadUnit).toBe('区应急管理局');
   });
 
   it('keeps placeholders as chips when the profile is empty, and fills them all on request', async () => {

@@ -151,9 +151,10 @@ describe('upstream revisions', () => {
     const textOf = (p: PlanDetail) => p.doc.sections.map((s) => `${s.title}\n${blocksText(s.body)}`).join('\n');
     expect(textOf(plan)).toContain('区森林防火指挥部');
     // 区应急管理局 is already a member unit in the plan: renaming 区林业局 to it would duplicate it, so it is not proposed.
+    // It is offered as 设置 names it (the template's 区应急管理局 is the profile's 应急管理部门).
     const preview = await data<MergeProposal>(core.call('plan.merge-preview', { id: plan.id, toRevision: '2024' }));
     expect(preview.placeholders).toEqual([
-      { key: '牵头单位', label: '牵头单位（指挥部办公室所在单位）', current: '区林业局', proposed: '区应急管理局', adopt: false, collides: true },
+      { key: '牵头单位', label: '牵头单位（指挥部办公室所在单位）', current: '区林业局', proposed: '太原市小店区应急管理局', adopt: false, collides: true },
       { key: '指挥部名称', label: '专项指挥部名称', current: '区森林防火指挥部', proposed: '区森林草原防灭火指挥部', adopt: true, collides: false },
     ]);
     const forced = await data<MergeProposal>(core.call('plan.merge-preview', { id: plan.id, toRevision: '2024', names: [{ key: '牵头单位', adopt: true }] }));

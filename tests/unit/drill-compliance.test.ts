@@ -1,4 +1,4 @@
-// Drill frequency rules against a drill programme: met, at risk (planned or due soon) and overdue.
+// Drill frequency rules against a drill programme: met, 待安排 (this year still open), at risk (planned or due soon) and overdue.
 import { describe, expect, it } from 'vitest';
 import { checkCompliance, defaultComplianceRules, type CompliancePlan } from '../../electron/core/domain/drills/compliance';
 import { complianceRuleSchema, type ComplianceRule, type Drill, type DrillStatus } from '../../electron/shared/schemas/drill';
@@ -191,7 +191,7 @@ describe('annual comprehensive rule', () => {
     expect(f.message).toBe('2025年尚未组织重点行业领域或重大自然灾害综合演练；已计划于2025年9月10日组织“地震综合演练”，需按计划实施');
   });
 
-  it('is overdue when the year has none done or planned, whatever does not count', () => {
+  it('is still to schedule (待安排), not overdue, while the year lasts with none done or planned, whatever does not count', () => {
     const drills = [
       comprehensive('2024-09-10', 'conducted'),
       comprehensive('2025-04-01', 'conducted', { majorNaturalDisaster: false }),
@@ -200,16 +200,38 @@ describe('annual comprehensive rule', () => {
       comprehensive('2026-02-01', 'planned'),
     ];
     const f = one(drills, [], annual);
-    expect(f).toMatchObject({ state: 'overdue', lastDrillDate: '2024-09-10' });
-    expect(f.message).toBe('2025年尚未组织重点行业领域或重大自然灾害综合演练，也没有计划中的演练（每年至少1次）');
+    expect(f).toMatchObject({ state: 'unscheduled', lastDrillDate: '2024-09-10', dueDate: '2025-12-31' });
+    expect(f.message).toBe('2025年尚未组织重点行业领域或重大自然灾害综合演练，也没有计划中的演练（每年至少1次），请在2025年12月31日前安排');
     expect(f.drillId).toBeUndefined();
+  });
+
+  it('on a new data folder is 待安排, then at risk in the last 90 days of the year, never overdue before the year ends', () => {
+    expect(one([], [], annual, '2026-01-01').state).toBe('unscheduled');
+    expect(one([], [], annual, '2026-10-01').state).toBe('unscheduled');
+    // The tester's clock: a month left and nothing planned.
+    const late = one([], [], annual, '2026-11-30');
+    expect(late).toMatchObject({ state: 'at-risk', lastDrillDate: null, dueDate: '2026-12-31' });
+    expect(late.message).toBe('2026年尚未组织重点行业领域或重大自然灾害综合演练，也没有计划中的演练（每年至少1次），距年底仅剩31天');
+    expect(one([], [], annual, '2026-12-31').state).toBe('at-risk');
+  });
+
+  it('is overdue once a past year went without, when the programme reaches back to it', () => {
+    const older = comprehensive('2023-09-10', 'conducted');
+    const f = one([older], [], annual);
+    expect(f).toMatchObject({ state: 'overdue', lastDrillDate: '2023-09-10' });
+    expect(f.message).toBe('2024年未组织重点行业领域或重大自然灾害综合演练（每年至少1次）；2025年尚未组织重点行业领域或重大自然灾害综合演练，也没有计划中的演练（每年至少1次）');
+    // Any record of last year counts as the programme reaching back, a drill that does not qualify included.
+    expect(one([drill('2024-03-01', 'planned')], [], annual).state).toBe('overdue');
+    // Planning this year's drill, or holding it, is what is left to do about it.
+    expect(one([older, comprehensive('2025-09-01', 'planned')], [], annual).state).toBe('at-risk');
+    expect(one([older, comprehensive('2025-03-01', 'conducted')], [], annual).state).toBe('met');
   });
 
   it('counts up to perYear', () => {
     const twice: ComplianceRule[] = [{ ...rule('annual-comprehensive'), perYear: 2 } as ComplianceRule];
     const done = comprehensive('2025-02-01', 'conducted');
-    expect(one([done], [], twice)).toMatchObject({ state: 'overdue', message: '2025年已组织重点行业领域或重大自然灾害综合演练1次，少于每年至少2次，也没有计划中的演练' });
-    expect(one([comprehensive('2025-07-01', 'planned')], [], twice).message).toBe('2025年尚未组织重点行业领域或重大自然灾害综合演练，加上计划中的演练仍不足（每年至少2次）');
+    expect(one([done], [], twice)).toMatchObject({ state: 'unscheduled', message: '2025年已组织重点行业领域或重大自然灾害综合演练1次，少于每年至少2次，也没有计划中的演练，请在2025年12月31日前安排' });
+    expect(one([comprehensive('2025-07-01', 'planned')], [], twice).message).toBe('2025年尚未组织重点行业领域或重大自然灾害综合演练，加上计划中的演练仍不足（每年至少2次），请在2025年12月31日前安排');
     expect(one([done, comprehensive('2025-11-01', 'preparing')], [], twice).state).toBe('at-risk');
     expect(one([done, comprehensive('2025-05-01', 'archived')], [], twice).state).toBe('met');
   });
@@ -218,7 +240,7 @@ describe('annual comprehensive rule', () => {
 it('checks every rule in order', () => {
   const findings = checkCompliance({ rules, drills: [], plans: [FOREST, SAFETY], today: TODAY });
   expect(findings.map((f) => [f.ruleId, f.planId ?? null, f.state])).toEqual([
-    ['annual-comprehensive', null, 'overdue'],
+    ['annual-comprehensive', null, 'unscheduled'],
     ['special-plans-3y', 'forest', 'overdue'],
     ['special-plans-3y', 'safety', 'overdue'],
     ['safety-plans-2y', 'safety', 'overdue'],

@@ -208,7 +208,8 @@ export const complianceRuleSchema = z.discriminatedUnion('kind', [
 ]);
 export type ComplianceRule = z.output<typeof complianceRuleSchema>;
 
-export type ComplianceState = 'met' | 'at-risk' | 'overdue';
+/** unscheduled (待安排): the current period still open, not met and not yet planned for; never overdue before it ends. */
+export type ComplianceState = 'met' | 'at-risk' | 'unscheduled' | 'overdue';
 
 export interface ComplianceFinding {
   ruleId: string;

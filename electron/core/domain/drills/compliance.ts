@@ -3,9 +3,11 @@
 // States read as an outlook, not only a verdict:
 // - met: satisfied, and not due within the next 90 days;
 // - at-risk: it will only be met if a planned drill happens, or its due date is within 90 days;
+// - unscheduled (待安排): the current period is not over and nothing planned meets it yet;
 // - overdue: past due (a plan never drilled is due a cycle after it came into force) with nothing planned to make it up.
-// For the annual rule the year's drill programme is what counts: a year with too few qualifying
-// drills done or planned is overdue at once, since no later date in the year can fix an empty plan.
+// For the annual rule the year is the period: a year not yet met is 待安排 until its last 90 days (then at risk),
+// never overdue while it lasts; it is overdue when last year passed short of it — judged only when the programme
+// reaches back that far, since a new data folder knows nothing of the years before it.
 import type { ComplianceFinding, ComplianceRule, ComplianceState, Drill } from '../../../shared/schemas/drill';
 
 export interface CompliancePlan {
@@ -118,7 +120,16 @@ function checkAnnual(rule: AnnualRule, drills: Drill[], today: string): Complian
   }
   const perYear = done.length ? '' : `（每年至少${rule.perYear}次）`;
   const short = next ? `，加上计划中的演练仍不足${perYear}` : `，也没有计划中的演练${perYear}`;
-  return { ...base, state: 'overdue', ...(next ? { drillId: next.id } : {}), message: `${sofar}${short}` };
+  const drill = next ? { drillId: next.id } : {};
+  const lastYear = Number(year) - 1;
+  const lastYearDone = everDone.filter((d) => d.date.startsWith(`${lastYear}-`)).length;
+  if (drills.some((d) => d.date < `${year}-01-01`) && lastYearDone < rule.perYear) {
+    const missed = lastYearDone ? `${lastYear}年仅组织${what}${lastYearDone}次` : `${lastYear}年未组织${what}`;
+    return { ...base, state: 'overdue', ...drill, message: `${missed}（每年至少${rule.perYear}次）；${sofar}${short}` };
+  }
+  const left = daysBetween(today, yearEnd);
+  if (left <= SOON_DAYS) return { ...base, state: 'at-risk', ...drill, message: `${sofar}${short}，距年底仅剩${left}天` };
+  return { ...base, state: 'unscheduled', ...drill, message: `${sofar}${short}，请在${cnDate(yearEnd)}前安排` };
 }
 
 function matches(rule: CycleRule, plan: CompliancePlan): boolean {
@@ -158,7 +169,7 @@ function checkPlanCycle(rule: CycleRule, plan: CompliancePlan, drills: Drill[], 
   return result('met', `${lastText}，下次应于${cnDate(due)}前演练`, last);
 }
 
-const SEVERITY: Record<ComplianceState, number> = { overdue: 0, 'at-risk': 1, met: 2 };
+const SEVERITY: Record<ComplianceState, number> = { overdue: 0, 'at-risk': 1, unscheduled: 2, met: 3 };
 
 /** One finding per enabled rule (annual) or per rule and plan (plan cycles), worst first within each rule. */
 export function checkCompliance(input: ComplianceInput): ComplianceFinding[] {

@@ -1,8 +1,10 @@
 // Contact tables (成员单位通讯录 and the like) filled from the district's department list in 设置:
-// a row whose unit names a department gets its contact, title and phone where the cell is still unfilled.
-import { paragraph, text, type BlockJSON, type TableCellJSON, type TableJSON } from '../../../shared/doc-model';
+// a row whose unit names a department gets its contact, title and phone where the cell is still unfilled, and the
+// plan's address book lists the departments no template row names (区水利局 where the template says 区水务局).
+import { paragraph, text, type BlockJSON, type TableCellJSON, type TableJSON, type TableRowJSON } from '../../../shared/doc-model';
 import type { Department } from '../../../shared/schemas/profile';
 import { cellText, headerRow, UNFILLED } from '../checks/contact-tables';
+import { unitKey } from './unit-names';
 
 type Field = 'unit' | 'contact' | 'title' | 'phone' | 'mobile';
 
@@ -14,9 +16,8 @@ const COLUMNS: [Field, RegExp][] = [
   ['unit', /单位|部门|名称/],
 ];
 
-// Units match without spaces and without a leading place name: 设置 says 小店区应急管理局 where the
-// template's table says 区应急管理局, and a city-level name may lead with 太原市.
-const norm = (s: string) => s.replace(/[\s\u3000]/g, '').replace(/^[^区市县]{0,8}?市/, '').replace(/^[^区县]{0,6}?[区县]/, '');
+// Units match as unitKey says: 设置's 小店区应急管理局 is the table's 区应急管理局.
+const norm = unitKey;
 const MOBILE = /^1[3-9]\d{9}$/;
 
 function valueOf(field: Field, d: Department): string {
@@ -31,15 +32,37 @@ function withText(cell: TableCellJSON, value: string): TableCellJSON {
   return { ...cell, children: [{ ...(cell.children[0] ?? paragraph([])), children: [text(value)] }] };
 }
 
-function fillTable(t: TableJSON, byName: Map<string, Department>): TableJSON {
+/** A section that is the plan's address book (成员单位通讯录, 联系表): it lists every department of 设置. */
+export const ADDRESS_BOOK_TITLE = /通讯录|联系表|联络表/;
+
+// A catch-all row (各街道办事处, 各乡镇) stays last: departments added from 设置 go above it.
+const CATCH_ALL = /^各/;
+
+/** A new row for `dept` shaped like the table's body rows: its unit, its contacts, （待填） where 设置 has none. */
+function rowFor(t: TableJSON, h: number, fields: (Field | undefined)[], dept: Department): TableRowJSON {
+  const model = [...t.children.slice(h + 1)].reverse().find((r) => r.children.length === fields.length && r.children.every((c) => c.colSpan === 1 && c.rowSpan === 1));
+  const cells = model?.children ?? t.children[h]!.children.map((c) => ({ ...c, headerState: 0, colSpan: 1, rowSpan: 1 }));
+  return {
+    ...(model ?? t.children[h]!),
+    children: cells.map((cell, i) => {
+      const f = fields[i];
+      return withText(cell, (f === 'unit' ? dept.name : f ? valueOf(f, dept) : '') || '（待填）');
+    }),
+  };
+}
+
+function fillTable(t: TableJSON, byName: Map<string, Department>, unlisted: Set<Department> | null): TableJSON {
   const h = headerRow(t);
   if (h < 0) return t;
   const fields = t.children[h]!.children.map((_, i) => COLUMNS.find(([, re]) => re.test(cellText(t.children[h]!, i)))?.[0]);
   const unitCol = fields.indexOf('unit');
   if (unitCol < 0) return t;
+  const seen = new Set<string>();
   const rows = t.children.map((row, r) => {
-    const dept = r > h ? byName.get(norm(cellText(row, unitCol))) : undefined;
+    const name = r > h ? norm(cellText(row, unitCol)) : '';
+    const dept = byName.get(name);
     if (!dept) return row;
+    seen.add(name);
     const cells = row.children.map((cell, i) => {
       const f = fields[i];
       const value = f && f !== 'unit' ? valueOf(f, dept) : '';
@@ -47,12 +70,28 @@ function fillTable(t: TableJSON, byName: Map<string, Department>): TableJSON {
     });
     return { ...row, children: cells };
   });
-  return { ...t, children: rows };
+  if (!unlisted) return { ...t, children: rows };
+  const added = [...unlisted].filter((d) => !seen.has(norm(d.name))).map((d) => rowFor(t, h, fields, d));
+  unlisted.clear();
+  let at = rows.length;
+  while (at > h + 1 && CATCH_ALL.test(cellText(rows[at - 1]!, unitCol))) at--;
+  return { ...t, children: [...rows.slice(0, at), ...added, ...rows.slice(at)] };
 }
 
-/** The blocks with every contact table's known departments filled in; cells already written are kept. */
-export function fillContactTables(blocks: BlockJSON[], departments: readonly Department[]): BlockJSON[] {
+/**
+ * The blocks with every contact table's known departments filled in; cells already written are kept. With
+ * `listAll` (the plan's address book), the first contact table also gets a row for each department of 设置 that
+ * no row names, so the address book lists every department 设置 holds.
+ */
+export function fillContactTables(blocks: BlockJSON[], departments: readonly Department[], listAll = false): BlockJSON[] {
   if (!departments.length) return blocks;
   const byName = new Map(departments.map((d) => [norm(d.name), d]));
-  return blocks.map((b) => (b.type === 'table' ? fillTable(b, byName) : b));
+  let unlisted: Set<Department> | null = listAll ? new Set(departments) : null;
+  return blocks.map((b) => {
+    if (b.type !== 'table') return b;
+    const filled = fillTable(b, byName, unlisted);
+    // Only the first contact table takes them (fillTable empties the set): a second one does not repeat them.
+    if (unlisted?.size === 0) unlisted = null;
+    return filled;
+  });
 }

@@ -2,9 +2,11 @@
 import { placeholderKeys, text, type BlockJSON, type InlineJSON, type PlaceholderValue, type PlanSection } from '../../../shared/doc-model';
 import type { DistrictProfile } from '../../../shared/schemas/profile';
 import type { TemplatePlaceholder } from '../../../shared/schemas/template';
+import { profileUnitName } from './unit-names';
 
+/** Each placeholder's value: its profile field, else its default — a unit (区应急管理局) as 设置 names it. */
 export function defaultValues(declared: TemplatePlaceholder[], profile: DistrictProfile): PlaceholderValue[] {
-  return declared.map((p) => ({ key: p.key, label: p.label, value: (p.profile ? profile[p.profile] : '') || p.default || '' }));
+  return declared.map((p) => ({ key: p.key, label: p.label, value: (p.profile ? profile[p.profile] : '') || profileUnitName(p.default || '', profile) }));
 }
 
 function lookup(values: PlaceholderValue[]): (key: string) => string | undefined {

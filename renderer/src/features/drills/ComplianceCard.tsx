@@ -1,9 +1,9 @@
-// 演练频次: which drill-frequency rules are met, at risk this year, or overdue, each linking to the fix.
+// 演练频次: which drill-frequency rules are met, still to schedule this year, at risk, or overdue, each linking to the fix.
 import { Button, Card, List, Space, Tag, Typography } from 'antd';
 import type { ComplianceFinding } from '@shared/schemas/drill';
 import { navigate } from '../../route';
 
-const states: Record<ComplianceFinding['state'], [string, string]> = { met: ['已满足', 'green'], 'at-risk': ['存在风险', 'orange'], overdue: ['已逾期', 'red'] };
+const states: Record<ComplianceFinding['state'], [string, string]> = { met: ['已满足', 'green'], unscheduled: ['待安排', 'blue'], 'at-risk': ['存在风险', 'orange'], overdue: ['已逾期', 'red'] };
 
 export function ComplianceList({ findings, onPlan }: { findings: ComplianceFinding[]; onPlan?: (f: ComplianceFinding) => void }) {
   return (

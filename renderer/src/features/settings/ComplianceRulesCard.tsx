@@ -26,8 +26,9 @@ function outcome(findings: ComplianceFinding[], rule: ComplianceRule | undefined
   if (!rule) return '保存后检查';
   if (!rule.enabled) return '未启用';
   const own = findings.filter((f) => f.ruleId === rule.id);
-  const bad = (['overdue', 'at-risk'] as const).map((s) => [s, own.filter((f) => f.state === s).length] as const).filter(([, n]) => n > 0);
-  const states = bad.map(([s, n]) => `${n} 项${s === 'overdue' ? '已逾期' : '存在风险'}`).join('，') || '全部满足';
+  const words = { overdue: '已逾期', 'at-risk': '存在风险', unscheduled: '待安排' } as const;
+  const bad = (['overdue', 'at-risk', 'unscheduled'] as const).map((s) => [s, own.filter((f) => f.state === s).length] as const).filter(([, n]) => n > 0);
+  const states = bad.map(([s, n]) => `${n} 项${words[s]}`).join('，') || '全部满足';
   return rule.kind === 'plan-cycle' ? `${own.length} 个预案：${states}` : states;
 }
 

@@ -72,7 +72,7 @@ function ProfileForm({ initial }: { initial: DistrictProfile }) {
                 pagination={false}
                 rowKey="key"
                 dataSource={fields}
-                locale={{ emptyText: '尚未添加部门。预案的成员单位、牵头单位和通讯录将从这里选取。' }}
+                locale={{ emptyText: '尚未添加部门。新建预案时，附件通讯录按这里的部门填写联系人、职务和电话：与模板同名的单位填入原行，其余部门另起一行列入。' }}
                 columns={[
                   { title: '部门名称', render: (_, f) => <Form.Item name={[f.name, 'name']} noStyle rules={[{ required: true, message: '请填写部门名称' }]}><Input maxLength={60} placeholder="如：区应急管理局" /></Form.Item> },
                   { title: '联系人', width: 140, render: (_, f) => <Form.Item name={[f.name, 'contact']} noStyle><Input maxLength={40} /></Form.Item> },
@@ -113,7 +113,8 @@ function DataCard() {
         rowKey="name"
         pagination={{ pageSize: 5 }}
         dataSource={backups.data ?? []}
-        locale={{ emptyText: '尚无备份。每次启动和每次升级数据库结构前都会自动备份。' }}
+        // A start backs up the file it found: on a new data folder there is none yet, nothing has failed.
+        locale={{ emptyText: '尚无备份：本数据文件夹的数据库是本次启动时新建的，还没有需要备份的数据。下次启动时将首次自动备份，此后每次启动和每次升级数据库结构前都会自动备份。' }}
         columns={[
           { title: '备份时间', dataIndex: 'createdAt', render: (v: string) => new Date(v).toLocaleString('zh-CN') },
           { title: '原因', dataIndex: 'reason', render: (v: string) => (v === 'start' ? '启动时' : v.startsWith('before-migration') ? '升级前' : v) },
