@@ -15,6 +15,8 @@ import { createSaveStatus, type SaveState } from './save-status';
 
 /** A change is saved at most this long after it is made (typing without pause still saves every second). */
 export const AUTOSAVE_MS = 1000;
+/** Of that second, how long a save may wait for the main thread to idle after a frame (see `schedule`). */
+const IDLE_WAIT_MS = 200;
 const SHOW_SAVING_AFTER_MS = 300;
 
 export interface Chapter {
@@ -52,6 +54,7 @@ export function usePlanSession(plan: PlanDetail, onError: (text: string) => void
   const removed = useRef(new Set<string>());
   const orderDirty = useRef(false);
   const timer = useRef<number | null>(null);
+  const idle = useRef<number | null>(null);
   const inFlight = useRef<Promise<void> | null>(null);
   const cursorRef = useRef(cursor);
   /** The plan's content write this window's copy follows (see PlanSummary.saveSeq). */
@@ -87,6 +90,10 @@ export function usePlanSession(plan: PlanDetail, onError: (text: string) => void
     if (timer.current !== null) {
       window.clearTimeout(timer.current);
       timer.current = null;
+    }
+    if (idle.current !== null) {
+      window.cancelIdleCallback(idle.current);
+      idle.current = null;
     }
     if (inFlight.current) await inFlight.current;
     if (staleRef.current) return;
@@ -147,8 +154,13 @@ export function usePlanSession(plan: PlanDetail, onError: (text: string) => void
     inFlight.current = null;
   }, [collect, plan.id, onError, status, setSaveState]);
 
+  // A timer alone could fire between a keystroke and its frame, and the save's few milliseconds would hold the frame
+  // back to the next vsync. Near its time the save waits for the idle gap after a frame instead (at most IDLE_WAIT_MS).
   const schedule = useCallback(() => {
-    if (timer.current === null && !staleRef.current) timer.current = window.setTimeout(() => void saveNow(), AUTOSAVE_MS);
+    if (timer.current !== null || staleRef.current) return;
+    timer.current = window.setTimeout(() => {
+      idle.current = window.requestIdleCallback(() => void saveNow(), { timeout: IDLE_WAIT_MS });
+    }, AUTOSAVE_MS - IDLE_WAIT_MS);
   }, [saveNow]);
 
   /** Saves what is pending before an operation on the stored plan; throws if this window's copy is outdated. */
