@@ -9,12 +9,13 @@ import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
 import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
-import { HISTORY_MERGE_TAG, type LexicalEditor } from 'lexical';
+import { HISTORY_MERGE_TAG, type DOMConversionMap, type LexicalEditor } from 'lexical';
 import { memo, useEffect } from 'react';
 import { chapterToState } from '@shared/chapter-json';
 import type { PlanSection } from '@shared/doc-model';
 import { withCopyOnWriteNodes } from './copy-on-write-state';
 import { PlaceholderNode } from './nodes/PlaceholderNode';
+import { HEADING_NUMBER_ATTR } from './plan-clipboard';
 import { SectionHeadingNode } from './nodes/SectionHeadingNode';
 import { NumberingPlugin } from './plugins/NumberingPlugin';
 import { PasteCleanupPlugin } from './plugins/PasteCleanupPlugin';
@@ -34,6 +35,11 @@ export interface ChapterEditorProps {
   register(chapterId: string, editor: LexicalEditor | null): void;
   readOnly?: boolean;
 }
+
+/** A heading number copied with the whole plan is shown elsewhere; pasted back here, the plan numbers it itself. */
+const HTML_IMPORT: DOMConversionMap = {
+  span: (el) => (el.hasAttribute(HEADING_NUMBER_ATTR) ? { conversion: () => ({ node: null, after: () => [] }), priority: 4 } : null),
+};
 
 /** Publishing or starting a new draft flips the editors without remounting them. */
 function Editable({ editable }: { editable: boolean }) {
@@ -75,6 +81,7 @@ export const ChapterEditor = memo(function ChapterEditor({ chapterId, sections, 
     theme,
     editable: !readOnly,
     editorState: null,
+    html: { import: HTML_IMPORT },
     onError(error: Error) {
       console.error('[editor]', error);
     },

@@ -24,6 +24,7 @@ import { PendingChapter, useLateChapters } from './late-chapters';
 import { LineagePanel, PlaceholderList, sameAsTemplate } from './SidePanel';
 import { useSaveStatus, type SaveState, type SaveStatusStore } from './save-status';
 import { usePlanSession } from './use-plan-session';
+import { useWholeDocument, WHOLE_DOCUMENT_READ_ONLY } from './whole-document';
 
 // Opened on request: their forms, date pickers and steps stay out of the chunk that opens a plan.
 const HistoryDrawer = lazy(() => import('./HistoryDrawer').then((m) => ({ default: m.HistoryDrawer })));
@@ -112,10 +113,29 @@ function PlanWorkspace({ plan, focusSection: initialSection, openHistory, onRepl
   const unfilled = useMemo(() => [...new Set([...plan.doc.sections.flatMap((x) => placeholderKeys(x.body)), ...titleKeys(`${plan.title}${plan.leadUnit ?? ''}`, plan.doc.placeholders)])], [plan]);
   const outlineItems: OutlineItem[] = useMemo(() => s.order.flatMap((c) => (s.outlines.get(c) ?? []).map((h) => ({ ...h, number: s.numbers.get(h.id) ?? '' }))), [s.order, s.outlines, s.numbers]);
   const chapterOf = useCallback((sectionId: string) => s.order.find((c) => (s.outlines.get(c) ?? []).some((h) => h.id === sectionId)), [s.order, s.outlines]);
-  const active = useCallback(() => s.editors.current.get(activeChapter.current ?? s.order[0] ?? ''), [s.editors, s.order]);
   const editorList = useCallback(() => s.order.flatMap((c) => { const e = s.editors.current.get(c); return e ? [[c, e] as [string, typeof e]] : []; }), [s.order, s.editors]);
 
   const { pending, mountNow } = useLateChapters(s.chapters, initialSection ?? plan.cursorSectionId);
+  const docPage = useRef<HTMLDivElement>(null);
+  const whole = useWholeDocument({
+    docPage,
+    editorOf: (c) => s.editors.current.get(c),
+    mountAll: () => {
+      mountNow('all');
+      return editorList().map(([, e]) => e);
+    },
+    sections: () => s.chapters.flatMap((c) => s.collect(c.id) ?? c.sections),
+    numbers: s.numbers,
+    refuse: (text) => void message.warning({ content: text, key: 'whole-document' }),
+  });
+  // Toolbar actions on the whole plan selected are refused: they would act on one chapter's hidden selection.
+  const active = useCallback(() => {
+    if (whole.isOn()) {
+      message.warning({ content: WHOLE_DOCUMENT_READ_ONLY, key: 'whole-document' });
+      return undefined;
+    }
+    return s.editors.current.get(activeChapter.current ?? s.order[0] ?? '');
+  }, [s.editors, s.order, whole, message]);
   const jump = useCallback(
     (sectionId: string) => {
       const c = chapterOf(sectionId);
@@ -195,6 +215,7 @@ function PlanWorkspace({ plan, focusSection: initialSection, openHistory, onRepl
   );
 
   const onKeyDown = (e: React.KeyboardEvent) => {
+    if (whole.onKeyDown(e)) return;
     const mod = e.ctrlKey || e.metaKey;
     if (mod && e.key.toLowerCase() === 's') {
       e.preventDefault();
@@ -289,7 +310,7 @@ function PlanWorkspace({ plan, focusSection: initialSection, openHistory, onRepl
           }}
         >
           <PlaceholderContext.Provider value={placeholderActions}>
-            <div className="doc-page" data-testid="doc-page">
+            <div className="doc-page" data-testid="doc-page" ref={docPage} tabIndex={-1}>
               {s.chapters.map((c) =>
                 pending.has(c.id) ? (
                   <PendingChapter key={c.id} chapter={c} number={s.numbers.get(c.id) ?? ''} onNeed={needChapter} />

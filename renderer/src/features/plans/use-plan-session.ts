@@ -261,5 +261,5 @@ export function usePlanSession(plan: PlanDetail, onError: (text: string) => void
     };
   }, [saveNow]);
 
-  return { chapters, outlines, numbers, order, status, cursor, editors, reports, register, saveNow, saveBeforeChange, stale, sectionOf, addChapter, removeChapter, lineage };
+  return { chapters, outlines, numbers, order, status, cursor, editors, reports, register, saveNow, saveBeforeChange, stale, sectionOf, collect, addChapter, removeChapter, lineage };
 }
