@@ -89,11 +89,13 @@ export function useWholeDocument({ docPage, editorOf, mountAll, sections, number
   );
 
   useEffect(() => {
+    // Every keystroke's caret move comes here too: it returns at once unless the whole plan is selected.
     const onSelectionChange = () => {
+      if (!on.current) return;
       const page = docPage.current;
       const sel = window.getSelection();
       // A click or anything else that moves the selection ends the whole-plan selection.
-      if (on.current && (sel?.anchorNode !== page || sel?.focusNode !== page)) end();
+      if (sel?.anchorNode !== page || sel?.focusNode !== page) end();
     };
     const onCopy = (e: ClipboardEvent) => {
       if (!on.current || !e.clipboardData) return;
