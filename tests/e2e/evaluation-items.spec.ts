@@ -43,3 +43,18 @@ test('refuses an item deadline before the drill was held, at the field, naming b
   await expect(page.getByTestId('item-form')).toBeHidden();
   expect(await invoke<{ deadline: string }[]>(page, 'item.list', {})).toMatchObject([{ deadline: today }]);
 });
+
+test('整改台账 shows each item’s 责任人 as the exported 整改清单 does, — when none was given', async ({ page, host }) => {
+  await page.goto(host.url);
+  await invoke(page, 'profile.save', PROFILE);
+  const base = { findingId: null, drillId: null, measure: '', category: '', unit: '区林业局', deadline: '2027-01-31', needsPlanChange: false, clauses: [] };
+  await invoke(page, 'item.save', { item: { ...base, description: '信息首报超时', owner: '王林' } });
+  await invoke(page, 'item.save', { item: { ...base, description: '物资台账未更新', owner: '' } });
+  await page.goto(`${host.url}/#/evaluation`);
+  await page.getByRole('tab', { name: '整改台账' }).click();
+  const table = page.getByTestId('items-table');
+  await expect(table.locator('thead')).toContainText('责任人');
+  await expect(table.locator('tr', { hasText: '信息首报超时' }).getByTestId('item-owner')).toHaveText('王林');
+  await expect(table.locator('tr', { hasText: '物资台账未更新' }).getByTestId('item-owner')).toHaveText('—');
+  await screenshot(page, 'evaluation-ledger-owner');
+});

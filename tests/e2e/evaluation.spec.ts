@@ -1,5 +1,6 @@
 // Closing the loop: evaluate a run drill, raise an improvement item on a plan clause, revise the plan, see it resolved.
-import { expect, screenshot, test } from './fixtures';
+import { expect, invoke, screenshot, test } from './fixtures';
+import type { PlanDetail } from '../../electron/shared/schemas/plan';
 import { PlanEditor } from './pages/plan-editor';
 
 const PROFILE = { districtName: '小店区', governmentName: '太原市小店区人民政府', emergencyBureau: '太原市小店区应急管理局', departments: [{ id: 'd1', name: '区应急管理局', contact: '', title: '', phone: '', duty: '' }, { id: 'd2', name: '区林业局', contact: '', title: '', phone: '', duty: '' }] };
@@ -122,4 +123,29 @@ test('evaluates a drill, raises an item on a clause, revises the plan and resolv
   await page.getByRole('tab', { name: /发现/ }).click();
   await page.getByTestId('request-resolved').click();
   await expect(page.getByRole('dialog', { name: '版本与状态' })).toContainText('根据演练评估修订信息报告时限');
+});
+
+test('publishing the revision that rewrites the requested clause offers to close the request, and closes it with the published version', async ({ page, host }) => {
+  await page.goto(host.url);
+  const { id } = await invoke<{ id: string }>(page, 'plan.create', { templateId: 'forest-fire', revision: '2024' });
+  const plan = await invoke<PlanDetail>(page, 'plan.set-status', { id, to: 'published', date: '2026-01-10', actor: '', department: '区人民政府' }); // V1
+  const clause = plan.doc.sections.find((s) => s.title === '报告时限与程序')!;
+  await invoke(page, 'item.save', { item: { findingId: null, drillId: null, description: '信息首报超时', measure: '', category: '', unit: '区林业局', owner: '', deadline: '2027-01-31', needsPlanChange: true, clauses: [{ planId: plan.id, sectionId: clause.id }] } });
+  await invoke(page, 'plan.set-status', { id: plan.id, to: 'draft', date: '2026-03-01', actor: '', department: '' });
+
+  await page.goto(`${host.url}/#/plans/${plan.id}`);
+  const ed = new PlanEditor(page);
+  await ed.caretAtEnd(ed.heading('报告时限与程序').locator('xpath=following-sibling::p[1]'));
+  await ed.typeAndSave('各单位接报后须在15分钟内电话报告。');
+  await page.getByTestId('open-history').click();
+  await page.getByTestId('history-drawer').getByTestId('status-published').click();
+  const publish = page.getByRole('dialog', { name: '发布' });
+  const closeIt = publish.getByTestId('resolve-on-save').getByRole('checkbox', { name: /信息首报超时/ });
+  await expect(closeIt).toBeChecked();
+  await screenshot(page, 'publish-resolves');
+  await publish.getByRole('button', { name: '确 定' }).click();
+  await expect(page.getByText('并销号 1 项修订请求')).toBeVisible();
+  await page.getByRole('dialog', { name: '版本与状态' }).getByRole('button', { name: '关闭' }).click();
+  await expect(page.getByTestId('requests-panel')).toContainText('已由 V2 修订');
+  await expect(page.getByTestId('requests-panel')).toContainText('修订请求（待办 0）');
 });

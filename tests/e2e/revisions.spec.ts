@@ -213,3 +213,19 @@ test('模板库 compares two municipal revisions of a plan clause by clause; a t
   await expect(page.getByTestId('template-create-plan')).toBeVisible();
   await expect(page.getByTestId('template-compare-open')).toHaveCount(0);
 });
+
+test('预案库 shows a published plan under revision as 修订中, not as a plain 草稿, and names the version still in force', async ({ page, host }) => {
+  await page.goto(host.url);
+  await invoke(page, 'profile.save', PROFILE);
+  const draft = await invoke<PlanSummary>(page, 'plan.create', { templateId: 'forest-fire', revision: '2024' });
+  const revised = await invoke<PlanSummary>(page, 'plan.create', { templateId: 'earthquake', revision: '2022' });
+  await invoke(page, 'plan.set-status', { id: revised.id, to: 'published', date: '2026-01-10', actor: '', department: '区人民政府' });
+  await invoke(page, 'plan.set-status', { id: revised.id, to: 'draft', date: '2026-03-01', actor: '', department: '' });
+  await page.getByRole('menuitem', { name: '预案库' }).click();
+  const row = (code: string) => page.getByTestId('plan-table').locator('tr', { hasText: code });
+  await expect(row(revised.code).getByTestId('tag-revising')).toHaveText('修订中');
+  await expect(row(revised.code).getByTestId('tag-revising')).toHaveAttribute('title', /2026-01-10 发布的版本仍然有效/);
+  await expect(row(draft.code).getByTestId('tag-revising')).toHaveCount(0);
+  await expect(row(draft.code)).toContainText('草稿');
+  await screenshot(page, 'library-revising');
+});

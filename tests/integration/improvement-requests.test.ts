@@ -186,6 +186,24 @@ describe('item.save and revision requests', () => {
     expect((await version('再修订')).seq).toBe(2);
   });
 
+  it('publishing a revision closes the requests it is asked to, in the same write as the published version', async () => {
+    const { core, plan } = await planWithVersions();
+    const req = (await data<ImprovementItem>(core.call('item.save', { item: item({ needsPlanChange: true, clauses: [{ planId: plan.id, sectionId: sectionId(plan, '报告时限与程序') }] }) }))).request!;
+    const publish = (over: object) => core.call('plan.set-status', { id: plan.id, to: 'published', date: '2026-03-01', actor: '', department: '区人民政府', ...over });
+    // Only 发布 saves a version, so only 发布 can close a request.
+    expect(await core.call('plan.set-status', { id: plan.id, to: 'consultation', date: '2026-03-01', actor: '', department: '', resolveRequests: [req.id] })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    // The clause not changed yet: the publish is refused whole, the plan stays a draft with no version.
+    expect(await publish({ resolveRequests: [req.id] })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await data<PlanDetail>(core.call('plan.get', { id: plan.id }))).toMatchObject({ status: 'draft' });
+    expect((await data<{ versions: unknown[] }>(core.call('plan.history', { id: plan.id }))).versions).toHaveLength(0);
+
+    await editSection(core, await data<PlanDetail>(core.call('plan.get', { id: plan.id })), '报告时限与程序', '接报后15分钟内电话报告。');
+    await data(publish({ note: '修订报告时限', resolveRequests: [req.id] }));
+    const { versions } = await data<{ versions: { id: string; seq: number; kind: string }[] }>(core.call('plan.history', { id: plan.id }));
+    const after = await data<RevisionRequest[]>(core.call('request.list', { planId: plan.id }));
+    expect(after[0]).toMatchObject({ status: 'resolved', resolvedVersionId: versions[0]!.id, resolvedVersionLabel: 'V1' });
+  });
+
   it('a request raised before its clauses were recorded keeps the old rule: the plan\'s first version may close it', async () => {
     const dataDir = tempDir();
     const clock = fixedClock();

@@ -99,9 +99,12 @@ export const revisionHandlers: Handlers<
     return planDetail(ctx, input.id);
   },
 
+  // Publishing saves the published version; the requests it closes (销号) go in the same write, as with 保存版本.
   'plan.set-status': (input, ctx) => {
     const db = ctx.store.get();
     const now = ctx.clock.now();
+    const resolve = [...new Set(input.resolveRequests ?? [])];
+    if (resolve.length && input.to !== 'published') throw new AppError('INVALID_INPUT', '只有发布（保存发布版）时才能同时销号修订请求。');
     db.transaction(() => {
       const row = plans.getPlanRow(db, input.id);
       if (!revisions.TRANSITIONS[row.status].includes(input.to)) throw new AppError('INVALID_INPUT', `预案状态不能从“${row.status}”直接变为“${input.to}”。`);
@@ -109,6 +112,7 @@ export const revisionHandlers: Handlers<
       if (input.to === 'published') {
         db.prepare("UPDATE plans SET status = 'published' WHERE id = ?").run(input.id);
         versionId = revisions.saveVersion(db, input.id, 'published', `发布${input.note ? `：${input.note}` : ''}`, input.actor, now).id;
+        for (const id of resolve) resolveRequestWith(db, id, versionId, now, true);
         db.prepare('UPDATE plans SET published_date = ?, next_review_date = ? WHERE id = ?').run(input.date, addYears(input.date, REVIEW_YEARS), input.id);
       } else {
         db.prepare('UPDATE plans SET status = ? WHERE id = ?').run(input.to, input.id);
@@ -117,6 +121,7 @@ export const revisionHandlers: Handlers<
       revisions.addStatusEvent(db, input.id, { from: row.status, to: input.to, date: input.date, actor: input.actor, department: input.department, note: input.note ?? '', versionId }, now);
     })();
     ctx.events.emit('data.changed', { area: 'plans' });
+    if (resolve.length) ctx.events.emit('data.changed', { area: 'evaluation' });
     return planDetail(ctx, input.id);
   },
 

@@ -155,6 +155,7 @@ export const mergeApplySchema = z
 export const saveVersionSchema = z.object({ id: idSchema, note: requiredText(2000, '修订说明'), author: text(40).optional(), resolveRequests: z.array(idSchema).max(500).optional() }).strict();
 export const versionRefSchema = z.object({ id: idSchema, versionId: idSchema }).strict();
 export const compareSchema = z.object({ id: idSchema, from: z.union([idSchema, z.literal('draft')]), to: z.union([idSchema, z.literal('draft')]) }).strict();
+/** `resolveRequests` (发布 only): open revision requests the published version closes, as 保存版本 closes them. */
 export const statusChangeSchema = z
   .object({
     id: idSchema,
@@ -163,6 +164,7 @@ export const statusChangeSchema = z
     actor: text(40),
     department: text(60),
     note: text(500).optional(),
+    resolveRequests: z.array(idSchema).max(500).optional(),
   })
   .strict();
 export const upstreamSchema = z.object({ templateId: z.string().min(1).max(80), from: z.string().min(1).max(40), to: z.string().min(1).max(40) }).strict();

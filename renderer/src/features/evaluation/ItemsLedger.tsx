@@ -53,18 +53,22 @@ export function ItemsLedger({ drillId }: { drillId?: string }) {
         rowClassName={(i) => (i.overdue ? 'row-overdue' : '')}
         locale={{ emptyText: '暂无整改事项。在演练评估的“发现”中对问题“提出整改”。' }}
         data-testid="items-table"
+        // The content keeps a readable width; a narrow window scrolls the table instead of squeezing it.
+        scroll={{ x: 'max-content' }}
         columns={[
-          { title: '编号', dataIndex: 'code', width: 120 },
-          { title: '整改内容', dataIndex: 'description', render: (v: string, i) => <a onClick={() => setEditing(i)}>{v}</a> },
-          { title: '来源演练', width: 180, render: (_, i) => (i.drillId ? <a onClick={() => navigate('evaluation', i.drillId!)}>{drillName(i.drillId)}</a> : '—') },
+          { title: '编号', dataIndex: 'code', width: 110 },
+          { title: '整改内容', dataIndex: 'description', minWidth: 150, render: (v: string, i) => <a onClick={() => setEditing(i)}>{v}</a> },
+          { title: '来源演练', width: 150, render: (_, i) => (i.drillId ? <a onClick={() => navigate('evaluation', i.drillId!)}>{drillName(i.drillId)}</a> : '—') },
           // The finding it was raised from, shown in its drill's evaluation.
-          { title: '来源发现', width: 90, render: (_, i) => (i.drillId && i.findingId ? <a onClick={() => navigate('evaluation', i.drillId!, 'finding', i.findingId!)} data-testid="item-finding">查看发现</a> : '—') },
-          { title: '责任单位', dataIndex: 'unit', width: 150 },
+          { title: '来源发现', width: 80, render: (_, i) => (i.drillId && i.findingId ? <a onClick={() => navigate('evaluation', i.drillId!, 'finding', i.findingId!)} data-testid="item-finding">查看发现</a> : '—') },
+          { title: '责任单位', dataIndex: 'unit', width: 120 },
+          // As the exported 整改清单 has it: the person answerable, not only the unit.
+          { title: '责任人', dataIndex: 'owner', width: 80, render: (v: string) => <span data-testid="item-owner">{v.trim() || '—'}</span> },
           { title: '完成时限', dataIndex: 'deadline', width: 110, render: (v: string, i) => (i.overdue ? <Tag color="red">{v} 已逾期</Tag> : v) },
-          { title: '状态', dataIndex: 'status', width: 90, render: (s: ItemStatus) => <Tag color={statusColors[s]}>{ITEM_STATUSES[s]}</Tag> },
+          { title: '状态', dataIndex: 'status', width: 80, render: (s: ItemStatus) => <Tag color={statusColors[s]}>{ITEM_STATUSES[s]}</Tag> },
           {
             title: '预案修订',
-            width: 160,
+            width: 150,
             render: (_, i) =>
               i.request ? (
                 i.request.status === 'resolved' ? <Tag color="green" onClick={() => navigate('plans', i.request!.planId, 'history')} style={{ cursor: 'pointer' }} title="打开预案的版本与状态" data-testid="request-resolved">已由 {i.request.resolvedVersionLabel} 修订</Tag> : <Tag color="orange" onClick={() => navigate('plans', i.request!.planId, ...(i.request!.sectionIds[0] ? ['at', i.request!.sectionIds[0]] : []))} style={{ cursor: 'pointer' }} data-testid="request-open">待修订预案</Tag>
@@ -75,7 +79,8 @@ export function ItemsLedger({ drillId }: { drillId?: string }) {
           },
           {
             title: '操作',
-            width: 170,
+            width: 150,
+            fixed: 'right',
             render: (_, i) => (
               <Space size={0}>
                 {NEXT[i.status].map((to) => (

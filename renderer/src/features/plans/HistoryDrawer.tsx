@@ -50,12 +50,9 @@ export function HistoryDrawer({ plan, beforeChange, onChanged, onClose }: { plan
 
   const [saving, setSaving] = useState(false);
   const [closable, setClosable] = useState<ClosableRequest[]>([]);
-  const openVersionModal = async () => {
-    form.resetFields();
-    setClosable([]);
-    setVersionModal(true);
+  /** The draft saved first, so the core judges which requests its changes answer; all of them offered, checked. */
+  const offerClosable = async () => {
     try {
-      // The draft saved first, so the core judges which requests its changes answer.
       await beforeChange();
       const options = await closableRequests(plan);
       setClosable(options);
@@ -63,6 +60,20 @@ export function HistoryDrawer({ plan, beforeChange, onChanged, onClose }: { plan
     } catch (e) {
       message.error(errorText(e));
     }
+  };
+  const openVersionModal = async () => {
+    form.resetFields();
+    setClosable([]);
+    setVersionModal(true);
+    await offerClosable();
+  };
+  // 发布 saves the published version: it closes the requests whose clauses the revision changed, as 保存版本 does.
+  const openStatusModal = async (to: PlanStatus) => {
+    form.resetFields();
+    form.setFieldsValue({ date: dayjs() });
+    setClosable([]);
+    setStatusTo(to);
+    if (to === 'published') await offerClosable();
   };
   const saveVersion = async () => {
     if (saving) return;
@@ -79,8 +90,8 @@ export function HistoryDrawer({ plan, beforeChange, onChanged, onClose }: { plan
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
     const ok = await run(
-      () => request('plan.set-status', { id: plan.id, to: statusTo!, date: (v.date as dayjs.Dayjs).format('YYYY-MM-DD'), actor: v.actor ?? '', department: v.department ?? '', note: v.note ?? '' }),
-      `状态已改为“${planStatusLabels[statusTo!]}”`,
+      () => request('plan.set-status', { id: plan.id, to: statusTo!, date: (v.date as dayjs.Dayjs).format('YYYY-MM-DD'), actor: v.actor ?? '', department: v.department ?? '', note: v.note ?? '', ...(statusTo === 'published' ? { resolveRequests: v.resolveRequests ?? [] } : {}) }),
+      `状态已改为“${planStatusLabels[statusTo!]}”${statusTo === 'published' && v.resolveRequests?.length ? `，并销号 ${v.resolveRequests.length} 项修订请求` : ''}`,
     );
     if (ok) setStatusTo(null);
   };
@@ -97,7 +108,7 @@ export function HistoryDrawer({ plan, beforeChange, onChanged, onClose }: { plan
       <Space wrap style={{ marginBottom: 16 }}>
         <Button type="primary" onClick={() => void openVersionModal()} disabled={plan.status === 'published' || plan.status === 'abolished'} data-testid="save-version">保存版本</Button>
         {NEXT[plan.status].map((to) => (
-          <Button key={to} onClick={() => { form.resetFields(); form.setFieldsValue({ date: dayjs() }); setStatusTo(to); }} data-testid={`status-${to}`} danger={to === 'abolished'}>
+          <Button key={to} onClick={() => void openStatusModal(to)} data-testid={`status-${to}`} danger={to === 'abolished'}>
             {to === 'draft' && plan.status === 'published' ? '创建修订稿' : actionLabels[to]}
           </Button>
         ))}
@@ -188,6 +199,7 @@ export function HistoryDrawer({ plan, beforeChange, onChanged, onClose }: { plan
           <Form.Item name="note" label="说明">
             <Input.TextArea rows={2} maxLength={500} />
           </Form.Item>
+          {statusTo === 'published' && <ResolveOnSaveField options={closable} />}
           {statusTo === 'published' && <Typography.Text type="secondary">发布后本版本不可修改，并自动保存为发布版；下次评估日期为发布日期后3年。</Typography.Text>}
         </Form>
       </Modal>

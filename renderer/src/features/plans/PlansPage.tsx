@@ -93,7 +93,13 @@ export function PlansPage() {
       width: 90,
       filters: Object.entries(planStatusLabels).map(([value, text]) => ({ value, text })),
       onFilter: (v, r) => r.status === v,
-      render: (s: PlanSummary['status']) => <Tag color={statusColors[s]}>{planStatusLabels[s]}</Tag>,
+      // A draft with a published date is the revision of a published plan: the published version stays in force.
+      render: (s: PlanSummary['status'], r) =>
+        s === 'draft' && r.publishedDate ? (
+          <Tag color="cyan" title={`${r.publishedDate} 发布的版本仍然有效；本修订稿发布后替代它。`} data-testid="tag-revising">修订中</Tag>
+        ) : (
+          <Tag color={statusColors[s]}>{planStatusLabels[s]}</Tag>
+        ),
     },
     { title: '上位预案及修订', width: 220, render: (_, p) => (p.templateTitle ? `${p.templateTitle}（${p.templateRevision}）` : '—') },
     { title: '发布日期', dataIndex: 'publishedDate', width: 110, sorter: (a, b) => (a.publishedDate ?? '').localeCompare(b.publishedDate ?? ''), render: (v) => v ?? '—' },
