@@ -161,7 +161,9 @@ function RulesEditor({ initial, findings }: { initial: ComplianceRule[]; finding
                   { title: '', width: 60, render: (_, f) => <Button type="link" danger onClick={() => remove(f.name)} data-testid="rule-remove">删除</Button> },
                 ]}
               />
+              {/* Opened by a click, not on hover: a hover menu closed when the pointer crossed the table on its way. */}
               <Dropdown
+                trigger={['click']}
                 menu={{
                   items: (Object.keys(KINDS) as ComplianceRule['kind'][]).map((k) => ({ key: k, label: KINDS[k] })),
                   onClick: ({ key }) => add(newRule(key as ComplianceRule['kind'])),
