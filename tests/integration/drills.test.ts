@@ -338,7 +338,7 @@ describe('clause exercise', () => {
       expect((await data<{ id: string; held: unknown }[]>(core.call('drill.list', {}))).find((d) => d.id === drill.id)?.held).toEqual(held);
 
       await data(core.call('item.save', { item: { findingId: null, drillId: drill.id, description: '应急物资清单未更新', measure: '', category: '', unit: '区应急管理局', owner: '', deadline: '2026-12-31', needsPlanChange: false, clauses: [] } }));
-      const textOf = async (file: Promise<unknown>) => paragraphs((await unzipDocx(Buffer.from((await data<{ dataBase64: string }>(file)).dataBase64, 'base64'))).document).map((p) => p.text);
+      const textOf = async (file: ReturnType<Core['call']>) => paragraphs((await unzipDocx(Buffer.from((await data<{ dataBase64: string }>(file)).dataBase64, 'base64'))).document).map((p) => p.text);
       for (const kind of ['评估报告', '总结报告'] as const) {
         const texts = await textOf(core.call('eval.export-report', { drillId: drill.id, kind }));
         expect(texts.find((t) => t.startsWith('演练时间')), kind).toMatch(/^演练时间：?2026年11月30日 14:05—15:40$/);
