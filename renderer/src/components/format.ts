@@ -13,7 +13,7 @@ export function clockTime(d: Date): string {
   return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
-/** When a drill was held, as page headers give it: "2026-11-30 10:12–11:05"; a run not yet ended "… 10:12 起". */
+/** When a drill was held, as page headers give it: "2026-11-30 10:12—11:05"; a run not yet ended "… 10:12 起". */
 export function heldText(h: HeldTime): string {
-  return `${h.date} ${h.startTime}${h.endTime ? `–${h.endTime}` : h.ran ? ' 起' : ''}`;
+  return `${h.date} ${h.startTime}${h.endTime ? `—${h.endTime}` : h.ran ? ' 起' : ''}`;
 }
