@@ -92,6 +92,9 @@ test('saves a version, publishes it read-only with a review date, and starts a n
   await publish.getByRole('button', { name: '确 定' }).click();
   await expect(drawer).toContainText('下次评估日期');
   await expect(drawer).toContainText('草稿 → 已发布 · 区人民政府办公室');
+  // Published straight from 草稿: 征求意见 and 送审 never happened, the step bar says so rather than ticking them.
+  await expect(drawer.locator('.plan-status-steps .status-step-skipped')).toHaveText([/征求意见.*未经过/, /送审.*未经过/]);
+  await expect(drawer.locator('.plan-status-steps .ant-steps-item-finish')).toHaveText([/草稿/]);
   await expect(page.locator('.ant-modal-wrap')).toBeHidden(); // its closing animation over, for the screenshot
   await expect(drawer.getByTestId('version-item')).toHaveCount(2);
   await screenshot(page, 'history-published');

@@ -223,3 +223,27 @@ test('after the last inject the console still offers 临时注入, and refuses t
   await expect(drills.log.filter({ hasText: '已下达' })).toHaveCount(1);
   await screenshot(page, 'console-after-last-inject');
 });
+
+test('D pressed right after 开始演练, while the start is on its way, delivers the first inject once the clock has started', async ({ page, host }) => {
+  await page.goto(host.url);
+  const { drill, script } = await scene(page, false);
+  const drills = new Drills(page);
+  await page.goto(`${host.url}/#/scripts/${drill.id}/run`);
+  await expect(page.getByTestId('current-inject')).toContainText('第 1 条');
+  // The start's answer takes a moment (a busy machine): the key is pressed before it comes back.
+  let started!: () => void;
+  const held = new Promise<void>((resolve) => (started = resolve));
+  await page.route('**/rpc/run.log', async (route) => {
+    if (route.request().postData()?.includes('"clock.start"')) await held;
+    await route.continue();
+  });
+  await page.getByTestId('clock-start').click();
+  await page.keyboard.press('d');
+  started();
+  await expect(page.getByTestId('clock-status')).toHaveText('进行中');
+  await expect(drills.log.filter({ hasText: '已下达' })).toHaveCount(1);
+  await expect(page.getByTestId('current-inject')).toContainText('第 2 条');
+  await expect(page.getByText('演练尚未开始')).toHaveCount(0);
+  const events = (await invoke<{ events: { type: string; injectId: string | null }[] }>(page, 'run.state', { drillId: drill.id })).events;
+  expect(events.map((e) => [e.type, e.injectId])).toEqual([['clock.start', null], ['inject.delivered', script.injects[0]!.id]]);
+});

@@ -298,8 +298,8 @@ describe('clause exercise', () => {
 
     const rows = await data<{ sectionId: string; lastDrill: { drillId: string; date: string } | null }[]>(core.call('plan.clause-exercise', { planId: plan.id }));
     expect(rows.find((r) => r.sectionId === sectionId)!.lastDrill).toMatchObject({ drillId: ran.id, date: '2026-03-17' });
-    expect(await data<{ heldOn: string }>(core.call('eval.get', { drillId: ran.id }))).toMatchObject({ heldOn: '2026-03-17', drill: { date: '2026-03-10' } });
-    expect(await data<{ heldOn: string }>(core.call('eval.get', { drillId: other.id }))).toMatchObject({ heldOn: '2026-03-15' });
+    expect(await data<{ held: { date: string } }>(core.call('eval.get', { drillId: ran.id }))).toMatchObject({ held: { date: '2026-03-17' }, drill: { date: '2026-03-10' } });
+    expect(await data<{ held: { date: string } }>(core.call('eval.get', { drillId: other.id }))).toMatchObject({ held: { date: '2026-03-15', startTime: '09:00', endTime: '11:30', ran: false } });
 
     // The evaluation report says when it took place, and quotes the 整改 item the ledger holds for a problem.
     const finding = await data<{ id: string }>(core.call('finding.save', { drillId: ran.id, finding: { kind: 'problem', title: '信息报告时限不明确', detail: '', criterionId: null, injectIds: [], observationIds: [], clauses: [], unit: '事发地街道办事处' } }));
@@ -311,5 +311,44 @@ describe('clause exercise', () => {
     expect(texts).toContain('1.针对“信息报告时限不明确”，由区应急管理局修订预案4.1，于2026年4月30日前完成。');
     // Ended before any inject went out: every inject of the script counts as not reached.
     expect(texts.some((t) => t.includes(`计划情景${script.injects.length}个，其中演练结束时未执行${script.injects.length}个`))).toBe(true);
+  });
+
+  it('gives a drill run early the same day and hours in the 评估报告, the 总结报告, the 整改清单 and every page', async () => {
+    const tz = process.env.TZ;
+    process.env.TZ = 'Asia/Shanghai';
+    try {
+      // Planned for 15 December 09:00–11:30; its clock started on 30 November at 14:05 and ended at 15:40 (Beijing).
+      const clock = fixedClock('2026-11-30T06:05:00Z');
+      const core = await makeCore({ clock });
+      const { plan } = await setup(core);
+      const drill = await data<Drill>(core.call('drill.create', { ...entry(plan.id), name: '危化品泄漏综合演练', date: '2026-12-15' }));
+      const script = await data<Script>(core.call('script.generate', { drillId: drill.id, planId: plan.id }));
+      await data(core.call('script.save', { drillId: drill.id, script }));
+      await data(core.call('run.log', { drillId: drill.id, type: 'clock.start' }));
+      // Under way: the 工作台 no longer lists it as coming up on 15 December, and its pages say it has started.
+      const home = await data<{ upcomingDrills: { drillId: string }[] }>(core.call('home.summary', {}));
+      expect(home.upcomingDrills.map((d) => d.drillId)).not.toContain(drill.id);
+      expect((await data<{ held: unknown }>(core.call('drill.get', { id: drill.id }))).held).toEqual({ date: '2026-11-30', startTime: '14:05', endTime: null, ran: true });
+      clock.advance(95 * 60_000);
+      await data(core.call('run.log', { drillId: drill.id, type: 'clock.end' }));
+
+      const held = { date: '2026-11-30', startTime: '14:05', endTime: '15:40', ran: true };
+      expect((await data<{ held: unknown }>(core.call('drill.get', { id: drill.id }))).held).toEqual(held);
+      expect((await data<{ held: unknown }>(core.call('eval.get', { drillId: drill.id }))).held).toEqual(held);
+      expect((await data<{ id: string; held: unknown }[]>(core.call('drill.list', {}))).find((d) => d.id === drill.id)?.held).toEqual(held);
+
+      await data(core.call('item.save', { item: { findingId: null, drillId: drill.id, description: '应急物资清单未更新', measure: '', category: '', unit: '区应急管理局', owner: '', deadline: '2026-12-31', needsPlanChange: false, clauses: [] } }));
+      const textOf = async (file: ReturnType<Core['call']>) => paragraphs((await unzipDocx(Buffer.from((await data<{ dataBase64: string }>(file)).dataBase64, 'base64'))).document).map((p) => p.text);
+      for (const kind of ['评估报告', '总结报告'] as const) {
+        const texts = await textOf(core.call('eval.export-report', { drillId: drill.id, kind }));
+        expect(texts.find((t) => t.startsWith('演练时间')), kind).toMatch(/^演练时间：?2026年11月30日 14:05—15:40$/);
+      }
+      const ledger = (await textOf(core.call('item.export-docx', {}))).join('\n');
+      expect(ledger).toContain('来源：2026年11月30日危化品泄漏综合演练');
+      expect(ledger).not.toContain('2026年12月15日');
+    } finally {
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+    }
   });
 });

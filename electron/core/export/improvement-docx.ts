@@ -8,8 +8,8 @@ import { formatChineseDate, signatureParagraphs, titleParagraph } from './offici
 export interface ImprovementListExportInput {
   title: string;
   items: ImprovementItem[];
-  /** The drills items came from: the description says which drill exposed the problem. */
-  drillsById: Record<string, Pick<Drill, 'name' | 'date'>>;
+  /** The drills items came from: the description says which drill exposed the problem (dated by the item's drillHeldOn). */
+  drillsById: Record<string, Pick<Drill, 'name'>>;
   /** 成文日期, YYYY-MM-DD. */
   date: string;
   issuer?: string;
@@ -31,7 +31,7 @@ export const IMPROVEMENT_COLUMNS: Column[] = [
 function itemRow(item: ImprovementItem, drillsById: ImprovementListExportInput['drillsById']): string[] {
   const drill = item.drillId ? drillsById[item.drillId] : undefined;
   // The source line lets a reader of the printed ledger go back to the drill's evaluation report.
-  const source = drill ? `\n（来源：${formatChineseDate(drill.date)}${drill.name}）` : '';
+  const source = drill ? `\n（来源：${item.drillHeldOn ? formatChineseDate(item.drillHeldOn) : ''}${drill.name}）` : '';
   const status = `${ITEM_STATUSES[item.status]}${item.overdue && item.status !== 'done' && item.status !== 'closed' ? '\n（已逾期）' : ''}`;
   const plan = item.needsPlanChange ? (item.request?.status === 'resolved' ? `是\n（已修订${item.request.resolvedVersionLabel ? `：${item.request.resolvedVersionLabel}` : ''}）` : '是') : '否';
   return [item.code, `${item.description}${source}`, item.measure || '—', item.category || '—', item.unit, item.owner || '—', formatChineseDate(item.deadline), status, plan];

@@ -25,8 +25,8 @@ type Block = Paragraph | Table;
 const scoreLine = (report: EvaluationReport): string =>
   report.scores.total === null ? '' : `经评估，本次演练得分${formatScore(report.scores.total)}分，评估等级为“${report.scores.grade ?? '—'}”。`;
 
-/** The drill as the report describes it: dated the day it took place, not the day it was planned for. */
-const asHeld = (report: EvaluationReport) => ({ ...report.drill, date: report.heldOn });
+/** The drill as the report describes it: dated the day and hours it took place, not those it was planned for. */
+const asHeld = ({ drill, held }: EvaluationReport) => ({ ...drill, date: held.date, startTime: held.startTime, endTime: held.endTime });
 
 /** 一、演练基本情况 … 五、评估结论: the typical 评估报告 outline of domain.md §3.8. */
 function evaluationBody(report: EvaluationReport, supervisor: string): Block[] {

@@ -8,7 +8,7 @@ import { localDate } from '../clock';
 import * as repo from '../db/repos/drill-repo';
 import { getPlanDocument, getPlanRow, listPlanRows } from '../db/repos/plan-repo';
 import { checkCompliance, defaultComplianceRules } from '../domain/drills/compliance';
-import { heldOn } from '../domain/drills/held-on';
+import { clockSpan, heldOn, heldTime } from '../domain/drills/held-on';
 import { buildPackage, parsePackage } from '../domain/drills/drill-package';
 import { clockState, injectStates, nextInjects } from '../../shared/drill-clock';
 import { generateScript } from '../domain/drills/generate-script';
@@ -36,8 +36,8 @@ export function complianceFindings(ctx: HandlerContext, today: string) {
   const db = ctx.store.get();
   const plans = listPlanRows(db, true).map((r) => ({ id: r.id, title: r.title, hazard: r.hazard, category: r.category, status: r.status, archived: r.archived_at !== null, since: r.published_date ?? localDate(new Date(r.created_at)) }));
   // A drill that was run counts from the day its clock started (as 最近演练 does), not the day it was planned for.
-  const starts = repo.clockStarts(db);
-  const drills = repo.listDrills(db).map((d) => ({ ...d, date: heldOn(d, starts.get(d.id)) }));
+  const starts = repo.clockSpans(db);
+  const drills = repo.listDrills(db).map((d) => ({ ...d, date: heldOn(d, starts.get(d.id)?.startedAt) }));
   return checkCompliance({ rules: complianceRules(ctx), drills, plans, today });
 }
 
@@ -138,7 +138,11 @@ export const drillHandlers: Handlers<
   | 'script.export-xlsx'
   | 'script.import-xlsx'
 > = {
-  'drill.list': (input, ctx) => repo.listDrills(ctx.store.get(), input?.year),
+  'drill.list': (input, ctx) => {
+    const db = ctx.store.get();
+    const spans = repo.clockSpans(db);
+    return repo.listDrills(db, input?.year).map((d) => ({ ...d, held: heldTime(d, spans.get(d.id)) }));
+  },
   'drill.create': (input, ctx) => {
     checkEntered(ctx, input);
     const d = repo.insertDrill(ctx.store.get(), input, ctx.clock.now());
@@ -155,7 +159,7 @@ export const drillHandlers: Handlers<
     const db = ctx.store.get();
     const drill = repo.getDrill(db, input.id);
     const script = repo.getScript(db, input.id);
-    return { drill, script, scriptSeq: repo.scriptSeq(db, input.id), issues: checkScript(script, drill), runStatus: clockStatus(ctx, input.id) };
+    return { drill, script, scriptSeq: repo.scriptSeq(db, input.id), issues: checkScript(script, drill), runStatus: clockStatus(ctx, input.id), held: heldTime(drill, clockSpan(repo.listTimingEvents(db, input.id))) };
   },
   'drill.set-status': (input, ctx) => {
     const d = repo.setDrillStatus(ctx.store.get(), input.id, input.status, ctx.clock.now());

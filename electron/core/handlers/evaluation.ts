@@ -11,7 +11,7 @@ import * as drills from '../db/repos/drill-repo';
 import * as evals from '../db/repos/evaluation-repo';
 import { getPlanDocument, getPlanRow } from '../db/repos/plan-repo';
 import { getVersion, listVersions } from '../db/repos/revision-repo';
-import { heldOn } from '../domain/drills/held-on';
+import { clockSpan, heldOn, heldTime } from '../domain/drills/held-on';
 import { loadCriteriaSets } from '../domain/evaluation/criteria';
 import { findRecurring } from '../domain/evaluation/recurring';
 import { raisedClauses, resolvingVersionIds, whyDraftNotResolving, whyNotResolving, type RequestVersions } from '../domain/evaluation/request-versions';
@@ -67,12 +67,12 @@ function withRecurring(ctx: HandlerContext, list: Finding[]): Finding[] {
   const db = ctx.store.get();
   const all = evals.listFindings(db).filter((f) => f.kind === 'problem');
   const drillInfo = new Map(drills.listDrills(db).map((d) => [d.id, d]));
-  const starts = drills.clockStarts(db);
+  const starts = drills.clockSpans(db);
   return list.map((f) => {
     if (f.kind !== 'problem') return f;
     const earlier = all.filter((e) => e.drillId !== f.drillId).map((e) => {
       const d = drillInfo.get(e.drillId);
-      return { ...e, drillName: d?.name ?? '', date: d ? heldOn(d, starts.get(d.id)) : '' };
+      return { ...e, drillName: d?.name ?? '', date: d ? heldOn(d, starts.get(d.id)?.startedAt) : '' };
     });
     const recurring = findRecurring(f, earlier);
     return recurring?.length ? { ...f, recurring } : f;
@@ -87,7 +87,7 @@ export function evaluationReport(ctx: HandlerContext, drillId: string) {
   const events = drills.listEvents(db, drillId);
   return {
     drill,
-    heldOn: heldOn(drill, events.find((x) => x.type === 'clock.start')?.at),
+    held: heldTime(drill, clockSpan(events)),
     criteria: e.criteria,
     forms: e.forms,
     conclusion: e.conclusion,
@@ -239,10 +239,10 @@ export const evaluationHandlers: Handlers<
       }
     }
     // Dated as held (see heldOn), so the latest is the latest run, and the plan version compared is the one then in force.
-    const starts = drills.clockStarts(db);
+    const starts = drills.clockSpans(db);
     const done = all
       .filter((d) => d.status === 'conducted' || d.status === 'evaluated' || d.status === 'archived')
-      .map((d) => ({ ...d, date: heldOn(d, starts.get(d.id)) }))
+      .map((d) => ({ ...d, date: heldOn(d, starts.get(d.id)?.startedAt) }))
       .sort((a, b) => b.date.localeCompare(a.date));
     const gradeOf = memo((drillId) => {
       const e = evaluationOf(ctx, drillId);

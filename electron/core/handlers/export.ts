@@ -115,7 +115,7 @@ export const exportHandlers: Handlers<'plan.export-docx' | 'drill.export-script-
     const db = ctx.store.get();
     const date = localDate(ctx.clock.now());
     const items = listItems(db, date, input ?? {});
-    const drillsById = Object.fromEntries(drills.listDrills(db).map((d) => [d.id, { name: d.name, date: d.date }]));
+    const drillsById = Object.fromEntries(drills.listDrills(db).map((d) => [d.id, { name: d.name }]));
     const title = '应急演练问题整改清单';
     return docxFile(title, date, await exportImprovementListDocx({ title, items, drillsById, date, issuer: issuerOf(ctx) }));
   },

@@ -1,6 +1,6 @@
 // The home page summary channel.
 import { daysBetween, localDate } from '../clock';
-import { listDrills } from '../db/repos/drill-repo';
+import { clockSpans, listDrills } from '../db/repos/drill-repo';
 import { listItems, listRequests } from '../db/repos/evaluation-repo';
 import { getPlanDocument, listPlanRows } from '../db/repos/plan-repo';
 import { getProfile } from '../db/repos/profile-repo';
@@ -61,8 +61,10 @@ export const homeHandlers: Handlers<'home.summary'> = {
       const newRevision = upstreamRevision(ctx, r);
       return newRevision ? [{ planId: r.id, title: r.title, templateTitle: ctx.templates.find(r.template_id!, newRevision)?.meta.title ?? '', newRevision }] : [];
     });
+    // A drill whose clock has started is under way or held (see heldTime), not coming up on its planned date.
+    const started = clockSpans(db);
     const upcomingDrills = listDrills(db)
-      .filter((d) => (d.status === 'planned' || d.status === 'preparing') && d.date >= today && daysBetween(today, d.date) <= UPCOMING_DRILL_DAYS)
+      .filter((d) => (d.status === 'planned' || d.status === 'preparing') && !started.has(d.id) && d.date >= today && daysBetween(today, d.date) <= UPCOMING_DRILL_DAYS)
       .map((d) => ({ drillId: d.id, name: d.name, date: d.date, daysLeft: daysBetween(today, d.date) }));
     // One read of the ledger: the open items and the requests' item names come from it.
     const items = listItems(db, today);

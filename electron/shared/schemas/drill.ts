@@ -44,6 +44,23 @@ export interface Drill extends DrillInput {
   updatedAt: string;
 }
 
+/** When a drill was held, as every page and document dates it (the core's heldTime): run or planned. */
+export interface HeldTime {
+  /** YYYY-MM-DD: the local day its clock started, else the planned date. */
+  date: string;
+  /** HH:mm: when its clock started, else the planned start. */
+  startTime: string;
+  /** HH:mm: when its clock ended; the planned end for a drill not run; null while it runs (or none was planned). */
+  endTime: string | null;
+  /** Whether the times are the run's (from the log) rather than the plan's. */
+  ran: boolean;
+}
+
+/** A drill as drill.list gives it: with the day and hours it was held. */
+export interface ListedDrill extends Drill {
+  held: HeldTime;
+}
+
 // ---- script ------------------------------------------------------------------------------------
 
 /** Planned time of an inject: seconds after the drill clock starts (T+mm:ss), or a clock time of day. */
@@ -260,6 +277,8 @@ export interface DrillDetail {
   issues: ScriptIssue[];
   /** The drill clock's status: the script is locked while it is running or paused. */
   runStatus: ClockState['status'];
+  /** When it was held (the core's heldTime). */
+  held: HeldTime;
 }
 
 export interface NextInjectView extends InjectRunState {

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { idSchema, isoDate, requiredText, text } from './common';
 import { FINDING_KINDS, ITEM_STATUSES, WEIGHT_TOLERANCE, weightTotal } from '../vocabulary';
-import type { Drill, RunEvent, Script } from './drill';
+import type { Drill, HeldTime, RunEvent, Script } from './drill';
 
 /** A scoring scale: numeric 0..max, or named levels each worth a share of the weight. */
 // Messages for the page's criteria editor; the criteria files' loader words its own by issue code (criteria-issues.ts).
@@ -245,8 +245,8 @@ export interface ClauseExercise {
 
 export interface EvaluationReport {
   drill: Drill;
-  /** The day it took place: the local date its clock started, or the planned date if never run. */
-  heldOn: string;
+  /** When it took place (the core's heldTime): the day its clock started and the hours it ran, or the plan if never run. */
+  held: HeldTime;
   criteria: CriteriaSet;
   forms: EvaluatorForm[];
   conclusion: string;

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import type { ComplianceRule, Drill, DrillInput, DrillStatus, RunEvent, RunEventType, Script } from '../../../shared/schemas/drill';
+import { clockSpan, type ClockSpan } from '../../domain/drills/held-on';
 import { newId } from '../../domain/plans/ids';
 
 interface DrillRow {
@@ -144,15 +145,12 @@ export function listEvents(db: Database.Database, drillId: string, afterSeq = 0)
   return (db.prepare('SELECT * FROM drill_events WHERE drill_id = ? AND seq > ? ORDER BY seq').all(drillId, afterSeq) as EventRow[]).map(toEvent);
 }
 
-/**
- * The wall time (ISO) each drill's clock started, for drills that have been run: the first clock.start
- * of its log, the one the drill clock takes. One query for the whole programme.
- */
-export function clockStarts(db: Database.Database): Map<string, string> {
-  const rows = db.prepare("SELECT drill_id, at FROM drill_events WHERE type = 'clock.start' ORDER BY drill_id, seq").all() as { drill_id: string; at: string }[];
-  const out = new Map<string, string>();
-  for (const r of rows) if (!out.has(r.drill_id)) out.set(r.drill_id, r.at);
-  return out;
+/** Each run drill's clock span (see clockSpan: the first start, the first end after it), one query for the programme. */
+export function clockSpans(db: Database.Database): Map<string, ClockSpan> {
+  const rows = db.prepare("SELECT drill_id, type, at FROM drill_events WHERE type IN ('clock.start', 'clock.end') ORDER BY drill_id, seq").all() as { drill_id: string; type: string; at: string }[];
+  const byDrill = new Map<string, { type: string; at: string }[]>();
+  for (const r of rows) byDrill.set(r.drill_id, [...(byDrill.get(r.drill_id) ?? []), r]);
+  return new Map([...byDrill].map(([id, events]) => [id, clockSpan(events)]));
 }
 
 /** Only what the clock and inject states read: observations and actions (the bulk of a long log) are left out. */

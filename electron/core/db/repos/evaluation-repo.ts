@@ -5,7 +5,7 @@ import type { CriteriaSet, EvaluatorForm, Finding, FindingInput, ImprovementItem
 import type { RaisedClauses } from '../../domain/evaluation/request-versions';
 import { heldOn } from '../../domain/drills/held-on';
 import { newId } from '../../domain/plans/ids';
-import { clockStarts } from './drill-repo';
+import { clockSpans } from './drill-repo';
 
 // ---- evaluation --------------------------------------------------------------------------------
 
@@ -104,8 +104,8 @@ const REQUEST_SELECT = 'SELECT r.*, v.seq FROM revision_requests r LEFT JOIN pla
  * drill, or from one no longer stored. Three queries however many items are then asked about (the ledger lists all).
  */
 export function itemHeldOn(db: Database.Database): (item: Pick<ItemInput, 'drillId' | 'findingId'>) => string | null {
-  const starts = clockStarts(db);
-  const held = new Map((db.prepare('SELECT id, date FROM drills').all() as { id: string; date: string }[]).map((d) => [d.id, heldOn(d, starts.get(d.id))]));
+  const starts = clockSpans(db);
+  const held = new Map((db.prepare('SELECT id, date FROM drills').all() as { id: string; date: string }[]).map((d) => [d.id, heldOn(d, starts.get(d.id)?.startedAt)]));
   const findingDrill = new Map((db.prepare('SELECT id, drill_id FROM findings').all() as { id: string; drill_id: string }[]).map((f) => [f.id, f.drill_id]));
   return (item) => {
     const drillId = item.drillId || (item.findingId ? findingDrill.get(item.findingId) : undefined);

@@ -1,4 +1,5 @@
 // One drill: its programme entry, status, the plans and sections it tests, and the way to its script and console.
+import { heldText } from '../../components/format';
 import { Alert, App as AntApp, Button, Card, Descriptions, Space, Spin, Steps, Tag, TreeSelect, Typography } from 'antd';
 import { useState } from 'react';
 import type { Drill } from '@shared/schemas/drill';
@@ -81,7 +82,7 @@ export function DrillPage({ id }: { id: string }) {
     <div>
       <PageHeader
         title={drill.name}
-        sub={`${drill.date} ${drill.startTime}${drill.endTime ? `–${drill.endTime}` : ''} · ${drill.place || '地点待定'}`}
+        sub={`${heldText(d.data.held)} · ${drill.place || '地点待定'}`}
         extra={
           <>
             <Button onClick={() => navigate('drills')}>返回演练计划</Button>

@@ -1,4 +1,5 @@
 // 演练评估: evaluators' scores combined with their spread, the timeline analysis, findings, and the conclusion.
+import { heldText } from '../../components/format';
 import { Alert, App as AntApp, Button, Card, Empty, Input, InputNumber, List, Modal, Popover, Select, Space, Spin, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { duration, formatOffset } from '@shared/drill-clock';
@@ -115,7 +116,7 @@ export function DrillEvaluationPage({ drillId, findingId }: { drillId: string; f
     <div>
       <PageHeader
         title={`演练评估：${r.drill.name}`}
-        sub={`${r.heldOn} · 评估标准：${r.criteria.title}`}
+        sub={`${heldText(r.held)} · 评估标准：${r.criteria.title}`}
         extra={
           <>
             <Button onClick={() => navigate('evaluation')}>返回</Button>
@@ -273,7 +274,7 @@ export function DrillEvaluationPage({ drillId, findingId }: { drillId: string; f
       />
       {formOf !== undefined && <EvaluatorModal report={r} form={formOf} onClose={() => setFormOf(undefined)} onSaved={(x) => { setReport(x); setFormOf(undefined); }} />}
       {findingOf !== undefined && <FindingForm report={r} finding={findingOf ?? undefined} onClose={() => setFindingOf(undefined)} onSaved={() => { setFindingOf(undefined); void reload(); }} />}
-      {itemPreset && <ItemForm preset={itemPreset} planIds={drillPlanIds(r)} heldOn={r.heldOn} onClose={() => setItemPreset(null)} onSaved={() => { setItemPreset(null); message.success('已提出整改事项'); void reload(); }} />}
+      {itemPreset && <ItemForm preset={itemPreset} planIds={drillPlanIds(r)} heldOn={r.held.date} onClose={() => setItemPreset(null)} onSaved={() => { setItemPreset(null); message.success('已提出整改事项'); void reload(); }} />}
     </div>
   );
 }

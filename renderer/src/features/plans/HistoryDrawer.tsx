@@ -9,6 +9,7 @@ import { errorText, request } from '../../api/client';
 import { DepartmentInput } from '../../components/DepartmentInput';
 import { useLoad } from '../../components/use-load';
 import { CompareDrawer } from './CompareDrawer';
+import { FLOW, skippedStages } from './status-steps';
 import { closableRequests, ResolveOnSaveField, type ClosableRequest } from './ResolveOnSave';
 
 const NEXT: Record<PlanStatus, PlanStatus[]> = {
@@ -20,7 +21,6 @@ const NEXT: Record<PlanStatus, PlanStatus[]> = {
 };
 const actionLabels: Record<PlanStatus, string> = { draft: '退回草稿 / 创建修订稿', consultation: '征求意见', review: '送审', published: '发布', abolished: '废止' };
 const kindLabels: Record<VersionInfo['kind'], string> = { manual: '版本', published: '发布版', merge: '合并上位修订', restore: '恢复' };
-const FLOW: PlanStatus[] = ['draft', 'consultation', 'review', 'published'];
 
 export function HistoryDrawer({ plan, beforeChange, onChanged, onClose }: { plan: PlanDetail; beforeChange: () => Promise<void>; onChanged: (p: PlanDetail, docChanged: boolean) => void; onClose: () => void }) {
   const { message } = AntApp.useApp();
@@ -31,6 +31,8 @@ export function HistoryDrawer({ plan, beforeChange, onChanged, onClose }: { plan
   const [form] = Form.useForm();
   const versions = history.data?.versions ?? [];
   const record = history.data?.revisionRecord ?? [];
+  // A stage the plan went past without passing through (published straight from 草稿) is not shown as done.
+  const skipped = skippedStages(plan.status, history.data?.statusEvents ?? []);
   // Versions shown with their own numbers (V1, V2…, internal ones too); the 修订记录 numbers only the revisions it lists.
   const recordNo = new Map(record.map((r) => [r.versionId, r.no]));
 
@@ -99,10 +101,13 @@ export function HistoryDrawer({ plan, beforeChange, onChanged, onClose }: { plan
   return (
     <Drawer open width={640} title="版本与状态" onClose={onClose} data-testid="history-drawer">
       <Steps
+        className="plan-status-steps"
         size="small"
         current={plan.status === 'abolished' ? 4 : FLOW.indexOf(plan.status)}
         status={plan.status === 'abolished' ? 'error' : 'process'}
-        items={[...FLOW, 'abolished' as const].map((s) => ({ title: planStatusLabels[s] }))}
+        items={[...FLOW, 'abolished' as const].map((s) =>
+          skipped.has(s) ? { title: planStatusLabels[s], status: 'wait' as const, content: '未经过', className: 'status-step-skipped' } : { title: planStatusLabels[s] },
+        )}
         style={{ marginBottom: 16 }}
       />
       <Space wrap style={{ marginBottom: 16 }}>

@@ -1,6 +1,6 @@
 // 演练实施: the live console. Drill clock, current and next injects, one-key logging and the running log.
 import { Alert, App as AntApp, Button, Card, Input, Modal, Space, Spin, Tag, Typography, type ButtonProps } from 'antd';
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { lateRefusal, proposedDelaySec, runEventRefusal } from '@shared/run-rules';
 import type { Inject, InjectRunState } from '@shared/schemas/drill';
 import { injectNumbers } from '@shared/script-checks';
@@ -82,7 +82,7 @@ export function ConsolePage({ drillId, entryId }: { drillId: string; entryId?: s
   const numbers = useMemo(() => (script ? injectNumbers(script) : new Map<string, number>()), [script]);
   const injectOptions = useMemo(() => (script?.injects ?? []).map((i) => ({ value: i.id, label: `第${numbers.get(i.id)}条 ${i.scene}` })), [script, numbers]);
   // What every window of this run sees: entries this console logs and those another window logs alike.
-  const { feed, log } = run;
+  const { feed, log, settling } = run;
   const s = feed?.state;
   const base = feed?.base ?? CLOCK_NOT_STARTED;
   const status = base.status;
@@ -96,9 +96,14 @@ export function ConsolePage({ drillId, entryId }: { drillId: string; entryId?: s
     return null;
   }, [events]);
 
+  // The latest mark: a key pressed while the start was on its way acts with what the start brought.
+  const latestMark = useRef<(type: Mark) => void>(() => undefined);
   // The console checks what the core would refuse, so a key pressed at the wrong moment says why at once.
   const mark = useCallback(
     (type: Mark) => {
+      const pending = settling();
+      // Pressed right after 开始演练 (or 继续): the clock is starting, the key waits for it rather than being refused.
+      if (pending) return void pending.then((ok) => ok && latestMark.current(type));
       const refusal = runEventRefusal(type, status);
       if (refusal) return void message.warning(refusal);
       if (type === 'inject.adhoc') return setAdhoc('');
@@ -112,8 +117,11 @@ export function ConsolePage({ drillId, entryId }: { drillId: string; entryId?: s
         setLate({ injectId: current.injectId, label: `第 ${numbers.get(current.injectId)} 条 ${inject?.scene ?? ''}`, delayNow: () => proposedDelaySec(dueInMs()) });
       } else void log({ type, injectId: current.injectId });
     },
-    [status, current, base, byId, numbers, log, message],
+    [status, current, base, byId, numbers, log, message, settling],
   );
+  useLayoutEffect(() => {
+    latestMark.current = mark;
+  }, [mark]);
 
   // One key each: D 下达, S 跳过, L 延迟, O 观察, A 行动, N 临时注入 (not while typing or in a dialog).
   useEffect(() => {

@@ -1,4 +1,5 @@
 // 演练脚本: phases, ordered injects (drag to reorder, duplicate, insert, clause links), roster, inline checks, timeline.
+import { heldText } from '../../components/format';
 import { Alert, App as AntApp, Button, Card, Input, Modal, Select, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import type { Inject, Script, ScriptIssue } from '@shared/schemas/drill';
@@ -141,7 +142,7 @@ export function ScriptEditorPage({ drillId, injectId }: { drillId: string; injec
       )}
       <PageHeader
         title={`演练脚本：${drill.name}`}
-        sub={`${drill.date} ${drill.startTime}${drill.endTime ? `—${drill.endTime}` : ''} · ${script.injects.length} 条注入 · ${issues.length ? `${issues.length} 处待完善` : '检查通过'}`}
+        sub={`${heldText(detail.data.held)} · ${script.injects.length} 条注入 · ${issues.length ? `${issues.length} 处待完善` : '检查通过'}`}
         extra={
           <>
             <Tag color={saveState === 'saved' ? 'green' : saveState === 'stale' ? 'red' : 'gold'} data-testid="script-save-state" data-state={saveState}>{SAVE_LABELS[saveState]}</Tag>

@@ -19,8 +19,9 @@ export type LogInput = Omit<Input<'run.log'>, 'drillId' | 'clientId'>;
 export function useRun(drillId: string, onError: (text: string) => void) {
   const { feed, own } = useRunFeed(drillId, onError);
   const busy = useRef(false);
+  const starting = useRef<Promise<boolean> | null>(null);
   /** Resolves true once the core has committed the event; a call that did not reach it is retried with the same id. */
-  const log = useCallback(
+  const send = useCallback(
     async (e: LogInput): Promise<boolean> => {
       // One action at a time: a double press must not deliver twice or start the clock twice.
       if (busy.current) return false;
@@ -52,5 +53,27 @@ export function useRun(drillId: string, onError: (text: string) => void) {
     [drillId, onError, own],
   );
 
-  return { feed, log };
+  const log = useCallback(
+    (e: LogInput): Promise<boolean> => {
+      const idle = !busy.current;
+      const sent = send(e);
+      // A start or resume on its way changes what a key may do: the keys wait for it (see settling).
+      if (idle && (e.type === 'clock.start' || e.type === 'clock.resume')) {
+        starting.current = sent;
+        void sent.finally(() => {
+          if (starting.current === sent) starting.current = null;
+        });
+      }
+      return sent;
+    },
+    [send],
+  );
+
+  /**
+   * The start (or resume) sent and not yet answered, if any: a key pressed meanwhile acts once it settles, on the
+   * clock it started (its answer is rendered before the promise's other reactions run), instead of being refused.
+   */
+  const settling = useCallback(() => starting.current, []);
+
+  return { feed, log, settling };
 }
