@@ -6,10 +6,16 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+const p = (n: number) => String(n).padStart(2, '0');
+
 /** The calendar date in local time as YYYY-MM-DD (users and their deadlines live in local time). */
 export function localDate(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/** The time of day in local time as HH:MM. */
+export function localClock(d: Date): string {
+  return `${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
 /** Whole days from `from` to `to`, both YYYY-MM-DD. */

@@ -1,6 +1,6 @@
 // The date and hours a drill took place: the local calendar day its clock started, and the hours it ran (clock start
 // to end as logged), else (not yet run) the planned date and hours. Every page and document that dates a drill reads these.
-import { localDate } from '../../clock';
+import { localClock, localDate } from '../../clock';
 import type { Drill, HeldTime } from '../../../shared/schemas/drill';
 
 /** When the clock ran, as logged: the first clock.start and the first clock.end after it (ISO); none for a drill never run. */
@@ -13,9 +13,6 @@ const parsed = (iso: string | undefined): Date | null => {
   const at = iso === undefined ? NaN : Date.parse(iso);
   return Number.isNaN(at) ? null : new Date(at);
 };
-
-const pad = (n: number) => String(n).padStart(2, '0');
-const localClock = (d: Date) => `${pad(d.getHours())}:${pad(d.getMinutes())}`;
 
 /**
  * A drill moved at short notice is still dated by its programme entry until someone edits it; what it
