@@ -149,7 +149,11 @@ export function listEvents(db: Database.Database, drillId: string, afterSeq = 0)
 export function clockSpans(db: Database.Database): Map<string, ClockSpan> {
   const rows = db.prepare("SELECT drill_id, type, at FROM drill_events WHERE type IN ('clock.start', 'clock.end') ORDER BY drill_id, seq").all() as { drill_id: string; type: string; at: string }[];
   const byDrill = new Map<string, { type: string; at: string }[]>();
-  for (const r of rows) byDrill.set(r.drill_id, [...(byDrill.get(r.drill_id) ?? []), r]);
+  for (const r of rows) {
+    const events = byDrill.get(r.drill_id);
+    if (events) events.push(r);
+    else byDrill.set(r.drill_id, [r]);
+  }
   return new Map([...byDrill].map(([id, events]) => [id, clockSpan(events)]));
 }
 

@@ -16,8 +16,6 @@ const COLUMNS: [Field, RegExp][] = [
   ['unit', /单位|部门|名称/],
 ];
 
-// Units match as unitKey says: 设置's 小店区应急管理局 is the table's 区应急管理局.
-const norm = unitKey;
 const MOBILE = /^1[3-9]\d{9}$/;
 
 function valueOf(field: Field, d: Department): string {
@@ -51,15 +49,28 @@ function rowFor(t: TableJSON, h: number, fields: (Field | undefined)[], dept: De
   };
 }
 
-function fillTable(t: TableJSON, byName: Map<string, Department>, unlisted: Set<Department> | null): TableJSON {
+interface Columns {
+  /** The header row's index. */
+  h: number;
+  fields: (Field | undefined)[];
+  unitCol: number;
+}
+
+/** A contact table's columns: null for a table without a header row naming its units. */
+function columnsOf(t: TableJSON): Columns | null {
   const h = headerRow(t);
-  if (h < 0) return t;
+  if (h < 0) return null;
   const fields = t.children[h]!.children.map((_, i) => COLUMNS.find(([, re]) => re.test(cellText(t.children[h]!, i)))?.[0]);
   const unitCol = fields.indexOf('unit');
-  if (unitCol < 0) return t;
+  return unitCol < 0 ? null : { h, fields, unitCol };
+}
+
+/** `t` with its rows' contacts filled, and a row added for each department of `listAlso` that no row names. */
+function fillTable(t: TableJSON, { h, fields, unitCol }: Columns, byName: Map<string, Department>, listAlso: readonly Department[]): TableJSON {
+  // Units match as unitKey says: 设置's 小店区应急管理局 is the table's 区应急管理局.
   const seen = new Set<string>();
   const rows = t.children.map((row, r) => {
-    const name = r > h ? norm(cellText(row, unitCol)) : '';
+    const name = r > h ? unitKey(cellText(row, unitCol)) : '';
     const dept = byName.get(name);
     if (!dept) return row;
     seen.add(name);
@@ -70,9 +81,8 @@ function fillTable(t: TableJSON, byName: Map<string, Department>, unlisted: Set<
     });
     return { ...row, children: cells };
   });
-  if (!unlisted) return { ...t, children: rows };
-  const added = [...unlisted].filter((d) => !seen.has(norm(d.name))).map((d) => rowFor(t, h, fields, d));
-  unlisted.clear();
+  const added = listAlso.filter((d) => !seen.has(unitKey(d.name))).map((d) => rowFor(t, h, fields, d));
+  if (!added.length) return { ...t, children: rows };
   let at = rows.length;
   while (at > h + 1 && CATCH_ALL.test(cellText(rows[at - 1]!, unitCol))) at--;
   return { ...t, children: [...rows.slice(0, at), ...added, ...rows.slice(at)] };
@@ -85,13 +95,14 @@ function fillTable(t: TableJSON, byName: Map<string, Department>, unlisted: Set<
  */
 export function fillContactTables(blocks: BlockJSON[], departments: readonly Department[], listAll = false): BlockJSON[] {
   if (!departments.length) return blocks;
-  const byName = new Map(departments.map((d) => [norm(d.name), d]));
-  let unlisted: Set<Department> | null = listAll ? new Set(departments) : null;
+  const byName = new Map(departments.map((d) => [unitKey(d.name), d]));
+  let toList = listAll;
   return blocks.map((b) => {
-    if (b.type !== 'table') return b;
-    const filled = fillTable(b, byName, unlisted);
-    // Only the first contact table takes them (fillTable empties the set): a second one does not repeat them.
-    if (unlisted?.size === 0) unlisted = null;
+    const columns = b.type === 'table' ? columnsOf(b) : null;
+    if (b.type !== 'table' || !columns) return b;
+    // Only the first contact table lists the other departments: a second one does not repeat them.
+    const filled = fillTable(b, columns, byName, toList ? departments : []);
+    toList = false;
     return filled;
   });
 }

@@ -4,9 +4,9 @@ import { Button, Space, Typography } from 'antd';
 import { useMemo } from 'react';
 import type { EvaluationReport, Finding } from '@shared/schemas/evaluation';
 import { injectNumbers } from '@shared/script-checks';
+import { clockTime } from '../../components/format';
 import { navigate } from '../../route';
 
-const timeOf = new Intl.DateTimeFormat('zh-CN', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 const SHORT = 24;
 const short = (s: string) => (s.length > SHORT ? `${s.slice(0, SHORT)}…` : s);
 
@@ -45,7 +45,7 @@ export function FindingEvidenceLinks({ drillId, finding, lookup }: { drillId: st
   });
   const records = finding.observationIds.map((id) => {
     const e = lookup.events.get(id);
-    return { id, text: e ? `${timeOf.format(new Date(e.at))} ${e.text}` : null, missing: '找不到的记录', open: () => navigate('scripts', drillId, 'run', 'entry', id) };
+    return { id, text: e ? `${clockTime(new Date(e.at))} ${e.text}` : null, missing: '找不到的记录', open: () => navigate('scripts', drillId, 'run', 'entry', id) };
   });
   return (
     <>

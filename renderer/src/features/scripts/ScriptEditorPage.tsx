@@ -1,5 +1,4 @@
 // 演练脚本: phases, ordered injects (drag to reorder, duplicate, insert, clause links), roster, inline checks, timeline.
-import { heldText } from '../../components/format';
 import { Alert, App as AntApp, Button, Card, Input, Modal, Select, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import type { Inject, Script, ScriptIssue } from '@shared/schemas/drill';
@@ -9,6 +8,7 @@ import { errorText, request } from '../../api/client';
 import { base64ToBytes, bytesToBase64, pickFile, saveFile } from '../../api/files';
 import { useExportCommand } from '../../components/export-command';
 import { exportAndReport } from '../../components/export-file';
+import { heldText } from '../../components/format';
 import { MissingTarget } from '../../components/MissingTarget';
 import { PageHeader } from '../../components/PageHeader';
 import { usePlanClauses } from '../../components/plan-clauses';
